@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
+import { Link } from "@/i18n/navigation";
+import { safeCallbackPath } from "@/lib/safe-callback";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth.code" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function CodeSignInPage(props: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await props.params;
+  setRequestLocale(locale);
+  const search = await props.searchParams;
+  const t = await getTranslations({ locale, namespace: "auth.code" });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-gray-700">{t("intro")}</p>
+      <CodeSignInForm callbackPath={safeCallbackPath(search.callbackUrl)} />
+      <p className="mt-6 text-sm">
+        <Link href="/auth/sign-in" className="text-brand-700 underline">{t("withPassword")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Link } from "@/i18n/navigation";
+import { safeCallbackPath } from "@/lib/safe-callback";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth.signIn" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function SignInPage(props: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await props.params;
+  setRequestLocale(locale);
+  const search = await props.searchParams;
+  const t = await getTranslations({ locale, namespace: "auth.signIn" });
+  const callback = safeCallbackPath(search.callbackUrl);
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
+      <SignInForm callbackPath={callback} />
+      <div className="mt-6 flex flex-col gap-2 text-sm">
+        <Link href={{ pathname: "/auth/code", query: { callbackUrl: callback } }} className="text-brand-700 underline">
+          {t("withCode")}
+        </Link>
+        <p>
+          {t("noAccount")} <Link href="/auth/sign-up" className="text-brand-700 underline">{t("signUpLink")}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+import { ResendVerificationForm } from "@/components/auth/resend-verification-form";
+import { Alert } from "@/components/ui/alert";
+import { Link } from "@/i18n/navigation";
+import { isDomainError } from "@/server/errors";
+import { verifyEmail } from "@/server/services/auth/verify-email";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "auth.verify" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function VerifyEmailPage(props: { params: Promise<{ locale: string }>; searchParams: Promise<Search> }) {
+  const { locale } = await props.params;
+  setRequestLocale(locale);
+  const search = await props.searchParams;
+  const t = await getTranslations({ locale });
+  const token = first(search.token);
+  const email = first(search.email)?.slice(0, 254);
+
+  if (token) {
+    let errorKey: string | null = null;
+    try {
+      if (token.length < 20 || token.length > 200) errorKey = "errors.auth.linkInvalid";
+      else await verifyEmail(token);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      errorKey = e.messageKey;
+    }
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="mb-6 text-2xl font-bold">{t("auth.verify.title")}</h1>
+        {errorKey ? (
+          <div className="flex flex-col gap-4">
+            <Alert tone="error">{t(errorKey)}</Alert>
+            <ResendVerificationForm />
+          </div>
+        ) : (
+          <div className="flex flex-col gap-4">
+            <Alert tone="success">{t("auth.verify.done")}</Alert>
+            <Link href="/auth/sign-in" className="text-brand-700 underline">
+              {t("auth.verify.signIn")}
+            </Link>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-6 text-2xl font-bold">{t("auth.verify.checkInboxTitle")}</h1>
+      {first(search.sent) === "0" ? (
+        <Alert tone="error">{t("errors.email.notDelivered")}</Alert>
+      ) : (
+        <p className="mb-6 text-gray-800">{email ? t("auth.verify.checkInbox", { email }) : t("auth.verify.checkInboxGeneric")}</p>
+      )}
+      <div className="mt-6">
+        <ResendVerificationForm email={email} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+import { FeedbackForm } from "@/components/feedback-form";
+import { getCurrentUser } from "@/server/auth/current-user";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "feedback" });
+  return { title: t("title") };
+}
+
+export default async function FeedbackPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "feedback" });
+  const user = await getCurrentUser();
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
+      <p className="mb-6 text-gray-700">{t("intro")}</p>
+      <FeedbackForm defaults={{ name: user?.name, email: user?.email }} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import "@fontsource/noto-sans/400.css";
+import "@fontsource/noto-sans/600.css";
+import "@fontsource/noto-sans/700.css";
+import "../globals.css";
+
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { getEnv } from "@/env";
+import { catalogues } from "@/i18n/messages";
+import { isLocale, locales } from "@/i18n/routing";
+import { TRPCProvider } from "@/trpc/react";
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return {
+    metadataBase: new URL(getEnv().APP_URL),
+    title: { default: t("title"), template: `%s — Jumys` },
+    description: t("description"),
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "layout" });
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col bg-gray-50 font-sans text-gray-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider locale={locale} messages={catalogues[locale]} timeZone="Asia/Almaty">
+          <TRPCProvider>
+            <SiteHeader locale={locale} />
+            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+              {children}
+            </main>
+            <SiteFooter locale={locale} />
+          </TRPCProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// Treat `VAR=` (empty) like an unset variable: a blank line in a .env file must not pass as a value.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required: the PostgreSQL connection string (postgresql://user:pass@host:5432/db)" })
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection string"),
+  AUTH_SECRET: z
+    .string({ error: "is required: a random secret of at least 32 characters (openssl rand -base64 48)" })
+    .min(32, "must be at least 32 characters long"),
+  APP_URL: z.url("must be an absolute URL such as https://jumys.kz").default("http://localhost:3000"),
+  EMAIL_FROM: optional(z.string().regex(/^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address like Jumys <no-reply@jumys.kz>")),
+  RESEND_API_KEY: optional(z.string().regex(/^re_\w+$/, "must be a Resend API key (starts with re_)")),
+  RESEND_BASE_URL: optional(z.url("must be an absolute URL")),
+  DEV_OUTBOX_PAGE: optional(flag),
+});
+
+export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE"> & {
+  EMAIL_FROM: string;
+  /** Outbox page at /[locale]/dev/outbox; on by default outside production. */
+  DEV_OUTBOX_PAGE: boolean;
+  MAIL_TRANSPORT: "resend" | "outbox";
+};
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+  }
+  const e = result.data;
+  return {
+    ...e,
+    EMAIL_FROM: e.EMAIL_FROM ?? "Jumys <no-reply@jumys.kz>",
+    DEV_OUTBOX_PAGE: e.DEV_OUTBOX_PAGE ?? e.NODE_ENV !== "production",
+    MAIL_TRANSPORT: e.RESEND_API_KEY ? "resend" : "outbox",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read once from process.env on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+import { normalizeKzMobile } from "./phone";
+
+// Messages are catalogue keys under "validation.*"; forms translate them.
+export const emailSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(254, "validation.email")
+  .pipe(z.email({ error: "validation.email" }));
+
+export const passwordSchema = z
+  .string({ error: "validation.required" })
+  .min(8, "validation.passwordTooShort")
+  .max(128, "validation.passwordTooLong");
+
+export const nameSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, "validation.nameTooShort")
+  .max(120, "validation.nameTooLong");
+
+export const kzPhoneSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .max(32, "validation.phoneKz")
+  .transform((value, ctx) => {
+    const phone = normalizeKzMobile(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "validation.phoneKz" });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+export const localeSchema = z.enum(["ru", "kk"]);
+
+export const signUpSchema = z.object({
+  accountType: z.enum(["seeker", "employer"], { error: "validation.required" }),
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  // Optional at sign-up; required later before applying.
+  phone: z.union([z.literal(""), kzPhoneSchema]).optional().transform((v) => (v ? v : undefined)),
+  adult: z.literal(true, { error: "validation.adultRequired" }),
+  acceptTerms: z.literal(true, { error: "validation.termsRequired" }),
+  marketing: z.boolean().default(false),
+  locale: localeSchema.default("ru"),
+});
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const signInCodeRequestSchema = z.object({ email: emailSchema, locale: localeSchema.default("ru") });
+
+export const codeSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .regex(/^\d{6}$/, "validation.code");
+
+export const verifyEmailSchema = z.object({ token: z.string().min(20).max(200) });

@@ -1,0 +1,19 @@
+import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
+import { employerRouter } from "./routers/employer";
+import { publicRouter } from "./routers/public";
+import { schoolRouter } from "./routers/school";
+import { seekerRouter } from "./routers/seeker";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  public: publicRouter,
+  account: accountRouter,
+  seeker: seekerRouter,
+  employer: employerRouter,
+  school: schoolRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { getEmail, listEmails } from "@/server/services/admin/emails";
+import { listAuditLog, listTickets, searchUsers } from "@/server/services/admin/users";
+
+export const adminRouter = createTRPCRouter({
+  emails: createTRPCRouter({
+    list: adminProcedure(["SUPPORT"])
+      .input(z.object({ to: z.string().max(254).optional(), status: z.enum(["QUEUED", "CAPTURED", "SENT", "FAILED"]).optional(), cursor: z.number().int().positive().optional() }))
+      .query(({ input }) => listEmails(input)),
+    get: adminProcedure(["SUPPORT"])
+      .input(z.object({ id: z.number().int().positive() }))
+      .query(({ input }) => getEmail(input.id)),
+  }),
+  users: createTRPCRouter({
+    search: adminProcedure(["SUPPORT", "MODERATOR"])
+      .input(z.object({ query: z.string().max(254) }))
+      .query(({ input }) => searchUsers(input.query)),
+  }),
+  tickets: createTRPCRouter({
+    list: adminProcedure(["SUPPORT", "MODERATOR"])
+      .input(z.object({ kind: z.enum(["COMPLAINT", "FEEDBACK"]).optional(), status: z.enum(["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED_NO_ANSWER"]).optional() }))
+      .query(({ input }) => listTickets(input)),
+  }),
+  auditLog: adminProcedure([])
+    .input(z.object({ entityType: z.string().max(40).optional(), entityId: z.string().max(40).optional(), cursor: z.number().int().positive().optional() }))
+    .query(({ input }) => listAuditLog(input)),
+});

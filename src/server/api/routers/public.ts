@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+import { feedbackSchema } from "@/lib/validation/feedback";
+import { signInCodeRequestSchema, signUpSchema } from "@/lib/validation/auth";
+import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { DomainError } from "@/server/errors";
+import { sendVerificationEmail } from "@/server/services/auth/auth-emails";
+import { consumeLimit } from "@/server/services/auth/rate-limit";
+import { requestSignInCode } from "@/server/services/auth/sign-in-code";
+import { signUp } from "@/server/services/auth/sign-up";
+import { resendVerification, verifyEmail } from "@/server/services/auth/verify-email";
+import { listRegions } from "@/server/services/catalog/list-regions";
+import { listSpecializationTree } from "@/server/services/catalog/list-specializations";
+import { getLegalDocument } from "@/server/services/legal/get-legal-document";
+import { createFeedback } from "@/server/services/tickets/create-feedback";
+
+const authRouter = createTRPCRouter({
+  signUp: publicProcedure.input(signUpSchema).mutation(async ({ ctx, input }) => {
+    if (ctx.ip) await consumeLimit("signUpPerIp", ctx.ip);
+    const { user, verificationSecret } = await signUp(input, { ip: ctx.ip, userAgent: ctx.userAgent });
+    const sent = await sendVerificationEmail(user, verificationSecret);
+    return { email: user.email, verificationEmailSent: sent.delivered };
+  }),
+  requestSignInCode: publicProcedure.input(signInCodeRequestSchema).mutation(async ({ ctx, input }) => {
+    await requestSignInCode(input.email, input.locale, ctx.ip);
+    return { sent: true };
+  }),
+  resendVerification: publicProcedure.input(signInCodeRequestSchema).mutation(async ({ ctx, input }) => {
+    await resendVerification(input.email, input.locale, ctx.ip);
+    return { sent: true };
+  }),
+  verifyEmail: publicProcedure.input(z.object({ token: z.string().max(200) })).mutation(async ({ input }) => {
+    if (input.token.length < 20) throw new DomainError("NOT_FOUND", "errors.auth.linkInvalid");
+    const result = await verifyEmail(input.token);
+    return { alreadyVerified: result.alreadyVerified };
+  }),
+});
+
+const catalogRouter = createTRPCRouter({
+  regions: publicProcedure.query(() => listRegions()),
+  specializations: publicProcedure.query(() => listSpecializationTree()),
+});
+
+export const publicRouter = createTRPCRouter({
+  auth: authRouter,
+  catalog: catalogRouter,
+  legalDocument: publicProcedure
+    .input(z.object({ kind: z.enum(["TERMS", "PRIVACY"]) }))
+    .query(({ input }) => getLegalDocument(input.kind)),
+  sendFeedback: publicProcedure.input(feedbackSchema).mutation(({ ctx, input }) =>
+    createFeedback(input, { userId: ctx.user?.id ?? null, ip: ctx.ip }),
+  ),
+});

@@ -1,0 +1,7 @@
+import { SCHOOL_ORG_TYPES, createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
+
+import { organizationRouter } from "./organization-router";
+
+export const schoolRouter = createTRPCRouter({
+  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure),
+});

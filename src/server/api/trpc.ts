@@ -1,0 +1,159 @@
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+
+import { Prisma } from "@/generated/prisma/client";
+import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
+import { isLocale, type AppLocale } from "@/i18n/routing";
+import { dynamicTranslator } from "@/i18n/translator";
+import { db } from "@/server/db";
+import { DomainError, type DomainErrorCode } from "@/server/errors";
+import type { SessionUser } from "@/server/services/auth/sessions";
+
+export interface TRPCContext {
+  user: SessionUser | null;
+  ip: string | null;
+  userAgent: string | null;
+  locale: AppLocale;
+}
+
+/** The one context factory; the HTTP handler and the server-side caller both go through it. */
+export function createContext(input: { user: SessionUser | null; ip?: string | null; userAgent?: string | null; locale?: string | null }): TRPCContext {
+  return {
+    user: input.user,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ?? null,
+    locale: isLocale(input.locale) ? input.locale : (input.user?.locale ?? "ru"),
+  };
+}
+
+const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
+  VALIDATION: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+const TRPC_DEFAULT_KEYS: Partial<Record<TRPCError["code"], string>> = {
+  UNAUTHORIZED: "errors.unauthorized",
+  FORBIDDEN: "errors.forbidden",
+  NOT_FOUND: "errors.notFound",
+  BAD_REQUEST: "errors.invalidInput",
+  TOO_MANY_REQUESTS: "errors.rateLimited",
+  INTERNAL_SERVER_ERROR: "errors.internal",
+};
+
+function zodCause(error: TRPCError): ZodError | null {
+  if (error.cause instanceof ZodError) return error.cause;
+  return null;
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const { t: translate, has } = dynamicTranslator(ctx?.locale ?? "ru");
+    const t = Object.assign(translate, { has });
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    const zod = zodCause(error);
+    const ownKey = error.message.startsWith("errors.") && t.has(error.message) ? error.message : undefined;
+    const messageKey = domain?.messageKey ?? (zod ? "errors.invalidInput" : (ownKey ?? TRPC_DEFAULT_KEYS[error.code]));
+    // Field messages are catalogue keys too; translate them for forms that render them directly.
+    const fieldErrors = zod
+      ? Object.fromEntries(
+          Object.entries(z.flattenError(zod).fieldErrors as Record<string, string[] | undefined>).map(([field, keys]) => [
+            field,
+            (keys ?? []).map((k) => (t.has(k) ? t(k) : t("errors.invalidInput"))),
+          ]),
+        )
+      : domain?.options.field
+        ? { [domain.options.field]: [t(domain.messageKey)] }
+        : undefined;
+    return {
+      ...shape,
+      message: messageKey && t.has(messageKey) ? t(messageKey) : error.code === "INTERNAL_SERVER_ERROR" ? t("errors.internal") : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        messageKey: messageKey ?? null,
+        fieldErrors: fieldErrors ?? null,
+        retryAfterSeconds: domain?.options.retryAfterSeconds ?? null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors and validation errors thrown by services become transport errors here, once. */
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.messageKey, cause });
+    }
+    if (cause instanceof ZodError) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "errors.invalidInput", cause });
+    }
+    if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2025") {
+      throw new TRPCError({ code: "NOT_FOUND", message: "errors.notFound", cause });
+    }
+  }
+  return result;
+});
+
+/** Guest: anyone. */
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/** Signed in (a live, unrevoked session). */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A seeker account. */
+export const seekerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isSeeker) throw new TRPCError({ code: "FORBIDDEN" });
+  return next();
+});
+
+const ORG_ROLE_RANK: Record<OrgRole, number> = { OBSERVER: 1, INSTRUCTOR: 1, MANAGER: 2, OWNER: 3 };
+export const EMPLOYER_ORG_TYPES: OrgType[] = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"];
+export const SCHOOL_ORG_TYPES: OrgType[] = ["DRIVING_SCHOOL"];
+
+export const organizationInput = z.object({ organizationId: z.number().int().positive() });
+
+/**
+ * A member of the organisation named in the input, with at least `minRole`, in an organisation
+ * of one of `types`. Membership is read from the database on every call.
+ */
+function organizationProcedure(types: OrgType[], minRole: OrgRole) {
+  return protectedProcedure.input(organizationInput).use(async ({ ctx, input, next }) => {
+    const membership = await db.membership.findUnique({
+      where: { userId_organizationId: { userId: ctx.user.id, organizationId: input.organizationId } },
+      select: { role: true, organization: { select: { id: true, type: true, blockedAt: true, verification: true } } },
+    });
+    if (!membership || !types.includes(membership.organization.type)) {
+      throw new TRPCError({ code: "FORBIDDEN" });
+    }
+    if (ORG_ROLE_RANK[membership.role] < ORG_ROLE_RANK[minRole]) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "errors.org.roleTooLow" });
+    }
+    return next({ ctx: { ...ctx, membership: { role: membership.role, organization: membership.organization } } });
+  });
+}
+
+export const employerProcedure = (minRole: OrgRole) => organizationProcedure(EMPLOYER_ORG_TYPES, minRole);
+export const schoolProcedure = (minRole: OrgRole) => organizationProcedure(SCHOOL_ORG_TYPES, minRole);
+
+/** Platform staff with one of the roles; SUPERADMIN may do everything. */
+export const adminProcedure = (roles: StaffRole[]) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    const role = ctx.user.staffRole;
+    if (!role || (role !== "SUPERADMIN" && !roles.includes(role))) throw new TRPCError({ code: "FORBIDDEN" });
+    return next({ ctx: { ...ctx, staffRole: role } });
+  });

@@ -1,0 +1,60 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+
+import { getEnv } from "@/env";
+import { isDomainError } from "@/server/errors";
+import { requestMeta } from "@/server/request-meta";
+import { signInWithCode, signInWithPassword } from "@/server/services/auth/authenticate";
+import { SESSION_DAYS, revokeSession } from "@/server/services/auth/sessions";
+
+// next-auth passes the thrown message to the client as `error`: we pass catalogue keys.
+async function authorizeWith(run: () => Promise<string>) {
+  try {
+    const sessionId = await run();
+    return { id: sessionId, sessionId };
+  } catch (e) {
+    if (isDomainError(e)) throw new Error(e.messageKey);
+    throw e;
+  }
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: getEnv().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_DAYS * 86_400 },
+    pages: { signIn: "/ru/auth/sign-in", error: "/ru/auth/sign-in" },
+    providers: [
+      CredentialsProvider({
+        id: "password",
+        name: "password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: (credentials, req) =>
+          authorizeWith(() => signInWithPassword(credentials?.email, credentials?.password, requestMeta(req.headers))),
+      }),
+      CredentialsProvider({
+        id: "code",
+        name: "code",
+        credentials: { email: { type: "email" }, code: { type: "text" } },
+        authorize: (credentials, req) =>
+          authorizeWith(() => signInWithCode(credentials?.email, credentials?.code, requestMeta(req.headers))),
+      }),
+    ],
+    callbacks: {
+      // The token carries only the server-side session id; everything else is read per request.
+      jwt({ token, user }) {
+        if (user && "sessionId" in user && typeof user.sessionId === "string") {
+          return { sid: user.sessionId };
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(token.sid, "sign_out");
+      },
+    },
+  };
+}

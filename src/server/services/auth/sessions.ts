@@ -1,0 +1,93 @@
+import { db } from "@/server/db";
+
+export const SESSION_DAYS = 30;
+const TOUCH_AFTER_MS = 5 * 60_000;
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  locale: "ru" | "kk";
+  isSeeker: boolean;
+  staffRole: "MODERATOR" | "SUPPORT" | "FINANCE" | "SUPERADMIN" | null;
+  emailVerified: boolean;
+  phone: string | null;
+  sessionId: string;
+}
+
+export async function createSession(userId: number, meta: { ip?: string | null; userAgent?: string | null }) {
+  const now = new Date();
+  const session = await db.session.create({
+    data: {
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    },
+    select: { id: true },
+  });
+  await db.user.update({ where: { id: userId }, data: { lastActiveAt: now } });
+  return session.id;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user behind a session id, or null when the session was revoked, expired, or the user
+ * is blocked or gone. This, not the signed cookie alone, is what grants access.
+ */
+export async function resolveSession(sessionId: string | undefined | null, now = new Date()): Promise<SessionUser | null> {
+  if (!sessionId || !UUID.test(sessionId)) return null;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          locale: true,
+          isSeeker: true,
+          staffRole: true,
+          emailVerifiedAt: true,
+          phone: true,
+          blockedAt: true,
+        },
+      },
+    },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now || session.user.blockedAt) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isSeeker: user.isSeeker,
+    staffRole: user.staffRole,
+    emailVerified: user.emailVerifiedAt !== null,
+    phone: user.phone,
+    sessionId: session.id,
+  };
+}
+
+export async function revokeSession(sessionId: string, reason: string) {
+  if (!UUID.test(sessionId)) return;
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokeReason: reason } });
+}
+
+/** Ends every session of the user (password change, "someone used my account", blocking). */
+export async function revokeAllSessions(userId: number, reason: string, exceptSessionId?: string) {
+  const result = await db.session.updateMany({
+    where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    data: { revokedAt: new Date(), revokeReason: reason },
+  });
+  return result.count;
+}

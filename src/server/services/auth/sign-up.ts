@@ -1,0 +1,68 @@
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import type { SignUpInput } from "@/lib/validation/auth";
+import { signUpSchema } from "@/lib/validation/auth";
+
+import { issueEmailToken } from "./email-tokens";
+import { currentLegalDocuments } from "./legal";
+import { hashPassword } from "./password";
+
+export interface RequestMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/**
+ * Creates the account, its password, the acceptance of the current terms and privacy policy and
+ * the consents in ONE transaction, and returns the email-verification secret for the caller to mail.
+ */
+export async function signUp(rawInput: SignUpInput, meta: RequestMeta) {
+  const input = signUpSchema.parse(rawInput);
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date();
+  try {
+    return await db.$transaction(async (tx) => {
+      const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+      if (taken) throw new DomainError("CONFLICT", "errors.auth.emailTaken", { field: "email" });
+      const { terms, privacy } = await currentLegalDocuments(tx);
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          phone: input.phone ?? null,
+          locale: input.locale,
+          isSeeker: input.accountType === "seeker",
+          adultDeclaredAt: now,
+          credential: { create: { passwordHash } },
+          legalAcceptances: {
+            create: [terms, privacy].map((doc) => ({
+              documentId: doc.id,
+              ip: meta.ip ?? null,
+              userAgent: meta.userAgent?.slice(0, 400) ?? null,
+              acceptedAt: now,
+            })),
+          },
+          consents: {
+            create: [
+              { purpose: "PROCESSING", granted: true, documentId: privacy.id, ip: meta.ip ?? null, createdAt: now },
+              { purpose: "MARKETING", granted: input.marketing, documentId: privacy.id, ip: meta.ip ?? null, createdAt: now },
+            ],
+          },
+        },
+        select: { id: true, email: true, name: true, locale: true },
+      });
+      const { secret } = await issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "VERIFY_EMAIL", now });
+      await tx.auditLog.create({
+        data: { actorId: user.id, action: "user.sign_up", entityType: "user", entityId: String(user.id), ip: meta.ip ?? null },
+      });
+      return { user, verificationSecret: secret };
+    });
+  } catch (e) {
+    // Two sign-ups racing for one address: the unique index decides, the loser gets the same answer.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new DomainError("CONFLICT", "errors.auth.emailTaken", { field: "email" });
+    }
+    throw e;
+  }
+}
