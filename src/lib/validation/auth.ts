@@ -35,6 +35,21 @@ export const kzPhoneSchema = z
     return phone;
   });
 
+/** Empty means "no phone" (null); anything else must be a valid KZ mobile. */
+export const optionalKzPhoneSchema = z
+  .string({ error: "validation.phoneKz" })
+  .trim()
+  .max(32, "validation.phoneKz")
+  .transform((value, ctx) => {
+    if (value === "") return null;
+    const phone = normalizeKzMobile(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "validation.phoneKz" });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
 export const localeSchema = z.enum(["ru", "kk"]);
 
 export const signUpSchema = z.object({
@@ -43,7 +58,7 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   // Optional at sign-up; required later before applying.
-  phone: z.union([z.literal(""), kzPhoneSchema]).optional().transform((v) => (v ? v : undefined)),
+  phone: optionalKzPhoneSchema.nullish().transform((v) => v ?? undefined),
   adult: z.literal(true, { error: "validation.adultRequired" }),
   acceptTerms: z.literal(true, { error: "validation.termsRequired" }),
   marketing: z.boolean().default(false),

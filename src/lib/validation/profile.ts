@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-import { kzPhoneSchema, localeSchema, nameSchema } from "./auth";
+import { localeSchema, nameSchema, optionalKzPhoneSchema } from "./auth";
 
 export const updateProfileSchema = z.object({
   name: nameSchema,
-  phone: z.union([z.literal(""), z.null(), kzPhoneSchema]).transform((v) => (v ? v : null)),
+  phone: optionalKzPhoneSchema.nullable(),
   cityId: z.number().int().positive().nullable(),
   locale: localeSchema,
 });

@@ -1,0 +1,158 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { db } from "@/server/db";
+
+import { createOrganization, createUser, ensureLegalDocuments, signedIn } from "../../../test/support/factories";
+
+import { appRouter, createCaller } from "./root";
+import { createContext } from "./trpc";
+
+/**
+ * Every procedure of every router, called by every kind of caller. A new procedure without an
+ * entry here fails the "covers every procedure" test, so access rules cannot be forgotten.
+ */
+const CALLERS = [
+  "guest",
+  "seeker",
+  "employerOwner",
+  "employerObserver",
+  "foreignEmployerOwner",
+  "schoolOwner",
+  "schoolInstructor",
+  "superadmin",
+  "support",
+  "moderator",
+  "finance",
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+const EVERYONE = new Set<Caller>(CALLERS);
+const SIGNED_IN = new Set<Caller>(CALLERS.filter((c) => c !== "guest"));
+
+interface Fixture {
+  employerOrgId: number;
+  schoolOrgId: number;
+  emailId: number;
+  runId: string;
+}
+
+interface Rule {
+  allowed: Set<Caller>;
+  input: (f: Fixture, caller: Caller) => unknown;
+}
+
+const none = () => undefined;
+
+const POLICY: Record<string, Rule> = {
+  "public.auth.signUp": {
+    allowed: EVERYONE,
+    input: (f, c) => ({
+      accountType: "seeker",
+      name: "Матрица Доступа",
+      email: `matrix-${f.runId}-${c}@example.kz`,
+      password: "matrix-password",
+      adult: true,
+      acceptTerms: true,
+      locale: "ru",
+    }),
+  },
+  "public.auth.requestSignInCode": { allowed: EVERYONE, input: (f, c) => ({ email: `code-${f.runId}-${c}@example.kz`, locale: "ru" }) },
+  "public.auth.resendVerification": { allowed: EVERYONE, input: (f, c) => ({ email: `resend-${f.runId}-${c}@example.kz`, locale: "kk" }) },
+  "public.auth.verifyEmail": { allowed: EVERYONE, input: () => ({ token: "t".repeat(43) }) },
+  "public.catalog.regions": { allowed: EVERYONE, input: none },
+  "public.catalog.specializations": { allowed: EVERYONE, input: none },
+  "public.legalDocument": { allowed: EVERYONE, input: () => ({ kind: "TERMS" }) },
+  "public.sendFeedback": {
+    allowed: EVERYONE,
+    input: (_f, c) => ({ name: "Гость", email: `${c}@example.kz`, message: "Проверка формы обратной связи.", locale: "ru" }),
+  },
+
+  "account.me": { allowed: SIGNED_IN, input: none },
+  "account.sessions": { allowed: SIGNED_IN, input: none },
+  "account.revokeSession": { allowed: SIGNED_IN, input: () => ({ sessionId: "00000000-0000-4000-8000-000000000000" }) },
+  "account.revokeOtherSessions": { allowed: SIGNED_IN, input: none },
+
+  "seeker.profile.get": { allowed: new Set(["seeker"]), input: none },
+  "seeker.profile.update": { allowed: new Set(["seeker"]), input: () => ({ name: "Новое Имя", phone: "", cityId: null, locale: "kk" }) },
+
+  "employer.organization.mine": { allowed: SIGNED_IN, input: none },
+  "employer.organization.get": { allowed: new Set(["employerOwner", "employerObserver"]), input: (f) => ({ organizationId: f.employerOrgId }) },
+  "employer.organization.members": { allowed: new Set(["employerOwner", "employerObserver"]), input: (f) => ({ organizationId: f.employerOrgId }) },
+
+  "school.organization.mine": { allowed: SIGNED_IN, input: none },
+  "school.organization.get": { allowed: new Set(["schoolOwner", "schoolInstructor"]), input: (f) => ({ organizationId: f.schoolOrgId }) },
+  "school.organization.members": { allowed: new Set(["schoolOwner", "schoolInstructor"]), input: (f) => ({ organizationId: f.schoolOrgId }) },
+
+  "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
+  "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
+  "admin.users.search": { allowed: new Set(["superadmin", "support", "moderator"]), input: () => ({ query: "example" }) },
+  "admin.tickets.list": { allowed: new Set(["superadmin", "support", "moderator"]), input: () => ({}) },
+  "admin.auditLog": { allowed: new Set(["superadmin"]), input: () => ({}) },
+};
+
+function procedurePaths(): string[] {
+  return Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
+}
+
+type AnyFn = (input?: unknown) => Promise<unknown>;
+function procedureOf(caller: unknown, path: string): AnyFn {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as AnyFn;
+}
+
+let fixture: Fixture;
+const contexts = new Map<Caller, ReturnType<typeof createContext>>();
+
+beforeAll(async () => {
+  await ensureLegalDocuments();
+  const users = Object.fromEntries(
+    await Promise.all(
+      CALLERS.filter((c) => c !== "guest").map(async (c) => {
+        const staffRole = ({ superadmin: "SUPERADMIN", support: "SUPPORT", moderator: "MODERATOR", finance: "FINANCE" } as const)[c as string];
+        const user = await createUser({ isSeeker: c === "seeker", staffRole });
+        return [c, user.id] as const;
+      }),
+    ),
+  ) as Record<Exclude<Caller, "guest">, number>;
+
+  const employer = await createOrganization("EMPLOYER", [
+    { userId: users.employerOwner, role: "OWNER" },
+    { userId: users.employerObserver, role: "OBSERVER" },
+  ]);
+  await createOrganization("AGENCY", [{ userId: users.foreignEmployerOwner, role: "OWNER" }]);
+  const school = await createOrganization("DRIVING_SCHOOL", [
+    { userId: users.schoolOwner, role: "OWNER" },
+    { userId: users.schoolInstructor, role: "INSTRUCTOR" },
+  ]);
+  const email = await db.emailMessage.create({
+    data: { toAddress: "x@example.kz", fromAddress: "no-reply@jumys.kz", subject: "s", html: "<p>h</p>", text: "h", template: "t", transport: "outbox" },
+  });
+  fixture = { employerOrgId: employer.id, schoolOrgId: school.id, emailId: email.id, runId: Math.random().toString(36).slice(2, 8) };
+
+  contexts.set("guest", createContext({ user: null }));
+  for (const [caller, id] of Object.entries(users)) contexts.set(caller as Caller, createContext({ user: await signedIn(id) }));
+});
+
+describe("tRPC access matrix", () => {
+  it("covers every procedure", () => {
+    expect(procedurePaths().filter((p) => !(p in POLICY))).toEqual([]);
+    expect(Object.keys(POLICY).filter((p) => !procedurePaths().includes(p))).toEqual([]);
+  });
+
+  describe.each(Object.keys(POLICY).sort())("%s", (path) => {
+    it.each(CALLERS)("as %s", async (callerName) => {
+      const rule = POLICY[path]!;
+      const caller = createCaller(contexts.get(callerName)!);
+      const outcome = await procedureOf(caller, path)(rule.input(fixture, callerName)).then(
+        () => "ok",
+        (e: unknown) => (e instanceof TRPCError ? e.code : `unexpected: ${String(e)}`),
+      );
+      if (rule.allowed.has(callerName)) {
+        // Allowed callers get through the access checks; a business answer (e.g. NOT_FOUND) is fine.
+        expect(outcome).not.toMatch(/^(UNAUTHORIZED|FORBIDDEN|unexpected)/);
+      } else {
+        expect(outcome).toBe(callerName === "guest" ? "UNAUTHORIZED" : "FORBIDDEN");
+      }
+    });
+  });
+});
