@@ -19,8 +19,11 @@ async function authorizeWith(run: () => Promise<string>) {
 }
 
 export function authOptions(): NextAuthOptions {
+  const env = getEnv();
+  // next-auth builds its own callback URLs from NEXTAUTH_URL; ours is APP_URL.
+  process.env.NEXTAUTH_URL ??= env.APP_URL;
   return {
-    secret: getEnv().AUTH_SECRET,
+    secret: env.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_DAYS * 86_400 },
     pages: { signIn: "/ru/auth/sign-in", error: "/ru/auth/sign-in" },
     providers: [

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+
+import { expectNoAxeViolations } from "../fixtures/axe";
+
+const PAGES = ["", "/auth/sign-in", "/auth/sign-up", "/auth/code", "/auth/verify-email", "/terms", "/privacy", "/feedback", "/no-such-page"];
+
+for (const locale of ["ru", "kk"] as const) {
+  for (const path of PAGES) {
+    test(`${locale}${path || "/"} passes axe checks`, async ({ page }) => {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expectNoAxeViolations(page);
+    });
+  }
+}
+
+test("the signed-in account page passes axe checks", async ({ page }) => {
+  await page.goto("/ru/auth/sign-in");
+  await page.getByLabel("Электронная почта").fill("admin@demo.jumys.kz");
+  await page.getByLabel("Пароль").fill("demo-password-2026");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByRole("heading", { name: "Мой аккаунт" })).toBeVisible();
+  await expect(page.getByText("Этот сеанс")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/kk/admin/emails");
+  await expect(page.getByRole("heading", { name: "Хаттар журналы" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("sign-in works with the keyboard alone", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === "phone", "a phone has no keyboard");
+  await page.goto("/ru/auth/sign-in");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Перейти к содержимому" })).toBeFocused();
+  await page.getByLabel("Электронная почта").focus();
+  await page.keyboard.type("seeker@demo.jumys.kz");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Пароль")).toBeFocused();
+  await page.keyboard.type("demo-password-2026");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ru\/account$/);
+});
+
+test("the feedback form stores a ticket for a guest", async ({ page }) => {
+  await page.goto("/kk/feedback");
+  await page.getByLabel("Аты").fill("Қонақ");
+  await page.getByLabel("Электрондық пошта").fill("guest@example.kz");
+  await page.getByLabel("Хабарлама").fill("Сайт өте ыңғайлы, рақмет!");
+  await page.getByRole("button", { name: "Жіберу" }).click();
+  await expect(page.getByRole("status")).toContainText("өтініш қабылданды");
+});
