@@ -48,13 +48,16 @@ describe("migrations against prisma/schema.prisma", () => {
   });
 });
 
+// These start from the migrated database's own shape rather than from schema.prisma, so that
+// a real drift fails the test above alone, with its own message.
 describe("compareSchemas", () => {
   it("finds nothing when both sides agree", () => {
     expect(compareSchemas(expected, structuredClone(expected))).toEqual([]);
+    expect(compareSchemas(actual, structuredClone(actual))).toEqual([]);
   });
 
   it("reports every difference from a deliberately altered expectation", () => {
-    const altered = structuredClone(expected);
+    const altered = structuredClone(actual);
     const vacancies = altered.tables.vacancies!;
     vacancies.columns.address = { type: "varchar(300)", nullable: false, default: null };
     vacancies.columns.salary_from!.type = "bigint";
@@ -70,8 +73,8 @@ describe("compareSchemas", () => {
     expect(compareSchemas(altered, actual)).toEqual([
       "enum Locale is (ru, kk, en) in schema, (ru, kk) in database",
       "enum EmailStatus (QUEUED, CAPTURED, SENT, FAILED) in database, not in schema",
-      "users.nickname: missing in database",
       "credentials: primary key credentials_pkey (user_id, password_hash) in schema, credentials_pkey (user_id) in database",
+      "users.nickname: missing in database",
       "vacancies.language: default 'kk' in schema, 'ru' in database",
       "vacancies.address: type varchar(300) in schema, varchar(255) in database",
       "vacancies.address: NOT NULL in schema, nullable in database",
@@ -104,19 +107,19 @@ describe("compareSchemas", () => {
       `);
       const changed = await readDatabaseSchema(client);
 
-      expect(compareSchemas(expected, changed)).toEqual([
+      expect(compareSchemas(actual, changed)).toEqual([
         "enum Locale is (ru, kk) in schema, (ru, kk, en) in database",
-        "users.nickname: in database, not in schema",
-        "sessions.id: default gen_random_uuid() in schema, none in database",
+        "email_messages.headers: default '{}' in schema, '[]' in database",
         "table rate_limits: missing in database",
+        "resumes.skills: nullable in schema, NOT NULL in database",
+        "sessions.id: default gen_random_uuid() in schema, none in database",
+        "tickets: foreign key tickets_vacancy_id_fkey is (vacancy_id) REFERENCES vacancies (id) ON DELETE SET NULL ON UPDATE CASCADE in schema, " +
+          "(vacancy_id) REFERENCES vacancies (id) ON DELETE CASCADE ON UPDATE NO ACTION in database",
+        "users.nickname: in database, not in schema",
         "vacancies.address: nullable in schema, NOT NULL in database",
         "vacancies.salary_from: type integer in schema, bigint in database",
         "vacancies: index vacancies_status_published_at_idx is (status, published_at DESC) in schema, (status, published_at) in database",
         "vacancies: index vacancies_slug_key unique (slug) in database, not in schema",
-        "resumes.skills: nullable in schema, NOT NULL in database",
-        "tickets: foreign key tickets_vacancy_id_fkey is (vacancy_id) REFERENCES vacancies (id) ON DELETE SET NULL ON UPDATE CASCADE in schema, " +
-          "(vacancy_id) REFERENCES vacancies (id) ON DELETE CASCADE ON UPDATE NO ACTION in database",
-        "email_messages.headers: default '{}' in schema, '[]' in database",
         "table stray: in database, not in schema",
       ]);
     } finally {

@@ -261,7 +261,7 @@ const NOT_FROM_EXTENSION = (oid: string) =>
 const CATALOG_QUERIES = {
   enums: `SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
-    WHERE n.nspname = current_schema() AND ${NOT_FROM_EXTENSION("t.oid")} GROUP BY t.typname`,
+    WHERE n.nspname = current_schema() AND ${NOT_FROM_EXTENSION("t.oid")} GROUP BY t.typname ORDER BY t.typname`,
   columns: `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
       a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
