@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+
+import { isValidKzIdentifier, kzCheckDigit, makeBin, makeIin } from "./kz-identifiers";
+
+describe("kzCheckDigit", () => {
+  it("uses weights 1..11 when the sum is not 10", () => {
+    // 1·1+4·2+0·3+9·4+4·5+0·6+0·7+1·8+6·9+2·10+1·11 = 158; 158 mod 11 = 4
+    expect(kzCheckDigit("14094001621")).toBe(4);
+  });
+
+  it("falls back to weights 3..11,1,2 when the first pass gives 10", () => {
+    // First pass: 98 mod 11 = 10; second: 135 mod 11 = 3.
+    expect(kzCheckDigit("90041540010")).toBe(3);
+  });
+
+  it("returns null when both passes give 10", () => {
+    expect(kzCheckDigit("90041540019")).toBeNull();
+  });
+
+  it("rejects a prefix that is not 11 digits", () => {
+    expect(() => kzCheckDigit("1409400162")).toThrow();
+    expect(() => kzCheckDigit("14094001621a")).toThrow();
+  });
+});
+
+describe("isValidKzIdentifier", () => {
+  it("accepts a real BIN", () => {
+    expect(isValidKzIdentifier("140940016214")).toBe(true);
+  });
+
+  it("accepts an identifier whose check digit comes from the fallback weights", () => {
+    expect(isValidKzIdentifier("900415400103")).toBe(true);
+  });
+
+  it("rejects every wrong check digit", () => {
+    for (let d = 0; d <= 9; d++) {
+      if (d === 4) continue;
+      expect(isValidKzIdentifier(`14094001621${d}`)).toBe(false);
+    }
+  });
+
+  it("rejects prefixes that have no possible check digit", () => {
+    for (let d = 0; d <= 9; d++) expect(isValidKzIdentifier(`90041540019${d}`)).toBe(false);
+  });
+
+  it("rejects non-digits and wrong lengths", () => {
+    for (const value of [
+      "",
+      "14094001621",
+      "1409400162140",
+      "14094001621O",
+      "1409 4001621",
+      "14094001621-4",
+      " 140940016214",
+      "١٤٠٩٤٠٠١٦٢١٤",
+    ]) {
+      expect(isValidKzIdentifier(value)).toBe(false);
+    }
+  });
+});
+
+describe("makeBin and makeIin", () => {
+  it("reproduce the real BIN from its parts", () => {
+    expect(makeBin({ year: 2014, month: 9 }, 1621)).toBe("140940016214");
+  });
+
+  it("always produce valid identifiers, skipping prefixes without a check digit", () => {
+    // Serial 9 of this prefix has no check digit, so the next serial is used.
+    expect(makeIin({ year: 1990, month: 4, day: 15 }, "male", 19).slice(0, 11)).not.toBe("90041540019");
+    for (let serial = 0; serial < 500; serial++) {
+      expect(isValidKzIdentifier(makeBin({ year: 2019, month: 3 }, serial * 37))).toBe(true);
+      expect(isValidKzIdentifier(makeIin({ year: 2001, month: 12, day: 31 }, "female", serial))).toBe(true);
+    }
+  });
+
+  it("encode the birth date and the century/sex digit of an IIN", () => {
+    expect(makeIin({ year: 1985, month: 7, day: 3 }, "male", 100).slice(0, 7)).toBe("8507033");
+    expect(makeIin({ year: 1985, month: 7, day: 3 }, "female", 100).slice(0, 7)).toBe("8507034");
+    expect(makeIin({ year: 2002, month: 1, day: 20 }, "female", 100).slice(0, 7)).toBe("0201206");
+  });
+});
