@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
 import type { AppLocale } from "@/i18n/routing";
+import { sanitizeRichText } from "@/lib/sanitize-html";
 import { isDomainError } from "@/server/errors";
 import { getLegalDocument } from "@/server/services/legal/get-legal-document";
 
 import { Alert } from "./ui/alert";
 
-/** Legal texts are plain text with blank lines between paragraphs (kept in the database, versioned). */
+/** Legal texts are versioned rich text in the database; they are sanitized before rendering all the same. */
 export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRIVACY"; locale: AppLocale }) {
   const t = await getTranslations({ locale });
   let doc: Awaited<ReturnType<typeof getLegalDocument>>;
@@ -25,11 +26,7 @@ export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRI
         {t("legal.version", { version: doc.version })}
         {doc.publishedAt ? ` · ${t("legal.publishedAt", { date: doc.publishedAt })}` : ""}
       </p>
-      {body.split(/\n{2,}/).map((paragraph, i) => (
-        <p key={i} className="mb-4 whitespace-pre-line leading-relaxed">
-          {paragraph}
-        </p>
-      ))}
+      <div className="legal-text flex flex-col gap-3 leading-relaxed" dangerouslySetInnerHTML={{ __html: sanitizeRichText(body) }} />
     </article>
   );
 }
