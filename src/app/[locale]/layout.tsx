@@ -13,12 +13,8 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/env";
 import { catalogues } from "@/i18n/messages";
-import { isLocale, locales } from "@/i18n/routing";
+import { isLocale } from "@/i18n/routing";
 import { TRPCProvider } from "@/trpc/react";
-
-export function generateStaticParams() {
-  return locales.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
