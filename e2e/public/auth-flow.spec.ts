@@ -23,7 +23,7 @@ test("sign up → verify the email from the outbox → sign in → switch langua
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page.getByRole("alert")).toContainText("Почта ещё не подтверждена");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Почта ещё не подтверждена");
 
   const text = await readLatestEmail(page, email, /Подтвердите почту/);
   await page.goto(linkIn(text, "/auth/verify-email"));
@@ -67,7 +67,7 @@ test("sign in with a one-time code from the email", async ({ page, context }, te
 
   await page.getByLabel("Хаттағы код").fill(code === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Кіру" }).last().click();
-  await expect(page.getByRole("alert")).toHaveText("Код қате.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Код қате.");
 
   await page.getByLabel("Хаттағы код").fill(code);
   await page.getByRole("button", { name: "Кіру" }).last().click();
@@ -91,5 +91,5 @@ test("a wrong password and bad sign-up input get specific translated errors", as
   await page.getByLabel("Электронная почта").fill("seeker@demo.jumys.kz");
   await page.getByLabel("Пароль").fill("wrong-password-123");
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Неверная почта или пароль.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Неверная почта или пароль.");
 });

@@ -15,7 +15,12 @@ export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRI
     doc = await getLegalDocument(kind);
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    return <Alert tone="info">{t("errors.legal.notPublished")}</Alert>;
+    return (
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{t(kind === "TERMS" ? "legal.terms" : "legal.privacy")}</h1>
+        <Alert tone="info">{t("errors.legal.notPublished")}</Alert>
+      </div>
+    );
   }
   const title = locale === "kk" ? doc.titleKk : doc.titleRu;
   const body = locale === "kk" ? doc.bodyKk : doc.bodyRu;
