@@ -44,7 +44,12 @@ async function stage(name: string, body: () => Promise<{ ok: boolean; counts?: C
 
 function vitestCounts(file: string): Counts | undefined {
   try {
-    const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const r = JSON.parse(readFileSync(file, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
   } catch {
     return undefined;
@@ -53,7 +58,9 @@ function vitestCounts(file: string): Counts | undefined {
 
 function playwrightCounts(file: string): Counts | undefined {
   try {
-    const r = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    const r = JSON.parse(readFileSync(file, "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    };
     return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped };
   } catch {
     return undefined;
@@ -62,7 +69,15 @@ function playwrightCounts(file: string): Counts | undefined {
 
 async function vitestStage(project: "unit" | "integration") {
   const file = `${REPORTS}/${project}.json`;
-  const code = await run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const code = await run("npx", [
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   const counts = vitestCounts(file);
   return { ok: code === 0 && counts !== undefined && counts.failed === 0 && counts.passed > 0, counts };
 }
@@ -94,7 +109,8 @@ async function main() {
   const want = (name: string) => only.length === 0 || only.includes(name);
   const results: StageResult[] = [];
 
-  if (want("typecheck")) results.push(await stage("typecheck", async () => ({ ok: (await run("npx", ["tsc", "--noEmit", "-p", "."])) === 0 })));
+  if (want("typecheck"))
+    results.push(await stage("typecheck", async () => ({ ok: (await run("npx", ["tsc", "--noEmit", "-p", "."])) === 0 })));
   if (want("lint"))
     results.push(
       await stage("lint", async () => {
@@ -118,7 +134,11 @@ async function main() {
 
   console.log("\n━━━ summary ━━━");
   for (const r of results) {
-    const counts = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped` : r.ok ? "passed" : "FAILED";
+    const counts = r.counts
+      ? `${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`
+      : r.ok
+        ? "passed"
+        : "FAILED";
     console.log(`${r.ok ? "✓" : "✗"} ${r.name.padEnd(12)} ${counts.padEnd(40)} ${r.seconds.toFixed(1)} s`);
   }
   // Checks without a test count (typecheck, lint) count as one test each.

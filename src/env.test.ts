@@ -40,7 +40,13 @@ describe("parseEnv", () => {
       RESEND_API_KEY: "sk_live_123",
       DEV_OUTBOX_PAGE: "yes",
     });
-    expect(issues.map((i) => i.split(" ")[0]).sort()).toEqual(["APP_URL", "AUTH_SECRET", "DATABASE_URL", "DEV_OUTBOX_PAGE", "RESEND_API_KEY"]);
+    expect(issues.map((i) => i.split(" ")[0]).sort()).toEqual([
+      "APP_URL",
+      "AUTH_SECRET",
+      "DATABASE_URL",
+      "DEV_OUTBOX_PAGE",
+      "RESEND_API_KEY",
+    ]);
     expect(issues.join("\n")).toContain("AUTH_SECRET must be at least 32 characters long");
   });
 

@@ -4,9 +4,7 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -17,7 +15,9 @@ const schema = z.object({
     .string({ error: "is required: a random secret of at least 32 characters (openssl rand -base64 48)" })
     .min(32, "must be at least 32 characters long"),
   APP_URL: z.url("must be an absolute URL such as https://jumys.kz").default("http://localhost:3000"),
-  EMAIL_FROM: optional(z.string().regex(/^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address like Jumys <no-reply@jumys.kz>")),
+  EMAIL_FROM: optional(
+    z.string().regex(/^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address like Jumys <no-reply@jumys.kz>"),
+  ),
   RESEND_API_KEY: optional(z.string().regex(/^re_\w+$/, "must be a Resend API key (starts with re_)")),
   RESEND_BASE_URL: optional(z.url("must be an absolute URL")),
   DEV_OUTBOX_PAGE: optional(flag),

@@ -2,7 +2,17 @@ import { expect, test } from "@playwright/test";
 
 import { expectNoAxeViolations } from "../fixtures/axe";
 
-const PAGES = ["", "/auth/sign-in", "/auth/sign-up", "/auth/code", "/auth/verify-email", "/terms", "/privacy", "/feedback", "/no-such-page"];
+const PAGES = [
+  "",
+  "/auth/sign-in",
+  "/auth/sign-up",
+  "/auth/code",
+  "/auth/verify-email",
+  "/terms",
+  "/privacy",
+  "/feedback",
+  "/no-such-page",
+];
 
 for (const locale of ["ru", "kk"] as const) {
   for (const path of PAGES) {

@@ -22,7 +22,15 @@ interface EmailDetail extends EmailRow {
 }
 
 /** The email log table, shared by the admin console and the development outbox page. */
-export async function EmailLogTable({ rows, basePath, locale }: { rows: EmailRow[]; basePath: "/admin/emails" | "/dev/outbox"; locale: AppLocale }) {
+export async function EmailLogTable({
+  rows,
+  basePath,
+  locale,
+}: {
+  rows: EmailRow[];
+  basePath: "/admin/emails" | "/dev/outbox";
+  locale: AppLocale;
+}) {
   const t = await getTranslations({ locale, namespace: "emails" });
   const format = await getFormatter({ locale });
   if (rows.length === 0) return <p className="text-gray-700">{t("empty")}</p>;
@@ -32,16 +40,26 @@ export async function EmailLogTable({ rows, basePath, locale }: { rows: EmailRow
         <caption className="sr-only">{t("title")}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="px-3 py-2">{t("date")}</th>
-            <th scope="col" className="px-3 py-2">{t("to")}</th>
-            <th scope="col" className="px-3 py-2">{t("subject")}</th>
-            <th scope="col" className="px-3 py-2">{t("status")}</th>
+            <th scope="col" className="px-3 py-2">
+              {t("date")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("to")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("subject")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("status")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((e) => (
             <tr key={e.id} className="border-t border-gray-200">
-              <td className="whitespace-nowrap px-3 py-2">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+              </td>
               <td className="px-3 py-2">{e.toAddress}</td>
               <td className="px-3 py-2">
                 <Link href={{ pathname: `${basePath}/${e.id}` }} className="text-brand-700 underline">
@@ -77,9 +95,17 @@ export async function EmailView({ email, locale }: { email: EmailDetail; locale:
       </dl>
       <h2 className="text-lg font-semibold">{t("html")}</h2>
       {/* No scripts, forms or same-origin access for stored HTML. */}
-      <iframe title={t("html")} sandbox="" srcDoc={email.html} className="h-96 w-full rounded-md border border-gray-300 bg-white" />
+      <iframe
+        title={t("html")}
+        sandbox=""
+        srcDoc={email.html}
+        className="h-96 w-full rounded-md border border-gray-300 bg-white"
+      />
       <h2 className="text-lg font-semibold">{t("text")}</h2>
-      <pre data-testid="email-text" className="overflow-x-auto whitespace-pre-wrap rounded-md border border-gray-300 bg-white p-3 text-sm">
+      <pre
+        data-testid="email-text"
+        className="overflow-x-auto whitespace-pre-wrap rounded-md border border-gray-300 bg-white p-3 text-sm"
+      >
         {email.text}
       </pre>
     </article>

@@ -34,8 +34,23 @@ export function FeedbackForm({ defaults }: { defaults: { name?: string; email?: 
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {send.isSuccess ? <Alert tone="success">{t("sent", { id: send.data.id })}</Alert> : null}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <Field id="name" label={t("name")} autoComplete="name" defaultValue={defaults.name} required errors={errors.fieldErrors.name} />
-      <Field id="email" label={t("email")} type="email" autoComplete="email" defaultValue={defaults.email} required errors={errors.fieldErrors.email} />
+      <Field
+        id="name"
+        label={t("name")}
+        autoComplete="name"
+        defaultValue={defaults.name}
+        required
+        errors={errors.fieldErrors.name}
+      />
+      <Field
+        id="email"
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        defaultValue={defaults.email}
+        required
+        errors={errors.fieldErrors.email}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="message" className="text-sm font-medium text-gray-800">
           {t("message")}

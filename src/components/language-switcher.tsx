@@ -24,7 +24,13 @@ export function LanguageSwitcher() {
               {NAMES[l]}
             </span>
           ) : (
-            <Link href={{ pathname, query }} locale={l} lang={l} hrefLang={l} className="rounded px-2 py-1 text-brand-700 hover:underline">
+            <Link
+              href={{ pathname, query }}
+              locale={l}
+              lang={l}
+              hrefLang={l}
+              className="rounded px-2 py-1 text-brand-700 hover:underline"
+            >
               {NAMES[l]}
             </Link>
           )}

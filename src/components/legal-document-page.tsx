@@ -31,7 +31,10 @@ export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRI
         {t("legal.version", { version: doc.version })}
         {doc.publishedAt ? ` · ${t("legal.publishedAt", { date: doc.publishedAt })}` : ""}
       </p>
-      <div className="legal-text flex flex-col gap-3 leading-relaxed" dangerouslySetInnerHTML={{ __html: sanitizeRichText(body) }} />
+      <div
+        className="legal-text flex flex-col gap-3 leading-relaxed"
+        dangerouslySetInnerHTML={{ __html: sanitizeRichText(body) }}
+      />
     </article>
   );
 }

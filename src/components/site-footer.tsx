@@ -8,17 +8,25 @@ export async function SiteFooter({ locale }: { locale: AppLocale }) {
   return (
     <footer className="border-t border-gray-200 bg-white">
       <div className="mx-auto flex w-full max-w-5xl flex-col gap-3 px-4 py-6 text-sm text-gray-700 sm:flex-row sm:items-center sm:justify-between">
-        <p>© {new Date().getFullYear()} Jumys · {t("tagline")}</p>
+        <p>
+          © {new Date().getFullYear()} Jumys · {t("tagline")}
+        </p>
         <nav aria-label={t("footerNav")}>
           <ul className="flex flex-wrap gap-4">
             <li>
-              <Link href="/terms" className="hover:underline">{t("terms")}</Link>
+              <Link href="/terms" className="hover:underline">
+                {t("terms")}
+              </Link>
             </li>
             <li>
-              <Link href="/privacy" className="hover:underline">{t("privacy")}</Link>
+              <Link href="/privacy" className="hover:underline">
+                {t("privacy")}
+              </Link>
             </li>
             <li>
-              <Link href="/feedback" className="hover:underline">{t("feedback")}</Link>
+              <Link href="/feedback" className="hover:underline">
+                {t("feedback")}
+              </Link>
             </li>
           </ul>
         </nav>

@@ -20,7 +20,11 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
         <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-3 text-sm">
           {user ? (
             <>
-              <Link href="/account" className="font-medium text-gray-900 underline-offset-2 hover:underline" data-testid="current-user">
+              <Link
+                href="/account"
+                className="font-medium text-gray-900 underline-offset-2 hover:underline"
+                data-testid="current-user"
+              >
                 {user.name}
               </Link>
               {user.staffRole ? (
@@ -35,7 +39,10 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
               <Link href="/auth/sign-in" className="text-gray-900 hover:underline">
                 {t("signIn")}
               </Link>
-              <Link href="/auth/sign-up" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+              <Link
+                href="/auth/sign-up"
+                className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800"
+              >
                 {t("signUp")}
               </Link>
             </>

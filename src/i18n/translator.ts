@@ -15,5 +15,8 @@ export function dynamicTranslator(locale: AppLocale) {
     (key: string, values?: Record<string, string | number | Date>): string;
     has(key: string): boolean;
   };
-  return { has: (key: string) => t.has(key), t: (key: string, values?: Record<string, string | number | Date>) => t(key, values) };
+  return {
+    has: (key: string) => t.has(key),
+    t: (key: string, values?: Record<string, string | number | Date>) => t(key, values),
+  };
 }

@@ -4,7 +4,9 @@ import { sanitizeRichText } from "./sanitize-html";
 
 describe("sanitizeRichText", () => {
   it("keeps structure", () => {
-    expect(sanitizeRichText("<h2>Условия</h2><ul><li><strong>Оклад</strong></li></ul>")).toBe("<h2>Условия</h2><ul><li><strong>Оклад</strong></li></ul>");
+    expect(sanitizeRichText("<h2>Условия</h2><ul><li><strong>Оклад</strong></li></ul>")).toBe(
+      "<h2>Условия</h2><ul><li><strong>Оклад</strong></li></ul>",
+    );
   });
 
   it.each([

@@ -3,13 +3,7 @@
  * the transport translates it for the caller's language.
  */
 export type DomainErrorCode =
-  | "VALIDATION"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "FORBIDDEN"
-  | "UNAUTHORIZED"
-  | "RATE_LIMITED"
-  | "UNAVAILABLE";
+  "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "UNAUTHORIZED" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export class DomainError extends Error {
   constructor(

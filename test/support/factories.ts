@@ -26,7 +26,9 @@ export async function ensureLegalDocuments() {
   });
 }
 
-export async function createUser(options: { verified?: boolean; isSeeker?: boolean; staffRole?: StaffRole; email?: string; name?: string } = {}) {
+export async function createUser(
+  options: { verified?: boolean; isSeeker?: boolean; staffRole?: StaffRole; email?: string; name?: string } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
     data: {

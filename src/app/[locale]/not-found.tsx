@@ -8,7 +8,9 @@ export default function NotFound() {
     <div className="mx-auto max-w-md text-center">
       <h1 className="mb-3 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-gray-700">{t("text")}</p>
-      <Link href="/" className="text-brand-700 underline">{t("home")}</Link>
+      <Link href="/" className="text-brand-700 underline">
+        {t("home")}
+      </Link>
     </div>
   );
 }

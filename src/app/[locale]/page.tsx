@@ -18,7 +18,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </p>
       </section>
       <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading" className="mb-4 text-xl font-semibold">{t("groups")}</h2>
+        <h2 id="groups-heading" className="mb-4 text-xl font-semibold">
+          {t("groups")}
+        </h2>
         {stats.topGroups.length ? (
           <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {stats.topGroups.map((g) => (
@@ -36,12 +38,16 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <div className="rounded-md border border-gray-200 bg-white p-5">
           <h2 className="mb-2 text-lg font-semibold">{t("forSeekers")}</h2>
           <p className="mb-4 text-gray-700">{t("forSeekersText")}</p>
-          <Link href="/auth/sign-up" className="text-brand-700 underline">{t("createAccount")}</Link>
+          <Link href="/auth/sign-up" className="text-brand-700 underline">
+            {t("createAccount")}
+          </Link>
         </div>
         <div className="rounded-md border border-gray-200 bg-white p-5">
           <h2 className="mb-2 text-lg font-semibold">{t("forEmployers")}</h2>
           <p className="mb-4 text-gray-700">{t("forEmployersText")}</p>
-          <Link href="/auth/sign-up" className="text-brand-700 underline">{t("createAccount")}</Link>
+          <Link href="/auth/sign-up" className="text-brand-700 underline">
+            {t("createAccount")}
+          </Link>
         </div>
       </section>
     </div>

@@ -29,7 +29,15 @@ export function ResendVerificationForm({ email }: { email?: string }) {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       {resend.isSuccess ? <Alert tone="success">{t("resent")}</Alert> : null}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <Field id="email" label={t("email")} type="email" autoComplete="email" defaultValue={email} required errors={errors.fieldErrors.email} />
+      <Field
+        id="email"
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        defaultValue={email}
+        required
+        errors={errors.fieldErrors.email}
+      />
       <Button type="submit" variant="secondary" disabled={resend.isPending}>
         {t("resend")}
       </Button>

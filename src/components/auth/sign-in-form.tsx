@@ -58,7 +58,14 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         </Alert>
       ) : null}
       <Field id="email" label={t("email")} type="email" autoComplete="email" required errors={errors.fieldErrors.email} />
-      <Field id="password" label={t("password")} type="password" autoComplete="current-password" required errors={errors.fieldErrors.password} />
+      <Field
+        id="password"
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors.fieldErrors.password}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

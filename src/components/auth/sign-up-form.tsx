@@ -20,7 +20,8 @@ export function SignUpForm() {
   const errors = useFormErrors();
   const [accountType, setAccountType] = useState<"seeker" | "employer">("seeker");
   const signUp = trpc.public.auth.signUp.useMutation({
-    onSuccess: (data) => router.push({ pathname: "/auth/verify-email", query: { email: data.email, sent: data.verificationEmailSent ? "1" : "0" } }),
+    onSuccess: (data) =>
+      router.push({ pathname: "/auth/verify-email", query: { email: data.email, sent: data.verificationEmailSent ? "1" : "0" } }),
     onError: errors.fromServer,
   });
 
@@ -44,7 +45,12 @@ export function SignUpForm() {
 
   const fe = errors.fieldErrors;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-describedby={errors.formError ? "sign-up-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-describedby={errors.formError ? "sign-up-error" : undefined}
+    >
       {errors.formError ? (
         <div id="sign-up-error">
           <Alert tone="error">{errors.formError}</Alert>
@@ -54,23 +60,53 @@ export function SignUpForm() {
         <legend className="mb-1 text-sm font-medium text-gray-800">{t("accountType")}</legend>
         {(["seeker", "employer"] as const).map((type) => (
           <label key={type} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="accountType" value={type} checked={accountType === type} onChange={() => setAccountType(type)} />
+            <input
+              type="radio"
+              name="accountType"
+              value={type}
+              checked={accountType === type}
+              onChange={() => setAccountType(type)}
+            />
             {t(`accountTypes.${type}`)}
           </label>
         ))}
       </fieldset>
       <Field id="name" label={t("name")} autoComplete="name" required errors={fe.name} />
       <Field id="email" label={t("email")} type="email" autoComplete="email" required errors={fe.email} />
-      <Field id="password" label={t("password")} type="password" autoComplete="new-password" required hint={t("passwordHint")} errors={fe.password} />
-      <Field id="phone" label={t("phone")} type="tel" autoComplete="tel" placeholder="+7 701 123 45 67" hint={t("phoneHint")} errors={fe.phone} />
+      <Field
+        id="password"
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t("passwordHint")}
+        errors={fe.password}
+      />
+      <Field
+        id="phone"
+        label={t("phone")}
+        type="tel"
+        autoComplete="tel"
+        placeholder="+7 701 123 45 67"
+        hint={t("phoneHint")}
+        errors={fe.phone}
+      />
       <CheckboxField id="adult" label={t("adult")} required errors={fe.adult} />
       <CheckboxField
         id="acceptTerms"
         required
         errors={fe.acceptTerms}
         label={t.rich("acceptTerms", {
-          terms: (chunks) => <Link href="/terms" className="text-brand-700 underline">{chunks}</Link>,
-          privacy: (chunks) => <Link href="/privacy" className="text-brand-700 underline">{chunks}</Link>,
+          terms: (chunks) => (
+            <Link href="/terms" className="text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
+          privacy: (chunks) => (
+            <Link href="/privacy" className="text-brand-700 underline">
+              {chunks}
+            </Link>
+          ),
         })}
       />
       <CheckboxField id="marketing" label={t("marketing")} />
@@ -78,7 +114,10 @@ export function SignUpForm() {
         {signUp.isPending ? t("submitting") : t("submit")}
       </Button>
       <p className="text-sm text-gray-700">
-        {t("haveAccount")} <Link href="/auth/sign-in" className="text-brand-700 underline">{t("signInLink")}</Link>
+        {t("haveAccount")}{" "}
+        <Link href="/auth/sign-in" className="text-brand-700 underline">
+          {t("signInLink")}
+        </Link>
       </p>
     </form>
   );

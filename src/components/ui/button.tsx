@@ -1,6 +1,10 @@
 import type { ButtonHTMLAttributes } from "react";
 
-export function Button({ className, variant = "primary", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" }) {
+export function Button({
+  className,
+  variant = "primary",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" }) {
   const tone =
     variant === "primary"
       ? "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-gray-400"

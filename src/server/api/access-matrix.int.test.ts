@@ -57,8 +57,14 @@ const POLICY: Record<string, Rule> = {
       locale: "ru",
     }),
   },
-  "public.auth.requestSignInCode": { allowed: EVERYONE, input: (f, c) => ({ email: `code-${f.runId}-${c}@example.kz`, locale: "ru" }) },
-  "public.auth.resendVerification": { allowed: EVERYONE, input: (f, c) => ({ email: `resend-${f.runId}-${c}@example.kz`, locale: "kk" }) },
+  "public.auth.requestSignInCode": {
+    allowed: EVERYONE,
+    input: (f, c) => ({ email: `code-${f.runId}-${c}@example.kz`, locale: "ru" }),
+  },
+  "public.auth.resendVerification": {
+    allowed: EVERYONE,
+    input: (f, c) => ({ email: `resend-${f.runId}-${c}@example.kz`, locale: "kk" }),
+  },
   "public.auth.verifyEmail": { allowed: EVERYONE, input: () => ({ token: "t".repeat(43) }) },
   "public.catalog.regions": { allowed: EVERYONE, input: none },
   "public.catalog.specializations": { allowed: EVERYONE, input: none },
@@ -74,15 +80,30 @@ const POLICY: Record<string, Rule> = {
   "account.revokeOtherSessions": { allowed: SIGNED_IN, input: none },
 
   "seeker.profile.get": { allowed: new Set(["seeker"]), input: none },
-  "seeker.profile.update": { allowed: new Set(["seeker"]), input: () => ({ name: "Новое Имя", phone: "", cityId: null, locale: "kk" }) },
+  "seeker.profile.update": {
+    allowed: new Set(["seeker"]),
+    input: () => ({ name: "Новое Имя", phone: "", cityId: null, locale: "kk" }),
+  },
 
   "employer.organization.mine": { allowed: SIGNED_IN, input: none },
-  "employer.organization.get": { allowed: new Set(["employerOwner", "employerObserver"]), input: (f) => ({ organizationId: f.employerOrgId }) },
-  "employer.organization.members": { allowed: new Set(["employerOwner", "employerObserver"]), input: (f) => ({ organizationId: f.employerOrgId }) },
+  "employer.organization.get": {
+    allowed: new Set(["employerOwner", "employerObserver"]),
+    input: (f) => ({ organizationId: f.employerOrgId }),
+  },
+  "employer.organization.members": {
+    allowed: new Set(["employerOwner", "employerObserver"]),
+    input: (f) => ({ organizationId: f.employerOrgId }),
+  },
 
   "school.organization.mine": { allowed: SIGNED_IN, input: none },
-  "school.organization.get": { allowed: new Set(["schoolOwner", "schoolInstructor"]), input: (f) => ({ organizationId: f.schoolOrgId }) },
-  "school.organization.members": { allowed: new Set(["schoolOwner", "schoolInstructor"]), input: (f) => ({ organizationId: f.schoolOrgId }) },
+  "school.organization.get": {
+    allowed: new Set(["schoolOwner", "schoolInstructor"]),
+    input: (f) => ({ organizationId: f.schoolOrgId }),
+  },
+  "school.organization.members": {
+    allowed: new Set(["schoolOwner", "schoolInstructor"]),
+    input: (f) => ({ organizationId: f.schoolOrgId }),
+  },
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
@@ -108,7 +129,9 @@ beforeAll(async () => {
   const users = Object.fromEntries(
     await Promise.all(
       CALLERS.filter((c) => c !== "guest").map(async (c) => {
-        const staffRole = ({ superadmin: "SUPERADMIN", support: "SUPPORT", moderator: "MODERATOR", finance: "FINANCE" } as const)[c as string];
+        const staffRole = ({ superadmin: "SUPERADMIN", support: "SUPPORT", moderator: "MODERATOR", finance: "FINANCE" } as const)[
+          c as string
+        ];
         const user = await createUser({ isSeeker: c === "seeker", staffRole });
         return [c, user.id] as const;
       }),
@@ -125,9 +148,22 @@ beforeAll(async () => {
     { userId: users.schoolInstructor, role: "INSTRUCTOR" },
   ]);
   const email = await db.emailMessage.create({
-    data: { toAddress: "x@example.kz", fromAddress: "no-reply@jumys.kz", subject: "s", html: "<p>h</p>", text: "h", template: "t", transport: "outbox" },
+    data: {
+      toAddress: "x@example.kz",
+      fromAddress: "no-reply@jumys.kz",
+      subject: "s",
+      html: "<p>h</p>",
+      text: "h",
+      template: "t",
+      transport: "outbox",
+    },
   });
-  fixture = { employerOrgId: employer.id, schoolOrgId: school.id, emailId: email.id, runId: Math.random().toString(36).slice(2, 8) };
+  fixture = {
+    employerOrgId: employer.id,
+    schoolOrgId: school.id,
+    emailId: email.id,
+    runId: Math.random().toString(36).slice(2, 8),
+  };
 
   contexts.set("guest", createContext({ user: null }));
   for (const [caller, id] of Object.entries(users)) contexts.set(caller as Caller, createContext({ user: await signedIn(id) }));
@@ -143,7 +179,10 @@ describe("tRPC access matrix", () => {
     it.each(CALLERS)("as %s", async (callerName) => {
       const rule = POLICY[path]!;
       const caller = createCaller(contexts.get(callerName)!);
-      const outcome = await procedureOf(caller, path)(rule.input(fixture, callerName)).then(
+      const outcome = await procedureOf(
+        caller,
+        path,
+      )(rule.input(fixture, callerName)).then(
         () => "ok",
         (e: unknown) => (e instanceof TRPCError ? e.code : `unexpected: ${String(e)}`),
       );

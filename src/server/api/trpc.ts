@@ -18,7 +18,12 @@ export interface TRPCContext {
 }
 
 /** The one context factory; the HTTP handler and the server-side caller both go through it. */
-export function createContext(input: { user: SessionUser | null; ip?: string | null; userAgent?: string | null; locale?: string | null }): TRPCContext {
+export function createContext(input: {
+  user: SessionUser | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  locale?: string | null;
+}): TRPCContext {
   return {
     user: input.user,
     ip: input.ip ?? null,
@@ -73,7 +78,12 @@ const t = initTRPC.context<TRPCContext>().create({
         : undefined;
     return {
       ...shape,
-      message: messageKey && t.has(messageKey) ? t(messageKey) : error.code === "INTERNAL_SERVER_ERROR" ? t("errors.internal") : shape.message,
+      message:
+        messageKey && t.has(messageKey)
+          ? t(messageKey)
+          : error.code === "INTERNAL_SERVER_ERROR"
+            ? t("errors.internal")
+            : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

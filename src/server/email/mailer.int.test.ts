@@ -31,13 +31,22 @@ describe("mailer with the outbox transport", () => {
     const result = await mailer.send(email("outbox@example.kz"));
     expect(result.delivered).toBe(true);
     const row = await db.emailMessage.findUniqueOrThrow({ where: { id: result.emailId } });
-    expect(row).toMatchObject({ toAddress: "outbox@example.kz", fromAddress: FROM, status: "CAPTURED", transport: "outbox", locale: "kk" });
+    expect(row).toMatchObject({
+      toAddress: "outbox@example.kz",
+      fromAddress: FROM,
+      status: "CAPTURED",
+      transport: "outbox",
+      locale: "kk",
+    });
     expect(row.sentAt).not.toBeNull();
   });
 
   it("records an email with an idempotency key once, even when sent again or concurrently", async () => {
     const mailer = createMailer(db, outboxTransport, FROM);
-    const [a, b] = await Promise.all([mailer.send(email("once@example.kz", "digest:1:2026-11-21")), mailer.send(email("once@example.kz", "digest:1:2026-11-21"))]);
+    const [a, b] = await Promise.all([
+      mailer.send(email("once@example.kz", "digest:1:2026-11-21")),
+      mailer.send(email("once@example.kz", "digest:1:2026-11-21")),
+    ]);
     const again = await mailer.send(email("once@example.kz", "digest:1:2026-11-21"));
     expect(await db.emailMessage.count({ where: { toAddress: "once@example.kz" } })).toBe(1);
     expect([a.delivered, b.delivered, again.delivered]).toEqual([true, true, true]);
@@ -68,8 +77,15 @@ describe("mailer with the Resend transport (real SDK, local recording server)", 
 
     expect(ok.delivered).toBe(true);
     expect(failed).toMatchObject({ delivered: false, error: "validation_error: The jumys.kz domain is not verified." });
-    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: ok.emailId } })).toMatchObject({ status: "SENT", providerId: "re_msg_1", transport: "resend" });
-    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: failed.emailId } })).toMatchObject({ status: "FAILED", error: "validation_error: The jumys.kz domain is not verified." });
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: ok.emailId } })).toMatchObject({
+      status: "SENT",
+      providerId: "re_msg_1",
+      transport: "resend",
+    });
+    expect(await db.emailMessage.findUniqueOrThrow({ where: { id: failed.emailId } })).toMatchObject({
+      status: "FAILED",
+      error: "validation_error: The jumys.kz domain is not verified.",
+    });
     expect(server.requests.map((r) => (r.body as { to: string }).to)).toEqual(["resend-ok@example.kz", "resend-fail@example.kz"]);
   });
 
@@ -77,7 +93,11 @@ describe("mailer with the Resend transport (real SDK, local recording server)", 
     const server = await startCaptureServer(() => ({ status: 200, body: { id: "re_msg_2" } }));
     closers.push(server.close);
     const mailer = createMailer(db, createResendTransport("re_test_key", server.url), FROM);
-    const { subject, element } = verifyEmailTemplate({ locale: "kk", name: "Әлия", url: "https://jumys.kz/kk/auth/verify-email?token=abc" });
+    const { subject, element } = verifyEmailTemplate({
+      locale: "kk",
+      name: "Әлия",
+      url: "https://jumys.kz/kk/auth/verify-email?token=abc",
+    });
     const { html, text } = await renderEmail(element);
     await mailer.send({ to: "aliya@example.kz", subject, html, text, template: "verify-email", locale: "kk" });
 

@@ -93,7 +93,9 @@ describe("Resend transport (real SDK against a local recording server)", () => {
         : { status: 200, body: { data: (req.body as unknown[]).map((_, i) => ({ id: `c${call}_${i}` })) } },
     );
     close = server.close;
-    const results = await createResendTransport("re_test_key", server.url).send(Array.from({ length: 150 }, (_, i) => message(i)));
+    const results = await createResendTransport("re_test_key", server.url).send(
+      Array.from({ length: 150 }, (_, i) => message(i)),
+    );
     expect(results.slice(0, 100).every((r) => r.ok)).toBe(true);
     expect(results.slice(100).every((r) => !r.ok && r.error.startsWith("rate_limit_exceeded"))).toBe(true);
   });

@@ -21,13 +21,20 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <section aria-labelledby="profile-heading" className="rounded-md border border-gray-200 bg-white p-4">
-        <h2 id="profile-heading" className="mb-3 text-lg font-semibold">{t("profile")}</h2>
+        <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
+          {t("profile")}
+        </h2>
         <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-gray-700">{t("name")}</dt>
           <dd>{user.name}</dd>
           <dt className="text-gray-700">{t("email")}</dt>
           <dd>
-            {user.email} {user.emailVerified ? <span className="text-green-800">· {t("verified")}</span> : <span className="text-red-700">· {t("notVerified")}</span>}
+            {user.email}{" "}
+            {user.emailVerified ? (
+              <span className="text-green-800">· {t("verified")}</span>
+            ) : (
+              <span className="text-red-700">· {t("notVerified")}</span>
+            )}
           </dd>
           <dt className="text-gray-700">{t("phone")}</dt>
           <dd>{user.phone ?? t("noPhone")}</dd>
@@ -36,7 +43,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         </dl>
       </section>
       <section aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="mb-3 text-lg font-semibold">{t("sessions.title")}</h2>
+        <h2 id="sessions-heading" className="mb-3 text-lg font-semibold">
+          {t("sessions.title")}
+        </h2>
         <SessionsList />
       </section>
     </div>

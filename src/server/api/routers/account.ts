@@ -10,13 +10,9 @@ export const accountRouter = createTRPCRouter({
     return user;
   }),
   sessions: protectedProcedure.query(({ ctx }) => listSessions(ctx.user.id, ctx.user.sessionId)),
-  revokeSession: protectedProcedure
-    .input(z.object({ sessionId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      await revokeOwnSession(ctx.user.id, input.sessionId);
-      return { ok: true };
-    }),
-  revokeOtherSessions: protectedProcedure.mutation(({ ctx }) =>
-    revokeOtherSessions(ctx.user.id, ctx.user.sessionId, ctx.ip),
-  ),
+  revokeSession: protectedProcedure.input(z.object({ sessionId: z.uuid() })).mutation(async ({ ctx, input }) => {
+    await revokeOwnSession(ctx.user.id, input.sessionId);
+    return { ok: true };
+  }),
+  revokeOtherSessions: protectedProcedure.mutation(({ ctx }) => revokeOtherSessions(ctx.user.id, ctx.user.sessionId, ctx.ip)),
 });

@@ -7,7 +7,13 @@ import { listAuditLog, listTickets, searchUsers } from "@/server/services/admin/
 export const adminRouter = createTRPCRouter({
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])
-      .input(z.object({ to: z.string().max(254).optional(), status: z.enum(["QUEUED", "CAPTURED", "SENT", "FAILED"]).optional(), cursor: z.number().int().positive().optional() }))
+      .input(
+        z.object({
+          to: z.string().max(254).optional(),
+          status: z.enum(["QUEUED", "CAPTURED", "SENT", "FAILED"]).optional(),
+          cursor: z.number().int().positive().optional(),
+        }),
+      )
       .query(({ input }) => listEmails(input)),
     get: adminProcedure(["SUPPORT"])
       .input(z.object({ id: z.number().int().positive() }))
@@ -20,10 +26,21 @@ export const adminRouter = createTRPCRouter({
   }),
   tickets: createTRPCRouter({
     list: adminProcedure(["SUPPORT", "MODERATOR"])
-      .input(z.object({ kind: z.enum(["COMPLAINT", "FEEDBACK"]).optional(), status: z.enum(["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED_NO_ANSWER"]).optional() }))
+      .input(
+        z.object({
+          kind: z.enum(["COMPLAINT", "FEEDBACK"]).optional(),
+          status: z.enum(["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED_NO_ANSWER"]).optional(),
+        }),
+      )
       .query(({ input }) => listTickets(input)),
   }),
   auditLog: adminProcedure([])
-    .input(z.object({ entityType: z.string().max(40).optional(), entityId: z.string().max(40).optional(), cursor: z.number().int().positive().optional() }))
+    .input(
+      z.object({
+        entityType: z.string().max(40).optional(),
+        entityId: z.string().max(40).optional(),
+        cursor: z.number().int().positive().optional(),
+      }),
+    )
     .query(({ input }) => listAuditLog(input)),
 });

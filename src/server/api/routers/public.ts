@@ -47,7 +47,7 @@ export const publicRouter = createTRPCRouter({
   legalDocument: publicProcedure
     .input(z.object({ kind: z.enum(["TERMS", "PRIVACY"]) }))
     .query(({ input }) => getLegalDocument(input.kind)),
-  sendFeedback: publicProcedure.input(feedbackSchema).mutation(({ ctx, input }) =>
-    createFeedback(input, { userId: ctx.user?.id ?? null, ip: ctx.ip }),
-  ),
+  sendFeedback: publicProcedure
+    .input(feedbackSchema)
+    .mutation(({ ctx, input }) => createFeedback(input, { userId: ctx.user?.id ?? null, ip: ctx.ip })),
 });

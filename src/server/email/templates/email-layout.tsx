@@ -9,7 +9,9 @@ export function EmailLayout(props: { locale: AppLocale; preview: string; footer:
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={{ backgroundColor: "#f4f5f7", fontFamily: "Arial, Helvetica, sans-serif", color: "#1f2937" }}>
-        <Container style={{ backgroundColor: "#ffffff", margin: "24px auto", padding: "24px", maxWidth: "560px", borderRadius: "8px" }}>
+        <Container
+          style={{ backgroundColor: "#ffffff", margin: "24px auto", padding: "24px", maxWidth: "560px", borderRadius: "8px" }}
+        >
           <Text style={{ fontSize: "20px", fontWeight: 700, color: "#0f766e", margin: "0 0 16px" }}>Jumys</Text>
           <Section>{props.children}</Section>
           <Hr style={{ borderColor: "#e5e7eb", margin: "24px 0 12px" }} />

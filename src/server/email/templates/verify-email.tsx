@@ -13,7 +13,10 @@ export function verifyEmailTemplate(props: { locale: AppLocale; name: string; ur
       <EmailLayout locale={props.locale} preview={t("email.verify.preview")} footer={t("email.footer")}>
         <Text>{t("email.greeting", { name: props.name })}</Text>
         <Text>{t("email.verify.body")}</Text>
-        <Button href={props.url} style={{ backgroundColor: "#0f766e", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" }}>
+        <Button
+          href={props.url}
+          style={{ backgroundColor: "#0f766e", color: "#ffffff", padding: "12px 20px", borderRadius: "6px" }}
+        >
           {t("email.verify.button")}
         </Button>
         <Text style={{ fontSize: "13px", color: "#6b7280" }}>{t("email.verify.fallback")}</Text>

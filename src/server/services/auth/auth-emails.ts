@@ -19,13 +19,33 @@ export function verificationUrl(locale: AppLocale, secret: string): string {
 }
 
 export async function sendVerificationEmail(user: Recipient, secret: string) {
-  const { subject, element } = verifyEmailTemplate({ locale: user.locale, name: user.name, url: verificationUrl(user.locale, secret) });
+  const { subject, element } = verifyEmailTemplate({
+    locale: user.locale,
+    name: user.name,
+    url: verificationUrl(user.locale, secret),
+  });
   const { html, text } = await renderEmail(element);
-  return getMailer().send({ to: user.email, subject, html, text, template: "verify-email", locale: user.locale, userId: user.id });
+  return getMailer().send({
+    to: user.email,
+    subject,
+    html,
+    text,
+    template: "verify-email",
+    locale: user.locale,
+    userId: user.id,
+  });
 }
 
 export async function sendSignInCodeEmail(user: Recipient, code: string) {
   const { subject, element } = signInCodeTemplate({ locale: user.locale, name: user.name, code, minutes: SIGN_IN_CODE_MINUTES });
   const { html, text } = await renderEmail(element);
-  return getMailer().send({ to: user.email, subject, html, text, template: "sign-in-code", locale: user.locale, userId: user.id });
+  return getMailer().send({
+    to: user.email,
+    subject,
+    html,
+    text,
+    template: "sign-in-code",
+    locale: user.locale,
+    userId: user.id,
+  });
 }

@@ -94,7 +94,10 @@ describe("sign-up", () => {
   });
 
   it("lets exactly one of two simultaneous sign-ups with one address through", async () => {
-    const results = await Promise.allSettled([signUp(signUpInput("race@example.kz"), meta), signUp(signUpInput("race@example.kz"), meta)]);
+    const results = await Promise.allSettled([
+      signUp(signUpInput("race@example.kz"), meta),
+      signUp(signUpInput("race@example.kz"), meta),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toMatchObject({ messageKey: "errors.auth.emailTaken" });
@@ -129,10 +132,22 @@ describe("password sign-in", () => {
 
   it("refuses a wrong password, an unknown address and an unverified address with specific keys", async () => {
     const user = await createUser();
-    await expectDomainError(signInWithPassword(user.email, "wrong-password", meta), "UNAUTHORIZED", "errors.auth.invalidCredentials");
-    await expectDomainError(signInWithPassword("nobody@example.kz", TEST_PASSWORD, meta), "UNAUTHORIZED", "errors.auth.invalidCredentials");
+    await expectDomainError(
+      signInWithPassword(user.email, "wrong-password", meta),
+      "UNAUTHORIZED",
+      "errors.auth.invalidCredentials",
+    );
+    await expectDomainError(
+      signInWithPassword("nobody@example.kz", TEST_PASSWORD, meta),
+      "UNAUTHORIZED",
+      "errors.auth.invalidCredentials",
+    );
     const unverified = await createUser({ verified: false });
-    await expectDomainError(signInWithPassword(unverified.email, TEST_PASSWORD, meta), "FORBIDDEN", "errors.auth.emailNotVerified");
+    await expectDomainError(
+      signInWithPassword(unverified.email, TEST_PASSWORD, meta),
+      "FORBIDDEN",
+      "errors.auth.emailNotVerified",
+    );
     expect(await db.session.count({ where: { userId: { in: [user.id, unverified.id] } } })).toBe(0);
   });
 
@@ -140,7 +155,9 @@ describe("password sign-in", () => {
     const user = await createUser();
     const attempts = [];
     for (let i = 0; i < 11; i++) {
-      attempts.push(await signInWithPassword(user.email, "wrong-password", { ...meta, ip: `10.9.0.${i}` }).catch((e: DomainError) => e.code));
+      attempts.push(
+        await signInWithPassword(user.email, "wrong-password", { ...meta, ip: `10.9.0.${i}` }).catch((e: DomainError) => e.code),
+      );
     }
     expect(attempts.slice(0, 10).every((c) => c === "UNAUTHORIZED")).toBe(true);
     expect(attempts[10]).toBe("RATE_LIMITED");
@@ -164,10 +181,16 @@ describe("one-time codes", () => {
 
   it("counts wrong codes and kills the code after five", async () => {
     const user = await createUser();
-    const { secret } = await db.$transaction((tx) => issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "SIGN_IN_CODE" }));
+    const { secret } = await db.$transaction((tx) =>
+      issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "SIGN_IN_CODE" }),
+    );
     const wrong = secret === "000000" ? "111111" : "000000";
     for (let i = 0; i < 5; i++) {
-      await expectDomainError(signInWithCode(user.email, wrong, { ...meta, ip: null }), "UNAUTHORIZED", "errors.auth.codeInvalid");
+      await expectDomainError(
+        signInWithCode(user.email, wrong, { ...meta, ip: null }),
+        "UNAUTHORIZED",
+        "errors.auth.codeInvalid",
+      );
     }
     await expectDomainError(signInWithCode(user.email, secret, { ...meta, ip: null }), "UNAUTHORIZED", "errors.auth.codeExpired");
     await resetLimit("signInPerEmail", user.email);

@@ -3,7 +3,14 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
-type LimitName = "codeRequestPerEmail" | "codeRequestPerIp" | "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "verifyResendPerEmail" | "feedbackPerIp";
+type LimitName =
+  | "codeRequestPerEmail"
+  | "codeRequestPerIp"
+  | "signInPerEmail"
+  | "signInPerIp"
+  | "signUpPerIp"
+  | "verifyResendPerEmail"
+  | "feedbackPerIp";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   codeRequestPerEmail: { points: 3, duration: 15 * 60 },

@@ -80,7 +80,10 @@ export async function resolveSession(sessionId: string | undefined | null, now =
 
 export async function revokeSession(sessionId: string, reason: string) {
   if (!UUID.test(sessionId)) return;
-  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), revokeReason: reason } });
+  await db.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date(), revokeReason: reason },
+  });
 }
 
 /** Ends every session of the user (password change, "someone used my account", blocking). */

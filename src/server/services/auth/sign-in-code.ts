@@ -32,31 +32,33 @@ export async function requestSignInCode(email: string, locale: AppLocale, ip: st
  * against the code, which dies after MAX_CODE_ATTEMPTS.
  */
 export async function consumeSignInCode(email: string, code: string, now = new Date()): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
-    const token = user
-      ? await tx.emailToken.findFirst({
-          where: { userId: user.id, purpose: "SIGN_IN_CODE", usedAt: null },
-          orderBy: { createdAt: "desc" },
-          select: { id: true, secretHash: true, attempts: true, expiresAt: true, email: true },
-        })
-      : null;
-    if (!user || !token || token.email !== email) throw new DomainError("UNAUTHORIZED", "errors.auth.codeInvalid");
-    if (token.expiresAt <= now || token.attempts >= MAX_CODE_ATTEMPTS) {
-      throw new DomainError("UNAUTHORIZED", "errors.auth.codeExpired");
-    }
-    const expected = Buffer.from(token.secretHash, "hex");
-    const actual = Buffer.from(hashSecret("SIGN_IN_CODE", user.id, code), "hex");
-    if (!timingSafeEqual(expected, actual)) {
-      await tx.emailToken.update({ where: { id: token.id }, data: { attempts: { increment: 1 } } });
-      return -1;
-    }
-    await tx.emailToken.update({ where: { id: token.id }, data: { usedAt: now } });
-    if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
-    return user.id;
-  }).then((userId) => {
-    // The attempt counter must persist, so the wrong-code error is thrown after the commit.
-    if (userId < 0) throw new DomainError("UNAUTHORIZED", "errors.auth.codeInvalid");
-    return userId;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
+      const token = user
+        ? await tx.emailToken.findFirst({
+            where: { userId: user.id, purpose: "SIGN_IN_CODE", usedAt: null },
+            orderBy: { createdAt: "desc" },
+            select: { id: true, secretHash: true, attempts: true, expiresAt: true, email: true },
+          })
+        : null;
+      if (!user || !token || token.email !== email) throw new DomainError("UNAUTHORIZED", "errors.auth.codeInvalid");
+      if (token.expiresAt <= now || token.attempts >= MAX_CODE_ATTEMPTS) {
+        throw new DomainError("UNAUTHORIZED", "errors.auth.codeExpired");
+      }
+      const expected = Buffer.from(token.secretHash, "hex");
+      const actual = Buffer.from(hashSecret("SIGN_IN_CODE", user.id, code), "hex");
+      if (!timingSafeEqual(expected, actual)) {
+        await tx.emailToken.update({ where: { id: token.id }, data: { attempts: { increment: 1 } } });
+        return -1;
+      }
+      await tx.emailToken.update({ where: { id: token.id }, data: { usedAt: now } });
+      if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
+      return user.id;
+    })
+    .then((userId) => {
+      // The attempt counter must persist, so the wrong-code error is thrown after the commit.
+      if (userId < 0) throw new DomainError("UNAUTHORIZED", "errors.auth.codeInvalid");
+      return userId;
+    });
 }

@@ -11,7 +11,14 @@ export async function verifyEmail(secret: string, now = new Date()) {
   return db.$transaction(async (tx) => {
     const token = await tx.emailToken.findUnique({
       where: { secretHash: hashSecret("VERIFY_EMAIL", 0, secret) },
-      select: { id: true, userId: true, email: true, expiresAt: true, usedAt: true, user: { select: { email: true, emailVerifiedAt: true } } },
+      select: {
+        id: true,
+        userId: true,
+        email: true,
+        expiresAt: true,
+        usedAt: true,
+        user: { select: { email: true, emailVerifiedAt: true } },
+      },
     });
     if (!token || token.user.email !== token.email) throw new DomainError("NOT_FOUND", "errors.auth.linkInvalid");
     if (token.usedAt) {

@@ -9,7 +9,10 @@ export function listRegions() {
       slug: true,
       nameRu: true,
       nameKk: true,
-      cities: { orderBy: [{ isMajor: "desc" }, { nameRu: "asc" }], select: { id: true, slug: true, nameRu: true, nameKk: true, isMajor: true } },
+      cities: {
+        orderBy: [{ isMajor: "desc" }, { nameRu: "asc" }],
+        select: { id: true, slug: true, nameRu: true, nameKk: true, isMajor: true },
+      },
     },
   });
 }

@@ -9,11 +9,23 @@ export async function getSiteStats(now = new Date()) {
     db.specialization.findMany({
       where: { parentId: null },
       orderBy: { sortOrder: "asc" },
-      select: { id: true, slug: true, nameRu: true, nameKk: true, children: { select: { _count: { select: { vacancies: { where: { vacancy: live } } } } } } },
+      select: {
+        id: true,
+        slug: true,
+        nameRu: true,
+        nameKk: true,
+        children: { select: { _count: { select: { vacancies: { where: { vacancy: live } } } } } },
+      },
     }),
   ]);
   const topGroups = groups
-    .map((g) => ({ id: g.id, slug: g.slug, nameRu: g.nameRu, nameKk: g.nameKk, vacancies: g.children.reduce((sum, c) => sum + c._count.vacancies, 0) }))
+    .map((g) => ({
+      id: g.id,
+      slug: g.slug,
+      nameRu: g.nameRu,
+      nameKk: g.nameKk,
+      vacancies: g.children.reduce((sum, c) => sum + c._count.vacancies, 0),
+    }))
     .filter((g) => g.vacancies > 0)
     .sort((a, b) => b.vacancies - a.vacancies)
     .slice(0, 12);

@@ -8,7 +8,9 @@ export function listMyOrganizations(userId: number, types: OrgType[]) {
     orderBy: { createdAt: "asc" },
     select: {
       role: true,
-      organization: { select: { id: true, type: true, displayName: true, verification: true, blockedAt: true, blockReason: true } },
+      organization: {
+        select: { id: true, type: true, displayName: true, verification: true, blockedAt: true, blockReason: true },
+      },
     },
   });
 }

@@ -11,7 +11,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function CodeSignInPage(props: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CodeSignInPage(props: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await props.params;
   setRequestLocale(locale);
   const search = await props.searchParams;
@@ -22,7 +25,9 @@ export default async function CodeSignInPage(props: { params: Promise<{ locale: 
       <p className="mb-6 text-sm text-gray-700">{t("intro")}</p>
       <CodeSignInForm callbackPath={safeCallbackPath(search.callbackUrl)} />
       <p className="mt-6 text-sm">
-        <Link href="/auth/sign-in" className="text-brand-700 underline">{t("withPassword")}</Link>
+        <Link href="/auth/sign-in" className="text-brand-700 underline">
+          {t("withPassword")}
+        </Link>
       </p>
     </div>
   );

@@ -11,7 +11,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function SignInPage(props: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage(props: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await props.params;
   setRequestLocale(locale);
   const search = await props.searchParams;
@@ -26,7 +29,10 @@ export default async function SignInPage(props: { params: Promise<{ locale: stri
           {t("withCode")}
         </Link>
         <p>
-          {t("noAccount")} <Link href="/auth/sign-up" className="text-brand-700 underline">{t("signUpLink")}</Link>
+          {t("noAccount")}{" "}
+          <Link href="/auth/sign-up" className="text-brand-700 underline">
+            {t("signUpLink")}
+          </Link>
         </p>
       </div>
     </div>

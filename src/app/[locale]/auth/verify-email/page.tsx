@@ -59,7 +59,9 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
       {first(search.sent) === "0" ? (
         <Alert tone="error">{t("errors.email.notDelivered")}</Alert>
       ) : (
-        <p className="mb-6 text-gray-800">{email ? t("auth.verify.checkInbox", { email }) : t("auth.verify.checkInboxGeneric")}</p>
+        <p className="mb-6 text-gray-800">
+          {email ? t("auth.verify.checkInbox", { email }) : t("auth.verify.checkInboxGeneric")}
+        </p>
       )}
       <div className="mt-6">
         <ResendVerificationForm email={email} />

@@ -11,7 +11,10 @@ import { listEmails } from "@/server/services/admin/emails";
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** Development only: every email the app "sent", so sign-up and codes work without a mail server. */
-export default async function DevOutboxPage(props: { params: Promise<{ locale: string }>; searchParams: Promise<{ to?: string }> }) {
+export default async function DevOutboxPage(props: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ to?: string }>;
+}) {
   if (!getEnv().DEV_OUTBOX_PAGE) notFound();
   const { locale } = await props.params;
   setRequestLocale(locale);
