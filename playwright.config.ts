@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, grepInvert: /@keyboard/ },
   ],
   webServer: {
     command: "npx tsx scripts/run-app.ts start",

@@ -38,8 +38,8 @@ test("the signed-in account page passes axe checks", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test("sign-in works with the keyboard alone", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name === "phone", "a phone has no keyboard");
+// Tagged: the phone project (touch, no keyboard) leaves it out in playwright.config.ts.
+test("sign-in works with the keyboard alone @keyboard", async ({ page }) => {
   await page.goto("/ru/auth/sign-in");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Перейти к содержимому" })).toBeFocused();
