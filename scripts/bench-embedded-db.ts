@@ -1,6 +1,6 @@
 /**
  * Compares the two ways of running PostgreSQL without a database server installed, so that the
- * choice behind scripts/embedded-postgres.ts rests on numbers measured on this machine:
+ * choice behind scripts/embedded-postgres/ rests on numbers measured on this machine:
  *   (a) the `embedded-postgres` package: real PostgreSQL binaries started as child processes;
  *   (b) PGlite (PostgreSQL compiled to WebAssembly) behind `@electric-sql/pglite-socket`, which
  *       speaks the wire protocol so that node-postgres and @prisma/adapter-pg can connect.

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./index";
 
 // The server a person gets from the README's run command: real binaries from npm, a cluster
 // kept between runs, and the search features the app's migrations rely on.
