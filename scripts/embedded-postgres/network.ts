@@ -29,7 +29,8 @@ export function portIsFree(port: number, host = "127.0.0.1") {
   });
 }
 
-function freePort() {
+/** A port the OS reports free on 127.0.0.1 right now. */
+export function freePort() {
   return new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

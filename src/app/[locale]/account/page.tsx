@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { SessionsList } from "@/components/account/sessions-list";
 import { redirect } from "@/i18n/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { titleMetadata } from "@/i18n/page-metadata";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "account" });
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = titleMetadata("account", "title", { index: false });
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

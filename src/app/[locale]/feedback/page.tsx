@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { FeedbackForm } from "@/components/feedback-form";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { titleMetadata } from "@/i18n/page-metadata";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "feedback" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("feedback", "title", { index: true });
 
 export default async function FeedbackPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 
 import { LegalDocumentPage } from "@/components/legal-document-page";
 import type { AppLocale } from "@/i18n/routing";
+import { titleMetadata } from "@/i18n/page-metadata";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "legal" });
-  return { title: t("terms") };
-}
+export const generateMetadata = titleMetadata("legal", "terms", { index: true });
 
 export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,3 +1,5 @@
+import type { ReactElement } from "react";
+
 import { getEnv } from "@/env";
 import type { AppLocale } from "@/i18n/routing";
 import { getMailer } from "@/server/email/get-mailer";
@@ -18,34 +20,20 @@ export function verificationUrl(locale: AppLocale, secret: string): string {
   return new URL(`/${locale}/auth/verify-email?token=${encodeURIComponent(secret)}`, getEnv().APP_URL).toString();
 }
 
-export async function sendVerificationEmail(user: Recipient, secret: string) {
-  const { subject, element } = verifyEmailTemplate({
-    locale: user.locale,
-    name: user.name,
-    url: verificationUrl(user.locale, secret),
-  });
-  const { html, text } = await renderEmail(element);
-  return getMailer().send({
-    to: user.email,
-    subject,
-    html,
-    text,
-    template: "verify-email",
-    locale: user.locale,
-    userId: user.id,
-  });
+async function sendTemplate(user: Recipient, template: string, built: { subject: string; element: ReactElement }) {
+  const { html, text } = await renderEmail(built.element);
+  return getMailer().send({ to: user.email, subject: built.subject, html, text, template, locale: user.locale, userId: user.id });
 }
 
-export async function sendSignInCodeEmail(user: Recipient, code: string) {
-  const { subject, element } = signInCodeTemplate({ locale: user.locale, name: user.name, code, minutes: SIGN_IN_CODE_MINUTES });
-  const { html, text } = await renderEmail(element);
-  return getMailer().send({
-    to: user.email,
-    subject,
-    html,
-    text,
-    template: "sign-in-code",
-    locale: user.locale,
-    userId: user.id,
-  });
+export function sendVerificationEmail(user: Recipient, secret: string) {
+  const url = verificationUrl(user.locale, secret);
+  return sendTemplate(user, "verify-email", verifyEmailTemplate({ locale: user.locale, name: user.name, url }));
+}
+
+export function sendSignInCodeEmail(user: Recipient, code: string) {
+  return sendTemplate(
+    user,
+    "sign-in-code",
+    signInCodeTemplate({ locale: user.locale, name: user.name, code, minutes: SIGN_IN_CODE_MINUTES }),
+  );
 }

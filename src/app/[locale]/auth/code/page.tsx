@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
 import { Link } from "@/i18n/navigation";
 import { safeCallbackPath } from "@/lib/safe-callback";
+import { titleMetadata } from "@/i18n/page-metadata";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auth.code" });
-  return { title: t("title"), robots: { index: false } };
-}
+export const generateMetadata = titleMetadata("auth.code", "title", { index: false });
 
 export default async function CodeSignInPage(props: {
   params: Promise<{ locale: string }>;
