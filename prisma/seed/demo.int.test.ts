@@ -6,7 +6,7 @@ import { testDb } from "../../test/integration/database";
 import { CITIES } from "./data/cities";
 import { ORGANIZATIONS } from "./data/organizations";
 import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from "./demo";
-import { isValidKzIdentifier } from "./kz-identifiers";
+import { isValidKzIdentifier } from "@/lib/kz-identifiers";
 
 const NOW = new Date("2026-11-20T06:00:00Z");
 const DAY_MS = 24 * 60 * 60 * 1000;

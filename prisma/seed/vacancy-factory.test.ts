@@ -5,7 +5,7 @@ import { ORGANIZATIONS } from "./data/organizations";
 import { REGIONS } from "./data/regions";
 import { SPECIALIZATION_GROUPS } from "./data/specializations";
 import { templateDescription, VACANCY_TEMPLATES } from "./data/vacancy-templates";
-import { isValidKzIdentifier } from "./kz-identifiers";
+import { isValidKzIdentifier } from "@/lib/kz-identifiers";
 import { createRng } from "./random";
 import { draftVacancy, lifecycle, PREMIUM_DAYS, PUBLICATION_DAYS } from "./vacancy-factory";
 

@@ -5,7 +5,7 @@ import type { LicenceCategory, Locale, PublicationType, VacancyStatus } from "@/
 import { EXTRA_CONDITIONS, EXTRA_REQUIREMENTS } from "./data/vacancy-extras";
 import { renderDescription, type VacancyTemplate } from "./data/vacancy-templates";
 import { sample, weightedPicker, type Rng } from "./random";
-import { slugify } from "./slugify";
+import { slugify } from "@/lib/slugify";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const PUBLICATION_DAYS = 30;

@@ -1,4 +1,4 @@
-import { makeBin } from "../kz-identifiers";
+import { makeBin } from "@/lib/kz-identifiers";
 import { mail, site, type OrganizationSeed } from "./organization-seed";
 
 export const EMPLOYERS: readonly OrganizationSeed[] = [

@@ -1,5 +1,5 @@
 // Recruiters working for other employers, a distributor and the two driving schools.
-import { makeBin, makeIin } from "../kz-identifiers";
+import { makeBin, makeIin } from "@/lib/kz-identifiers";
 import { mail, site, type OrganizationSeed } from "./organization-seed";
 
 export const PARTNERS: readonly OrganizationSeed[] = [
