@@ -60,3 +60,20 @@ test("the feedback form stores a ticket for a guest", async ({ page }) => {
   await page.getByRole("button", { name: "Жіберу" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("өтініш қабылданды");
 });
+
+test("public pages are cached for everyone and never carry the signed-in user", async ({ page }) => {
+  await page.goto("/ru/auth/sign-in");
+  await page.getByLabel("Электронная почта").fill("seeker@demo.jumys.kz");
+  await page.getByLabel("Пароль").fill("demo-password-2026");
+  await page.getByRole("button", { name: "Войти" }).click();
+  const name = (await page.getByTestId("current-user").textContent()) ?? "";
+  expect(name.length).toBeGreaterThan(1);
+
+  // Requested with the session cookie: the cached HTML must still be the same for everyone.
+  const home = await page.request.get("/ru");
+  expect(home.headers()["cache-control"]).toMatch(/s-maxage=\d+/);
+  expect(await home.text()).not.toContain(name);
+  const account = await page.request.get("/ru/account");
+  expect(account.headers()["cache-control"]).toContain("no-store");
+  expect(await account.text()).toContain(name);
+});

@@ -16,6 +16,12 @@ import { catalogues } from "@/i18n/messages";
 import { isLocale } from "@/i18n/routing";
 import { TRPCProvider } from "@/trpc/react";
 
+// No page is rendered at build time (the build needs no database); pages without per-request
+// data are rendered on first request and then served from the cache until they revalidate.
+export function generateStaticParams(): { locale: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};

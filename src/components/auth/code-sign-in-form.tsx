@@ -20,6 +20,7 @@ export function CodeSignInForm({ callbackPath }: { callbackPath: string }) {
   const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
+  const utils = trpc.useUtils();
   const [email, setEmail] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const request = trpc.public.auth.requestSignInCode.useMutation({ onError: errors.fromServer });
@@ -44,6 +45,8 @@ export function CodeSignInForm({ callbackPath }: { callbackPath: string }) {
       errors.fromKey(result?.error?.startsWith("errors.") ? result.error : "errors.auth.codeInvalid");
       return;
     }
+    // The header's sign-in state is a client query: refresh it along with the server components.
+    await utils.public.viewer.invalidate();
     router.replace(callbackPath);
     router.refresh();
   }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Link, useRouter } from "@/i18n/navigation";
 import { emailSchema } from "@/lib/validation/auth";
+import { trpc } from "@/trpc/react";
 
 import { useFormErrors } from "./use-form-errors";
 
@@ -19,6 +20,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations("auth.signIn");
   const router = useRouter();
   const errors = useFormErrors();
+  const utils = trpc.useUtils();
   const [pending, setPending] = useState(false);
   const [unverifiedEmail, setUnverifiedEmail] = useState<string | null>(null);
 
@@ -38,6 +40,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       errors.fromKey(key);
       return;
     }
+    // The header's sign-in state is a client query: refresh it along with the server components.
+    await utils.public.viewer.invalidate();
     router.replace(callbackPath);
     router.refresh();
   }

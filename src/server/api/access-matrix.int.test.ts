@@ -66,6 +66,7 @@ const POLICY: Record<string, Rule> = {
     input: (f, c) => ({ email: `resend-${f.runId}-${c}@example.kz`, locale: "kk" }),
   },
   "public.auth.verifyEmail": { allowed: EVERYONE, input: () => ({ token: "t".repeat(43) }) },
+  "public.viewer": { allowed: EVERYONE, input: none },
   "public.catalog.regions": { allowed: EVERYONE, input: none },
   "public.catalog.specializations": { allowed: EVERYONE, input: none },
   "public.legalDocument": { allowed: EVERYONE, input: () => ({ kind: "TERMS" }) },

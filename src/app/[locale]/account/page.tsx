@@ -5,6 +5,9 @@ import { redirect } from "@/i18n/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { titleMetadata } from "@/i18n/page-metadata";
 
+// Never cached: depends on the signed-in user.
+export const dynamic = "force-dynamic";
+
 export const generateMetadata = titleMetadata("account", "title", { index: false });
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {

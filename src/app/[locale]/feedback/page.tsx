@@ -4,6 +4,9 @@ import { FeedbackForm } from "@/components/feedback-form";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { titleMetadata } from "@/i18n/page-metadata";
 
+// Never cached: depends on the signed-in user (prefilled name and email).
+export const dynamic = "force-dynamic";
+
 export const generateMetadata = titleMetadata("feedback", "title", { index: true });
 
 export default async function FeedbackPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -42,6 +42,10 @@ const catalogRouter = createTRPCRouter({
 });
 
 export const publicRouter = createTRPCRouter({
+  /** Who is signed in, or null: the header asks from the browser so pages stay cacheable. */
+  viewer: publicProcedure.query(({ ctx }) =>
+    ctx.user ? { name: ctx.user.name, isSeeker: ctx.user.isSeeker, staffRole: ctx.user.staffRole } : null,
+  ),
   auth: authRouter,
   catalog: catalogRouter,
   legalDocument: publicProcedure

@@ -6,6 +6,9 @@ import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
 import { api } from "@/trpc/server";
 
+// Never cached: depends on the signed-in staff member.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 export default async function AdminEmailsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -5,6 +5,9 @@ import { Link } from "@/i18n/navigation";
 import { safeCallbackPath } from "@/lib/safe-callback";
 import { titleMetadata } from "@/i18n/page-metadata";
 
+// Never cached: depends on the callback in the query.
+export const dynamic = "force-dynamic";
+
 export const generateMetadata = titleMetadata("auth.code", "title", { index: false });
 
 export default async function CodeSignInPage(props: {

@@ -7,6 +7,9 @@ import { isDomainError } from "@/server/errors";
 import { verifyEmail } from "@/server/services/auth/verify-email";
 import { titleMetadata } from "@/i18n/page-metadata";
 
+// Never cached: depends on the token in the query.
+export const dynamic = "force-dynamic";
+
 export const generateMetadata = titleMetadata("auth.verify", "title", { index: false });
 
 type Search = Record<string, string | string[] | undefined>;

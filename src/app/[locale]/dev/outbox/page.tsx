@@ -8,6 +8,9 @@ import { getEnv } from "@/env";
 import type { AppLocale } from "@/i18n/routing";
 import { listEmails } from "@/server/services/admin/emails";
 
+// Never cached: depends on the live outbox.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** Development only: every email the app "sent", so sign-up and codes work without a mail server. */
