@@ -12,3 +12,24 @@ const OPTIONS: sanitize.IOptions = {
 export function sanitizeRichText(html: string): string {
   return sanitize(html, OPTIONS);
 }
+
+const TEXT_ONLY: sanitize.IOptions = { allowedTags: [], allowedAttributes: {} };
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
+
+/** Plain text of stored rich text, for excerpts and meta descriptions (React escapes it again). */
+export function htmlToText(html: string): string {
+  // Block boundaries become spaces so that words of adjacent paragraphs do not run together.
+  const spaced = html.replace(/<\/?(p|br|li|h[1-6]|div|blockquote|ul|ol)\b[^>]*>/gi, " ");
+  return sanitize(spaced, TEXT_ONLY)
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
+export function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const atWord = cut.replace(/\s+\S*$/, "");
+  return `${(atWord.length > max / 2 ? atWord : cut).replace(/[\s,.;:–—-]+$/, "")}…`;
+}

@@ -42,9 +42,24 @@ describe("migrations against prisma/schema.prisma", () => {
     expect(Object.keys(actual.enums)).toContain("Locale");
   });
 
-  it("install pg_trgm for search", async () => {
-    const { rows } = await client.query("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
-    expect(rows).toHaveLength(1);
+  it("install pg_trgm and btree_gin for search", async () => {
+    const { rows } = await client.query("SELECT extname FROM pg_extension WHERE extname IN ('pg_trgm', 'btree_gin') ORDER BY 1");
+    expect(rows.map((r: { extname: string }) => r.extname)).toEqual(["btree_gin", "pg_trgm"]);
+  });
+
+  it("create the search tables that schema.prisma cannot describe, with their indexes", () => {
+    expect(actual.tables.vacancy_search?.columns.search_vector?.type).toBe("tsvector");
+    expect(Object.keys(actual.tables.vacancy_search?.indexes ?? {}).sort()).toEqual([
+      "vacancy_search_city_newest_idx",
+      "vacancy_search_match_idx",
+      "vacancy_search_newest_idx",
+      "vacancy_search_organization_idx",
+      "vacancy_search_premium_idx",
+      "vacancy_search_salary_idx",
+    ]);
+    expect(actual.tables.vacancy_search?.indexes.vacancy_search_match_idx?.method).toBe("gin");
+    expect(actual.tables.vacancy_search?.foreignKeys.vacancy_search_vacancy_id_fkey?.onDelete).toBe("CASCADE");
+    expect(actual.tables.search_terms?.indexes.search_terms_word_trgm_idx?.method).toBe("gist");
   });
 });
 

@@ -1,0 +1,23 @@
+// Paths of public pages, without the locale prefix (the i18n Link and getPathname add it).
+// One place builds them so that pages, sitemaps, JSON-LD and redirects always agree.
+
+export const vacancyPath = (id: number, slug: string) => `/vacancy/${id}-${slug}`;
+export const companyPath = (id: number, slug: string) => `/company/${id}-${slug}`;
+export const schoolPath = (id: number, slug: string) => `/school/${id}-${slug}`;
+export const jobsInCityPath = (citySlug: string) => `/jobs/${citySlug}`;
+export const jobsLandingPath = (citySlug: string, specializationSlug: string) => `/jobs/${citySlug}/${specializationSlug}`;
+export const SEARCH_PATH = "/vacancies";
+export const SAVED_PATH = "/saved";
+
+/** Splits the `[id]-[slug]` segment of a public URL; null when it does not start with an id. */
+export function parseIdSlug(segment: string): { id: number; slug: string } | null {
+  const match = /^(\d{1,9})(?:-(.*))?$/.exec(segment);
+  if (!match) return null;
+  const id = Number(match[1]);
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  return { id, slug: match[2] ?? "" };
+}
+
+/** An absolute URL for metadata, sitemaps and JSON-LD. */
+export const absoluteUrl = (appUrl: string, locale: string, path: string) =>
+  `${appUrl.replace(/\/+$/, "")}/${locale}${path === "/" ? "" : path}`;
