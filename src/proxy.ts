@@ -1,9 +1,54 @@
+import { NextResponse, type NextRequest } from "next/server";
 import createMiddleware from "next-intl/middleware";
 
-import { routing } from "./i18n/routing";
+import { isLocale, routing } from "./i18n/routing";
+import { parseIdSlug, vacancyPath } from "./lib/urls";
+import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
 
-// Locale negotiation and the locale prefix only; authorization happens on the server per request.
-export default createMiddleware(routing);
+// Locale negotiation and the locale prefix, plus the one decision a cached page cannot make:
+// the HTTP status of a vacancy URL. The vacancy page itself is rendered once and cached, so the
+// current state of the vacancy is checked here on every request (one primary-key read):
+// a wrong slug gets a 301 to the current URL, a vacancy that is gone gets its 410 page, a closed
+// one goes to the page that checks who is asking. Authorization of everything else happens on
+// the server per request.
+const intl = createMiddleware(routing);
+
+const VACANCY = /^\/([a-z]{2})\/vacancy\/([^/]+)\/?$/;
+// Internal pages reached only by the rewrites below; requested directly they do not exist.
+const INTERNAL = /^\/[a-z]{2}\/vacancy-(gone|private)(\/|$)/;
+
+export default async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (INTERNAL.test(pathname))
+    return NextResponse.rewrite(new URL(`/${routing.defaultLocale}/404`, request.url), { status: 404 });
+
+  const match = VACANCY.exec(pathname);
+  const locale = match?.[1];
+  const idSlug = match?.[2] ? parseIdSlug(safeDecode(match[2])) : null;
+  if (!locale || !isLocale(locale) || !idSlug) return intl(request);
+
+  const gate = await getVacancyGate(idSlug.id);
+  if (gate.state === "missing") return intl(request);
+  if (gate.state === "gone") {
+    const url = new URL(`/${locale}/vacancy-gone/${idSlug.id}`, request.url);
+    return NextResponse.rewrite(url, { status: 410 });
+  }
+  if (gate.slug !== idSlug.slug || pathname.endsWith("/")) {
+    const url = new URL(`/${locale}${vacancyPath(idSlug.id, gate.slug)}`, request.url);
+    url.search = request.nextUrl.search;
+    return NextResponse.redirect(url, 301);
+  }
+  if (gate.state === "closed") return NextResponse.rewrite(new URL(`/${locale}/vacancy-private/${idSlug.id}`, request.url));
+  return intl(request);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 export const config = {
   matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
+import { SAVED_PATH, SEARCH_PATH } from "@/lib/urls";
 
 import { LanguageSwitcher } from "./language-switcher";
 import { UserMenu } from "./user-menu";
@@ -16,6 +17,12 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
           Jumys
         </Link>
         <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href={SEARCH_PATH} className="font-medium text-gray-900 underline-offset-2 hover:underline">
+            {t("vacancies")}
+          </Link>
+          <Link href={SAVED_PATH} className="text-gray-900 underline-offset-2 hover:underline">
+            {t("saved")}
+          </Link>
           <UserMenu />
           <Suspense fallback={null}>
             <LanguageSwitcher />

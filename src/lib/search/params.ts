@@ -30,6 +30,8 @@ export interface SearchParams {
   region: string | null;
   city: string | null;
   specializations: string[];
+  /** An organisation's id: its vacancies only (never its anonymous ones). */
+  company: number | null;
   salary: number | null;
   experience: ExperienceValue[];
   employment: EmploymentValue[];
@@ -57,6 +59,7 @@ export const EMPTY_SEARCH: SearchParams = {
   region: null,
   city: null,
   specializations: [],
+  company: null,
   salary: null,
   experience: [],
   employment: [],
@@ -146,6 +149,14 @@ export function parseSearchParams(raw: RawParams): { params: SearchParams; notic
     else notices.add("salaryInvalid");
   }
 
+  let company: number | null = null;
+  const rawCompany = first("company");
+  if (rawCompany !== null) {
+    const n = wholeNumber(rawCompany);
+    if (n !== null && n >= 1 && n <= 2_147_483_647) company = n;
+    else notices.add("filterValueInvalid");
+  }
+
   let period: Period | null = null;
   const rawPeriod = first("period");
   if (rawPeriod !== null) {
@@ -177,6 +188,7 @@ export function parseSearchParams(raw: RawParams): { params: SearchParams; notic
       region,
       city,
       specializations,
+      company,
       salary,
       experience: pickEnum(raw, "exp", EXPERIENCE, notices),
       employment: pickEnum(raw, "emp", EMPLOYMENT, notices),
@@ -199,6 +211,7 @@ export function searchParamsToQuery(params: Partial<SearchParams>): string {
   if (p.city) out.set("city", p.city);
   else if (p.region) out.set("region", p.region);
   for (const s of p.specializations) out.append("spec", s);
+  if (p.company) out.set("company", String(p.company));
   if (p.salary) out.set("salary", String(p.salary));
   for (const v of p.experience) out.append("exp", v.toLowerCase());
   for (const v of p.employment) out.append("emp", v.toLowerCase());

@@ -74,6 +74,12 @@ const POLICY: Record<string, Rule> = {
     allowed: EVERYONE,
     input: (_f, c) => ({ name: "Гость", email: `${c}@example.kz`, message: "Проверка формы обратной связи.", locale: "ru" }),
   },
+  "public.vacancies.cards": { allowed: EVERYONE, input: () => ({ ids: [1, 2, 3] }) },
+  "public.vacancies.complain": {
+    allowed: EVERYONE,
+    // No such vacancy in the fixture: callers get through the access checks to NOT_FOUND.
+    input: (_f, c) => ({ vacancyId: 999_999, reason: "FRAUD", message: "Проверка формы жалобы.", email: `${c}@example.kz` }),
+  },
 
   "account.me": { allowed: SIGNED_IN, input: none },
   "account.sessions": { allowed: SIGNED_IN, input: none },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { complaintSchema } from "@/lib/validation/complaint";
 import { feedbackSchema } from "@/lib/validation/feedback";
 import { signInCodeRequestSchema, signUpSchema } from "@/lib/validation/auth";
 import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
@@ -12,6 +13,8 @@ import { resendVerification, verifyEmail } from "@/server/services/auth/verify-e
 import { listRegions } from "@/server/services/catalog/list-regions";
 import { listSpecializationTree } from "@/server/services/catalog/list-specializations";
 import { getLegalDocument } from "@/server/services/legal/get-legal-document";
+import { loadVacancyCards } from "@/server/services/search/vacancy-cards";
+import { createComplaint } from "@/server/services/tickets/create-complaint";
 import { createFeedback } from "@/server/services/tickets/create-feedback";
 
 const authRouter = createTRPCRouter({
@@ -41,6 +44,16 @@ const catalogRouter = createTRPCRouter({
   specializations: publicProcedure.query(() => listSpecializationTree()),
 });
 
+const vacanciesRouter = createTRPCRouter({
+  /** Cards for ids kept in the browser (a guest's saved vacancies); unavailable ones are left out. */
+  cards: publicProcedure
+    .input(z.object({ ids: z.array(z.number().int().positive().max(2_147_483_647)).max(200) }))
+    .query(({ input }) => loadVacancyCards([...new Set(input.ids)])),
+  complain: publicProcedure
+    .input(complaintSchema)
+    .mutation(({ ctx, input }) => createComplaint(input, { user: ctx.user, ip: ctx.ip })),
+});
+
 export const publicRouter = createTRPCRouter({
   /** Who is signed in, or null: the header asks from the browser so pages stay cacheable. */
   viewer: publicProcedure.query(({ ctx }) =>
@@ -48,6 +61,7 @@ export const publicRouter = createTRPCRouter({
   ),
   auth: authRouter,
   catalog: catalogRouter,
+  vacancies: vacanciesRouter,
   legalDocument: publicProcedure
     .input(z.object({ kind: z.enum(["TERMS", "PRIVACY"]) }))
     .query(({ input }) => getLegalDocument(input.kind)),

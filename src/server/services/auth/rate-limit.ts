@@ -10,7 +10,8 @@ type LimitName =
   | "signInPerIp"
   | "signUpPerIp"
   | "verifyResendPerEmail"
-  | "feedbackPerIp";
+  | "feedbackPerIp"
+  | "complaintPerIp";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   codeRequestPerEmail: { points: 3, duration: 15 * 60 },
@@ -20,6 +21,7 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   signUpPerIp: { points: 20, duration: 60 * 60 },
   verifyResendPerEmail: { points: 3, duration: 15 * 60 },
   feedbackPerIp: { points: 10, duration: 60 * 60 },
+  complaintPerIp: { points: 10, duration: 60 * 60 },
 };
 
 const limiters = new Map<LimitName, RateLimiterPrisma>();

@@ -50,7 +50,17 @@ export interface Facets {
 export interface Relaxation {
   /** Which criterion to drop, as a SearchParams key. */
   drop:
-    "q" | "location" | "specializations" | "salary" | "experience" | "employment" | "schedule" | "licences" | "remote" | "period";
+    | "q"
+    | "location"
+    | "specializations"
+    | "company"
+    | "salary"
+    | "experience"
+    | "employment"
+    | "schedule"
+    | "licences"
+    | "remote"
+    | "period";
   total: number;
 }
 
@@ -202,6 +212,8 @@ function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: 
   }
   if (r.specializationIds.length && without !== "specializations")
     where.push(Prisma.sql`vs.specialization_ids && ${r.specializationIds}::integer[]`);
+  if (p.company !== null && without !== "company")
+    where.push(Prisma.sql`vs.organization_id = ${p.company} AND NOT vs.is_anonymous`);
   if (p.salary !== null && without !== "salary") {
     const step = salaryStep(p.salary);
     if (step !== null) where.push(Prisma.sql`vs.salary_steps @> ARRAY[${step}]::integer[]`);
@@ -311,6 +323,7 @@ async function relaxations(db: Db, r: Resolved, query: Prisma.Sql | null, now: D
   if (query) active.push("q");
   if (r.cityId !== null || r.regionId !== null) active.push("location");
   if (r.specializationIds.length) active.push("specializations");
+  if (p.company !== null) active.push("company");
   if (p.salary !== null) active.push("salary");
   if (p.experience.length) active.push("experience");
   if (p.employment.length) active.push("employment");

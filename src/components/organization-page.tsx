@@ -1,0 +1,98 @@
+import { getTranslations } from "next-intl/server";
+
+import { JsonLd } from "@/components/json-ld";
+import { CompanyLogo } from "@/components/vacancy/company-logo";
+import { VacancyList } from "@/components/vacancy/vacancy-list";
+import { getEnv } from "@/env";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/routing";
+import { formatAmount } from "@/lib/format";
+import { searchParamsToQuery } from "@/lib/search/params";
+import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
+import { localName } from "@/server/services/catalog/catalog";
+import type { PublicOrganization } from "@/server/services/organizations/public-organization";
+import type { SearchResult } from "@/server/services/search/search-vacancies";
+
+/** The public page of a company or a driving school: profile and open vacancies. */
+export async function OrganizationPage({
+  locale,
+  org,
+  path,
+  result,
+}: {
+  locale: AppLocale;
+  org: PublicOrganization;
+  path: string;
+  result: SearchResult;
+}) {
+  const t = await getTranslations({ locale, namespace: "organization" });
+  const appUrl = getEnv().APP_URL;
+  const vacancies = [...result.priority, ...result.items].slice(0, 20);
+  const website = org.website && /^https?:\/\//i.test(org.website) ? org.website : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": org.type === "DRIVING_SCHOOL" ? "DrivingSchool" : "Organization",
+          name: org.displayName,
+          url: absoluteUrl(appUrl, locale, path),
+          logo: `${appUrl}/logos/${org.id}.svg`,
+          ...(website ? { sameAs: website } : {}),
+          ...(org.city
+            ? { address: { "@type": "PostalAddress", addressLocality: localName(org.city, locale), addressCountry: "KZ" } }
+            : {}),
+        }}
+      />
+      <header className="flex flex-col gap-4 rounded-lg border border-gray-200 bg-white p-5 sm:flex-row sm:items-center">
+        <CompanyLogo name={org.displayName} logoPath={org.logoPath} size={72} />
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-bold">{org.displayName}</h1>
+          <p className="text-sm text-gray-700">
+            {t(`type.${org.type}`)}
+            {org.city ? ` · ${localName(org.city, locale)}` : null}
+            {org.verification === "VERIFIED" ? ` · ${t("verified")}` : null}
+          </p>
+          {website ? (
+            <a href={website} rel="nofollow noopener" target="_blank" className="text-sm text-brand-800 underline">
+              {website.replace(/^https?:\/\//i, "")}
+            </a>
+          ) : null}
+        </div>
+      </header>
+      {org.description ? (
+        <section aria-labelledby="about-heading" className="flex flex-col gap-2">
+          <h2 id="about-heading" className="text-xl font-semibold">
+            {t("about")}
+          </h2>
+          <p className="whitespace-pre-line text-gray-800">{org.description}</p>
+        </section>
+      ) : null}
+      {org.address ? (
+        <p>
+          <span className="font-semibold">{t("address")}: </span>
+          {org.address}
+        </p>
+      ) : null}
+      {vacancies.length ? (
+        <VacancyList
+          id="org-vacancies"
+          title={t("vacancies", { count: result.total, formatted: formatAmount(result.total) })}
+          vacancies={vacancies}
+        />
+      ) : (
+        <p className="text-gray-800">{t("noVacancies")}</p>
+      )}
+      {result.total > vacancies.length ? (
+        <p>
+          <Link
+            href={`${SEARCH_PATH}?${searchParamsToQuery({ company: org.id, sort: "date" })}`}
+            className="font-medium text-brand-800 underline"
+          >
+            {t("allVacancies")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { complaintSchema, guestComplaintSchema, type ComplaintInput } from "@/lib/validation/complaint";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+
+import { consumeLimit } from "../auth/rate-limit";
+
+export interface ComplaintAuthor {
+  /** The signed-in author, answered at the account's email; null for a guest. */
+  user: { id: number; name: string; email: string } | null;
+  ip: string | null;
+}
+
+/**
+ * A complaint about a vacancy from anyone; it lands in the admin queue as NEW, with the vacancy's
+ * organisation so moderators can see repeat offenders. Only vacancies guests may see can be
+ * complained about (the same rule as the public pages).
+ */
+export async function createComplaint(raw: ComplaintInput, author: ComplaintAuthor, options: { now?: Date } = {}) {
+  const input = (author.user ? complaintSchema : guestComplaintSchema).parse(raw);
+  if (author.ip) await consumeLimit("complaintPerIp", author.ip);
+  const now = options.now ?? new Date();
+  const vacancy = await db.vacancy.findFirst({
+    where: {
+      id: input.vacancyId,
+      status: "PUBLISHED",
+      publicationType: { not: "CLOSED" },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      organization: { blockedAt: null },
+    },
+    select: { id: true, organizationId: true },
+  });
+  if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancyUnavailable");
+  return db.ticket.create({
+    data: {
+      kind: "COMPLAINT",
+      reason: input.reason,
+      vacancyId: vacancy.id,
+      organizationId: vacancy.organizationId,
+      authorId: author.user?.id ?? null,
+      authorName: author.user ? author.user.name : (input.name ?? null),
+      authorEmail: author.user ? author.user.email : input.email,
+      locale: input.locale,
+      message: input.message,
+    },
+    select: { id: true, status: true, createdAt: true },
+  });
+}
