@@ -12,9 +12,13 @@ export default defineConfig({
       // Tests are server code: resolve the marker as Next does under the react-server condition
       // (only for this package; that condition would swap React's own builds too).
       { find: /^server-only$/, replacement: fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
+      // next-intl's ESM build imports "next/server" without an extension, which Node's ESM
+      // resolver rejects outside Next's bundler; the proxy's tests import it.
+      { find: /^next\/server$/, replacement: "next/server.js" },
     ],
   },
   test: {
+    server: { deps: { inline: ["next-intl"] } },
     env: {
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
       APP_URL: "http://localhost:3000",

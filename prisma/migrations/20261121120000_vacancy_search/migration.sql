@@ -55,7 +55,10 @@ CREATE TABLE "vacancy_search" (
 
     CONSTRAINT "vacancy_search_pkey" PRIMARY KEY ("vacancy_id"),
     CONSTRAINT "vacancy_search_vacancy_id_fkey" FOREIGN KEY ("vacancy_id") REFERENCES "vacancies"("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
+)
+-- Rows stay narrow (the search vector goes to TOAST), so that counting, filtering and sorting
+-- thousands of matches reads a few megabytes of heap, not a gigabyte.
+WITH (toast_tuple_target = 128);
 
 -- CreateTable
 CREATE TABLE "search_terms" (
@@ -76,13 +79,14 @@ CREATE FUNCTION vacancy_search_indexes(create_them boolean) RETURNS void
   BEGIN
     IF NOT create_them THEN
       DROP INDEX IF EXISTS vacancy_search_match_idx, vacancy_search_newest_idx, vacancy_search_city_newest_idx,
-        vacancy_search_salary_idx, vacancy_search_organization_idx, vacancy_search_premium_idx;
+        vacancy_search_salary_idx, vacancy_search_organization_idx, vacancy_search_premium_idx,
+        vacancy_search_sitemap_idx;
       RETURN;
     END IF;
     -- Text and every filter in one index; fastupdate off keeps search latency flat (no pending list).
     CREATE INDEX IF NOT EXISTS vacancy_search_match_idx ON vacancy_search USING GIN
-      (search_vector, city_id, region_id, specialization_ids, licence_categories, salary_steps,
-       experience, employment_type, schedule, is_remote, language, published_at)
+      (search_vector, city_id, region_id, organization_id, specialization_ids, licence_categories, salary_steps,
+       experience, employment_type, schedule, is_remote, language, published_at, premium_until)
       WITH (fastupdate = off);
     -- Newest-first walks for filter-only searches, landing pages and sitemaps.
     CREATE INDEX IF NOT EXISTS vacancy_search_newest_idx ON vacancy_search (published_at DESC, vacancy_id DESC);
@@ -91,6 +95,8 @@ CREATE FUNCTION vacancy_search_indexes(create_them boolean) RETURNS void
     CREATE INDEX IF NOT EXISTS vacancy_search_organization_idx ON vacancy_search (organization_id, published_at DESC);
     CREATE INDEX IF NOT EXISTS vacancy_search_premium_idx ON vacancy_search (published_at DESC)
       WHERE premium_until IS NOT NULL;
+    -- Sitemaps read id ranges with their dates from the index alone, never the wide rows.
+    CREATE INDEX IF NOT EXISTS vacancy_search_sitemap_idx ON vacancy_search (vacancy_id) INCLUDE (updated_at, expires_at);
   END
   $$;
 
@@ -118,7 +124,7 @@ CREATE FUNCTION refresh_vacancy_search(vacancy_ids integer[]) RETURNS integer
     SELECT
       v.id, v.organization_id, v.city_id, c.region_id, v.language, v.publication_type = 'ANONYMOUS',
       v.published_at, v.updated_at, v.expires_at, v.premium_until,
-      coalesce(spec.specialization_ids, '{}'), v.licence_categories, v.salary_from, v.salary_to,
+      coalesce(spec.specialization_ids, '{}'), coalesce(v.licence_categories, '{}'), v.salary_from, v.salary_to,
       coalesce(v.salary_to, v.salary_from), salary_search_steps(coalesce(v.salary_to, v.salary_from)),
       v.experience, v.employment_type, v.schedule, v.is_remote,
       setweight(to_tsvector('russian', kk_fold(v.title)), 'A')
@@ -159,31 +165,38 @@ CREATE FUNCTION refresh_vacancy_search(vacancy_ids integer[]) RETURNS integer
   END
   $$;
 
--- The vocabulary used for typo correction: words of titles, specialization names and company names
--- (folded like the index). NULL rebuilds it; a list of vacancies adds their words.
+-- The vocabulary used for typo correction: words of searchable titles, and of every city,
+-- specialization and company name (folded like the index). NULL rebuilds it; a list of vacancies
+-- adds the words of their titles. `documents` counts titles (distinct ones on a rebuild) and is
+-- only a tie-breaker between equally similar words.
 CREATE FUNCTION refresh_search_terms(vacancy_ids integer[]) RETURNS void
   LANGUAGE plpgsql
   AS $$
   BEGIN
     IF vacancy_ids IS NULL THEN
       TRUNCATE search_terms;
+      INSERT INTO search_terms (word, documents)
+      SELECT word, sum(ndoc)::integer
+      FROM (
+        SELECT word, ndoc FROM ts_stat($q$
+          SELECT to_tsvector('simple', kk_fold(t.title))
+          FROM (SELECT DISTINCT v.title FROM vacancy_search vs JOIN vacancies v ON v.id = vs.vacancy_id) t$q$)
+        UNION ALL
+        SELECT word, ndoc FROM ts_stat($q$
+          SELECT to_tsvector('simple', kk_fold(name_ru || ' ' || name_kk)) FROM cities
+          UNION ALL SELECT to_tsvector('simple', kk_fold(name_ru || ' ' || name_kk)) FROM specializations
+          UNION ALL SELECT to_tsvector('simple', kk_fold(display_name)) FROM organizations WHERE blocked_at IS NULL$q$)
+      ) words
+      WHERE length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'
+      GROUP BY word;
+    ELSE
+      INSERT INTO search_terms (word, documents)
+      SELECT word, ndoc
+      FROM ts_stat(format(
+        $q$SELECT to_tsvector('simple', kk_fold(v.title)) FROM vacancy_search vs JOIN vacancies v ON v.id = vs.vacancy_id
+           WHERE vs.vacancy_id = ANY (%L::integer[])$q$, vacancy_ids))
+      WHERE length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'
+      ON CONFLICT (word) DO UPDATE SET documents = search_terms.documents + excluded.documents;
     END IF;
-    INSERT INTO search_terms (word, documents)
-    SELECT word, ndoc
-    FROM ts_stat(format(
-      $q$SELECT to_tsvector('simple', kk_fold(v.title || ' ' || min(c.name_ru) || ' ' || min(c.name_kk) || ' '
-                || coalesce(string_agg(s.name_ru || ' ' || s.name_kk, ' '), '')
-                || CASE WHEN v.publication_type = 'ANONYMOUS' THEN '' ELSE ' ' || min(o.display_name) END))
-         FROM vacancy_search vs0
-         JOIN vacancies v ON v.id = vs0.vacancy_id
-         JOIN organizations o ON o.id = v.organization_id
-         JOIN cities c ON c.id = v.city_id
-         LEFT JOIN vacancy_specializations l ON l.vacancy_id = v.id
-         LEFT JOIN specializations s ON s.id = l.specialization_id
-         WHERE %s
-         GROUP BY v.id$q$,
-      CASE WHEN vacancy_ids IS NULL THEN 'true' ELSE format('vs0.vacancy_id = ANY (%L::integer[])', vacancy_ids) END))
-    WHERE length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'
-    ON CONFLICT (word) DO UPDATE SET documents = search_terms.documents + excluded.documents;
   END
   $$;

@@ -56,6 +56,7 @@ describe("migrations against prisma/schema.prisma", () => {
       "vacancy_search_organization_idx",
       "vacancy_search_premium_idx",
       "vacancy_search_salary_idx",
+      "vacancy_search_sitemap_idx",
     ]);
     expect(actual.tables.vacancy_search?.indexes.vacancy_search_match_idx?.method).toBe("gin");
     expect(actual.tables.vacancy_search?.foreignKeys.vacancy_search_vacancy_id_fkey?.onDelete).toBe("CASCADE");

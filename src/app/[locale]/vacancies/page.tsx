@@ -120,7 +120,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             defaultValue={p.q}
             maxLength={MAX_QUERY_LENGTH}
             placeholder={t("queryPlaceholder")}
-            className="rounded-md border border-white px-3 py-2 text-base"
+            className="rounded-md border border-white bg-white px-3 py-2 text-base text-gray-900 placeholder:text-gray-600"
           />
         </div>
         <div className="flex flex-col gap-1 sm:w-56">

@@ -18,6 +18,7 @@ export const COUNT_LIMIT = 10_000;
 /** Facet counts are exact below this many results and left out above it. */
 export const FACET_LIMIT = 5_000;
 const PRIORITY_SIZE = 3;
+const RELEVANCE_WINDOW = MAX_PAGE * PAGE_SIZE;
 const PREMIUM_WINDOW_DAYS = 7;
 const MIN_SIMILARITY = 0.4;
 
@@ -244,6 +245,20 @@ function orderSql(r: Resolved, query: Prisma.Sql | null): Prisma.Sql {
 
 function resultSql(r: Resolved, query: Prisma.Sql | null, now: Date): Prisma.Sql {
   const offset = (r.params.page - 1) * PAGE_SIZE;
+  if (query && (r.params.sort ?? "relevance") === "relevance") {
+    // Ranking reads every candidate's search vector, so it runs over the newest matches that the
+    // pages can reach (MAX_PAGE × PAGE_SIZE), not over every match: fresh vacancies matter most.
+    return Prisma.sql`
+      WITH candidates AS MATERIALIZED (
+        SELECT vs.vacancy_id, vs.published_at FROM vacancy_search vs
+        WHERE ${whereSql(conditions(r, query, now))}
+        ORDER BY vs.published_at DESC, vs.vacancy_id DESC
+        LIMIT ${RELEVANCE_WINDOW}
+      )
+      SELECT c.vacancy_id AS id FROM candidates c JOIN vacancy_search vs ON vs.vacancy_id = c.vacancy_id
+      ORDER BY ts_rank_cd(vs.search_vector, ${query}) DESC, c.published_at DESC, c.vacancy_id DESC
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  }
   return Prisma.sql`
     SELECT vs.vacancy_id AS id FROM vacancy_search vs
     WHERE ${whereSql(conditions(r, query, now))}

@@ -1,0 +1,238 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { parseSearchParams } from "@/lib/search/params";
+import { db } from "@/server/db";
+
+import { createOrganization } from "../../../../test/support/factories";
+import proxy from "../../../proxy";
+import { invalidateCatalog } from "../catalog/catalog";
+
+import { rebuildVacancySearch, refreshVacancySearch } from "./search-index";
+import { searchVacancies } from "./search-vacancies";
+
+const DAY = 86_400_000;
+const now = new Date();
+const ids: Record<string, number> = {};
+let orgId = 0;
+let otherOrgId = 0;
+let blockedOrgId = 0;
+let almaty = 0;
+let astana = 0;
+let driverC = 0;
+let sales = 0;
+
+async function vacancy(
+  key: string,
+  data: Partial<Prisma.VacancyUncheckedCreateInput> & { title: string },
+  specializationId = driverC,
+) {
+  const row = await db.vacancy.create({
+    data: {
+      organizationId: orgId,
+      cityId: almaty,
+      slug: key,
+      description: "<p>Описание вакансии.</p>",
+      status: "PUBLISHED",
+      publishedAt: new Date(now.getTime() - DAY),
+      expiresAt: new Date(now.getTime() + 20 * DAY),
+      licenceCategories: [],
+      specializations: { create: [{ specializationId }] },
+      ...data,
+    },
+    select: { id: true },
+  });
+  ids[key] = row.id;
+}
+
+const search = (raw: Record<string, string>) => searchVacancies(parseSearchParams(raw).params, { locale: "ru", now });
+const titles = async (raw: Record<string, string>) => (await search(raw)).items.map((i) => i.title);
+
+beforeAll(async () => {
+  const region = await db.region.create({
+    data: { slug: "almaty-region", nameRu: "Алматинская область", nameKk: "Алматы облысы" },
+  });
+  almaty = (await db.city.create({ data: { regionId: region.id, slug: "almaty", nameRu: "Алматы", nameKk: "Алматы" } })).id;
+  astana = (await db.city.create({ data: { regionId: region.id, slug: "astana", nameRu: "Астана", nameKk: "Астана" } })).id;
+  const transport = await db.specialization.create({ data: { slug: "transport", nameRu: "Транспорт", nameKk: "Көлік" } });
+  driverC = (
+    await db.specialization.create({
+      data: {
+        slug: "driver-c",
+        parentId: transport.id,
+        nameRu: "Водитель категории C",
+        nameKk: "C санатты жүргізуші",
+        licenceCategory: "C",
+      },
+    })
+  ).id;
+  const trade = await db.specialization.create({ data: { slug: "trade", nameRu: "Торговля", nameKk: "Сауда" } });
+  sales = (await db.specialization.create({ data: { slug: "sales", parentId: trade.id, nameRu: "Продавец", nameKk: "Сатушы" } }))
+    .id;
+  orgId = (await createOrganization("EMPLOYER")).id;
+  otherOrgId = (await createOrganization("EMPLOYER")).id;
+  blockedOrgId = (await createOrganization("EMPLOYER")).id;
+  await db.organization.update({ where: { id: orgId }, data: { displayName: "Дала Логистик" } });
+  invalidateCatalog();
+
+  await vacancy("driver", {
+    title: "Водитель-дальнобойщик",
+    salaryFrom: 400_000,
+    salaryTo: 600_000,
+    licenceCategories: ["C", "CE"],
+    experience: "FROM_1_TO_3",
+  });
+  await vacancy("driver-kk", { title: "Жүргізушілер керек", language: "kk", salaryFrom: 300_000 });
+  await vacancy("driver-astana", { title: "Водитель автобуса", cityId: astana, salaryTo: 250_000, licenceCategories: ["D"] });
+  await vacancy("premium", {
+    title: "Водитель на самосвал",
+    publicationType: "PREMIUM",
+    premiumUntil: new Date(now.getTime() + 5 * DAY),
+  });
+  await vacancy("seller", { title: "Продавец-консультант", organizationId: otherOrgId, salaryFrom: 200_000 }, sales);
+  await vacancy("anonymous", {
+    title: "Водитель для руководителя",
+    publicationType: "ANONYMOUS",
+    companyDescription: "Крупная компания",
+  });
+  await vacancy("closed", { title: "Водитель закрытый", publicationType: "CLOSED" });
+  await vacancy("archived", { title: "Водитель архивный", status: "ARCHIVED", archivedAt: now });
+  await vacancy("removed", { title: "Водитель снятый", status: "REMOVED", removedAt: now });
+  await vacancy("expired", { title: "Водитель просроченный", expiresAt: new Date(now.getTime() - DAY) });
+  await vacancy("draft", { title: "Водитель черновик", status: "DRAFT", publishedAt: null });
+  await vacancy("blocked", { title: "Водитель заблокированной", organizationId: blockedOrgId });
+  await db.organization.update({ where: { id: blockedOrgId }, data: { blockedAt: now, blockReason: "test" } });
+  await rebuildVacancySearch(db);
+});
+
+describe("searchVacancies", () => {
+  it("finds Russian words by their stem and ranks title matches", async () => {
+    const found = await titles({ q: "водителями" });
+    expect(found).toEqual(expect.arrayContaining(["Водитель-дальнобойщик", "Водитель автобуса", "Водитель для руководителя"]));
+  });
+
+  it("finds Kazakh words by prefix, with or without Kazakh letters", async () => {
+    expect(await titles({ q: "жүргізуші" })).toContain("Жүргізушілер керек");
+    expect(await titles({ q: "жургизуши" })).toContain("Жүргізушілер керек");
+  });
+
+  it("tolerates a typo and says which word it used", async () => {
+    const result = await search({ q: "вадитель" });
+    expect(result.corrections).toEqual([{ from: "вадитель", to: "водитель" }]);
+    expect(result.items.map((i) => i.title)).toContain("Водитель-дальнобойщик");
+  });
+
+  it("matches company, city and specialization names", async () => {
+    expect(await titles({ q: "дала логистик" })).toContain("Водитель-дальнобойщик");
+    expect(await titles({ q: "водитель астана" })).toEqual(["Водитель автобуса"]);
+    expect(await titles({ q: "сатушы" })).toEqual(["Продавец-консультант"]);
+  });
+
+  it("never finds closed, archived, removed, expired, draft or blocked-organisation vacancies", async () => {
+    const found = await titles({ q: "водитель" });
+    for (const hidden of ["закрытый", "архивный", "снятый", "просроченный", "черновик", "заблокированной"]) {
+      expect(found.join(" ")).not.toContain(hidden);
+    }
+  });
+
+  it("filters by city, region, specialization group, salary, experience and licence", async () => {
+    expect(await titles({ city: "astana" })).toEqual(["Водитель автобуса"]);
+    expect((await search({ region: "almaty-region" })).total).toBe(6);
+    expect(await titles({ spec: "trade" })).toEqual(["Продавец-консультант"]);
+    expect((await titles({ salary: "350000" })).sort()).toEqual(["Водитель-дальнобойщик"]);
+    expect((await titles({ salary: "250000" })).sort()).toEqual([
+      "Водитель автобуса",
+      "Водитель-дальнобойщик",
+      "Жүргізушілер керек",
+    ]);
+    expect(await titles({ exp: "from_1_to_3" })).toEqual(["Водитель-дальнобойщик"]);
+    expect(await titles({ lic: "d" })).toEqual(["Водитель автобуса"]);
+  });
+
+  it("sorts by salary and by date", async () => {
+    expect((await titles({ sort: "salary" }))[0]).toBe("Водитель-дальнобойщик");
+    const byDate = await search({ sort: "date" });
+    const dates = byDate.items.map((i) => i.publishedAt.getTime());
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it("puts a premium vacancy of its first week in the priority block, once", async () => {
+    const result = await search({ q: "водитель" });
+    expect(result.priority.map((i) => i.title)).toEqual(["Водитель на самосвал"]);
+    expect(result.items.map((i) => i.title)).not.toContain("Водитель на самосвал");
+    expect(result.priority[0]?.company?.name).toBe("Дала Логистик");
+  });
+
+  it("hides the company of an anonymous vacancy and never matches it by company", async () => {
+    const card = (await search({ q: "руководителя" })).items[0];
+    expect(card?.title).toBe("Водитель для руководителя");
+    expect(card?.company).toBeNull();
+    expect(await titles({ company: String(orgId) })).not.toContain("Водитель для руководителя");
+    expect(await titles({ q: "дала логистик руководителя" })).toEqual([]);
+  });
+
+  it("counts facets and suggests what to relax when nothing matches", async () => {
+    const facets = (await search({ q: "водитель" })).facets;
+    expect(facets?.cities.find((c) => c.value === String(almaty))?.count).toBeGreaterThan(0);
+    const empty = await search({ q: "водитель", city: "astana", salary: "500000" });
+    expect(empty.total).toBe(0);
+    expect(empty.relaxations.map((r) => r.drop)).toEqual(expect.arrayContaining(["salary", "location"]));
+  });
+
+  it("treats garbage as text or drops it, without errors", async () => {
+    for (const q of ["' OR 1=1 --", "<script>alert(1)</script>", "водитель & | ! :* ()", "\u0000\uFFFD", "a".repeat(5000)]) {
+      const result = await search({ q });
+      expect(result.total).toBeGreaterThanOrEqual(0);
+    }
+    const result = await search({ city: "no-such-city", spec: "no-such-spec", q: "водитель" });
+    expect(result.notices).toEqual(expect.arrayContaining(["locationUnknown", "specializationUnknown"]));
+    expect(result.total).toBeGreaterThan(0);
+  });
+
+  it("follows a vacancy through refreshes: archiving removes it, publishing brings it back", async () => {
+    await db.vacancy.update({ where: { id: ids.driver }, data: { status: "ARCHIVED" } });
+    expect(await refreshVacancySearch(db, [ids.driver as number])).toBe(0);
+    expect(await titles({ q: "дальнобойщик" })).toEqual([]);
+    await db.vacancy.update({ where: { id: ids.driver }, data: { status: "PUBLISHED" } });
+    expect(await refreshVacancySearch(db, [ids.driver as number])).toBe(1);
+    expect(await titles({ q: "дальнобойщик" })).toEqual(["Водитель-дальнобойщик"]);
+  });
+});
+
+describe("the proxy's answer for a vacancy URL", () => {
+  const ask = (path: string) => proxy(new NextRequest(new URL(path, "http://jumys.test")));
+  const rewriteOf = (response: Response) => response.headers.get("x-middleware-rewrite");
+
+  it("passes a public vacancy with its current slug to the page", async () => {
+    const response = await ask(`/ru/vacancy/${ids.seller}-seller`);
+    expect(response.status).toBe(200);
+    expect(rewriteOf(response)).toBeNull();
+  });
+
+  it("answers a wrong slug with 301 to the current URL", async () => {
+    const response = await ask(`/kk/vacancy/${ids.seller}-old?utm=x`);
+    expect(response.status).toBe(301);
+    expect(response.headers.get("location")).toBe(`http://jumys.test/kk/vacancy/${ids.seller}-seller?utm=x`);
+  });
+
+  it("answers 410 for archived, removed, expired and blocked-organisation vacancies", async () => {
+    for (const key of ["archived", "removed", "expired", "blocked"]) {
+      const response = await ask(`/ru/vacancy/${ids[key]}-${key}`);
+      expect(response.status, key).toBe(410);
+      expect(rewriteOf(response), key).toBe(`http://jumys.test/ru/vacancy-gone/${ids[key]}`);
+    }
+  });
+
+  it("sends a closed vacancy to the page that checks who asks, and drafts to 404", async () => {
+    expect(rewriteOf(await ask(`/ru/vacancy/${ids.closed}-closed`))).toBe(`http://jumys.test/ru/vacancy-private/${ids.closed}`);
+    const draft = await ask(`/ru/vacancy/${ids.draft}-draft`);
+    expect(draft.status).toBe(200);
+    expect(rewriteOf(draft)).toBeNull();
+  });
+
+  it("does not let the internal pages be requested directly", async () => {
+    const response = await ask(`/ru/vacancy-gone/${ids.archived}`);
+    expect(response.status).toBe(404);
+  });
+});
