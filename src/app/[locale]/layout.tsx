@@ -5,14 +5,13 @@ import "../globals.css";
 
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/env";
-import { catalogues } from "@/i18n/messages";
+import { ClientMessages } from "@/i18n/client-messages";
 import { isLocale } from "@/i18n/routing";
 import { TRPCProvider } from "@/trpc/react";
 
@@ -49,7 +48,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider locale={locale} messages={catalogues[locale]} timeZone="Asia/Almaty">
+        <ClientMessages locale={locale}>
           <TRPCProvider>
             <SiteHeader locale={locale} />
             <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
@@ -57,7 +56,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </main>
             <SiteFooter locale={locale} />
           </TRPCProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

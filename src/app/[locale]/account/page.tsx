@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { SessionsList } from "@/components/account/sessions-list";
@@ -45,7 +46,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <h2 id="sessions-heading" className="mb-3 text-lg font-semibold">
           {t("sessions.title")}
         </h2>
-        <SessionsList />
+        <ClientMessages locale={locale} namespaces={["account", "errors", "validation"]}>
+          <SessionsList />
+        </ClientMessages>
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { FeedbackForm } from "@/components/feedback-form";
@@ -18,7 +19,9 @@ export default async function FeedbackPage({ params }: { params: Promise<{ local
     <div className="mx-auto max-w-xl">
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-gray-700">{t("intro")}</p>
-      <FeedbackForm defaults={{ name: user?.name, email: user?.email }} />
+      <ClientMessages locale={locale} namespaces={["feedback", "errors", "validation"]}>
+        <FeedbackForm defaults={{ name: user?.name, email: user?.email }} />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { SavedVacanciesList } from "@/components/vacancy/saved-vacancies-list";
@@ -16,7 +17,9 @@ export default async function SavedVacanciesPage({ params }: { params: Promise<{
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-gray-700">{t("intro")}</p>
       </div>
-      <SavedVacanciesList />
+      <ClientMessages locale={locale} namespaces={["vacancy"]}>
+        <SavedVacanciesList />
+      </ClientMessages>
     </div>
   );
 }

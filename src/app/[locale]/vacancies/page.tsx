@@ -7,6 +7,7 @@ import { SEARCH_FORM_ID, SearchFilters } from "@/components/search/search-filter
 import { Alert } from "@/components/ui/alert";
 import { VacancyCard } from "@/components/vacancy/vacancy-card";
 import { getEnv } from "@/env";
+import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
@@ -155,9 +156,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </form>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[16rem_1fr]">
-        <FiltersToggle activeCount={activeFilters}>
-          <SearchFilters params={p} catalog={catalog} facets={result.facets} locale={locale} />
-        </FiltersToggle>
+        <ClientMessages locale={locale} namespaces={["search"]}>
+          <FiltersToggle activeCount={activeFilters}>
+            <SearchFilters params={p} catalog={catalog} facets={result.facets} locale={locale} />
+          </FiltersToggle>
+        </ClientMessages>
 
         <div className="flex min-w-0 flex-col gap-4">
           <h1 className="text-2xl font-bold">{p.q ? t("titleWithQuery", { q: p.q }) : t("title")}</h1>

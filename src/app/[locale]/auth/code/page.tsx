@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { CodeSignInForm } from "@/components/auth/code-sign-in-form";
@@ -22,7 +23,9 @@ export default async function CodeSignInPage(props: {
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-sm text-gray-700">{t("intro")}</p>
-      <CodeSignInForm callbackPath={safeCallbackPath(search.callbackUrl)} />
+      <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
+        <CodeSignInForm callbackPath={safeCallbackPath(search.callbackUrl)} />
+      </ClientMessages>
       <p className="mt-6 text-sm">
         <Link href="/auth/sign-in" className="text-brand-700 underline">
           {t("withPassword")}

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -22,7 +23,9 @@ export default async function SignInPage(props: {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
-      <SignInForm callbackPath={callback} />
+      <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
+        <SignInForm callbackPath={callback} />
+      </ClientMessages>
       <div className="mt-6 flex flex-col gap-2 text-sm">
         <Link href={{ pathname: "/auth/code", query: { callbackUrl: callback } }} className="text-brand-700 underline">
           {t("withCode")}

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { SignUpForm } from "@/components/auth/sign-up-form";
@@ -12,7 +13,9 @@ export default async function SignUpPage({ params }: { params: Promise<{ locale:
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
-      <SignUpForm />
+      <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
+        <SignUpForm />
+      </ClientMessages>
     </div>
   );
 }

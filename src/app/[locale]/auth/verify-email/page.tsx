@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { ResendVerificationForm } from "@/components/auth/resend-verification-form";
@@ -38,7 +39,9 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
         {errorKey ? (
           <div className="flex flex-col gap-4">
             <Alert tone="error">{t(errorKey)}</Alert>
-            <ResendVerificationForm />
+            <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
+              <ResendVerificationForm />
+            </ClientMessages>
           </div>
         ) : (
           <div className="flex flex-col gap-4">
@@ -63,7 +66,9 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
         </p>
       )}
       <div className="mt-6">
-        <ResendVerificationForm email={email} />
+        <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
+          <ResendVerificationForm email={email} />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
@@ -49,7 +50,9 @@ export default async function VacancyComplaintPage({ params }: { params: Promise
         })}
       </p>
       <p className="text-gray-700">{t("intro")}</p>
-      <ComplaintForm vacancyId={vacancy.id} vacancyHref={vacancyHref} accountEmail={user?.email ?? null} />
+      <ClientMessages locale={locale} namespaces={["complaint", "errors", "validation"]}>
+        <ComplaintForm vacancyId={vacancy.id} vacancyHref={vacancyHref} accountEmail={user?.email ?? null} />
+      </ClientMessages>
     </div>
   );
 }
