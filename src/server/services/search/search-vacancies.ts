@@ -281,31 +281,28 @@ async function countAndFacets(
   query: Prisma.Sql | null,
   now: Date,
 ): Promise<{ total: number; facets: Facets | null }> {
-  const rows = await db.$queryRaw<{ facet: string; value: string | null; n: number }[]>`
+  const where = whereSql(conditions(r, query, now));
+  const counted = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM vacancy_search vs WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) m`;
+  const total = counted[0]?.n ?? 0;
+  // Facet counts help while narrowing down; over thousands of matches they cost more than they say.
+  if (total === 0 || total > FACET_LIMIT) return { total, facets: null };
+  const rows = await db.$queryRaw<{ facet: string; value: string; n: number }[]>`
     WITH m AS MATERIALIZED (
       SELECT vs.city_id, vs.specialization_ids, vs.experience, vs.employment_type, vs.schedule, vs.is_remote, vs.licence_categories
-      FROM vacancy_search vs
-      WHERE ${whereSql(conditions(r, query, now))}
-      LIMIT ${COUNT_LIMIT + 1}
-    ), total AS (SELECT count(*)::int AS n FROM m)
-    SELECT 'total' AS facet, NULL AS value, n FROM total
-    UNION ALL
-    SELECT f.facet, f.value, f.n FROM total, LATERAL (
-      SELECT 'city' AS facet, city_id::text AS value, count(*)::int AS n FROM m GROUP BY city_id
-      UNION ALL SELECT 'spec', s::text, count(*)::int FROM m, unnest(specialization_ids) s GROUP BY s
-      UNION ALL SELECT 'exp', experience::text, count(*)::int FROM m GROUP BY experience
-      UNION ALL SELECT 'emp', employment_type::text, count(*)::int FROM m GROUP BY employment_type
-      UNION ALL SELECT 'schedule', schedule::text, count(*)::int FROM m GROUP BY schedule
-      UNION ALL SELECT 'lic', l::text, count(*)::int FROM m, unnest(licence_categories) l GROUP BY l
-      UNION ALL SELECT 'remote', 'true', count(*)::int FROM m WHERE is_remote
-    ) f
-    WHERE total.n <= ${FACET_LIMIT}`;
-  const total = rows.find((row) => row.facet === "total")?.n ?? 0;
-  if (total > FACET_LIMIT) return { total, facets: null };
+      FROM vacancy_search vs WHERE ${where}
+    )
+    SELECT 'city' AS facet, city_id::text AS value, count(*)::int AS n FROM m GROUP BY city_id
+    UNION ALL SELECT 'spec', s::text, count(*)::int FROM m, unnest(specialization_ids) s GROUP BY s
+    UNION ALL SELECT 'exp', experience::text, count(*)::int FROM m GROUP BY experience
+    UNION ALL SELECT 'emp', employment_type::text, count(*)::int FROM m GROUP BY employment_type
+    UNION ALL SELECT 'schedule', schedule::text, count(*)::int FROM m GROUP BY schedule
+    UNION ALL SELECT 'lic', l::text, count(*)::int FROM m, unnest(licence_categories) l GROUP BY l
+    UNION ALL SELECT 'remote', 'true', count(*)::int FROM m WHERE is_remote`;
   const pick = (facet: string) =>
     rows
-      .filter((row) => row.facet === facet && row.value !== null)
-      .map((row) => ({ value: row.value as string, count: row.n }))
+      .filter((row) => row.facet === facet)
+      .map((row) => ({ value: row.value, count: row.n }))
       .sort((a, b) => b.count - a.count);
   return {
     total,
