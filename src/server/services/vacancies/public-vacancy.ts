@@ -15,23 +15,26 @@ export type VacancyGate = { state: "public" | "closed" | "gone"; slug: string } 
 export async function getVacancyGate(id: number, options: { db?: Db; now?: Date } = {}): Promise<VacancyGate> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const row = await db.vacancy.findUnique({
-    where: { id },
-    select: {
-      slug: true,
-      status: true,
-      publicationType: true,
-      publishedAt: true,
-      expiresAt: true,
-      organization: { select: { blockedAt: true } },
-    },
-  });
-  if (!row || row.publishedAt === null) return { state: "missing" };
+  // Asked on every vacancy request (from the proxy), so one primary-key read in plain SQL.
+  const rows = await db.$queryRaw<
+    {
+      slug: string;
+      status: string;
+      publication_type: string;
+      published_at: Date | null;
+      expires_at: Date | null;
+      blocked: boolean;
+    }[]
+  >`
+    SELECT v.slug, v.status::text, v.publication_type::text, v.published_at, v.expires_at, o.blocked_at IS NOT NULL AS blocked
+    FROM vacancies v JOIN organizations o ON o.id = v.organization_id
+    WHERE v.id = ${id}`;
+  const row = rows[0];
+  if (!row || row.published_at === null) return { state: "missing" };
   if (row.status === "ARCHIVED" || row.status === "REMOVED") return { state: "gone", slug: row.slug };
   if (row.status !== "PUBLISHED") return { state: "missing" };
-  if (row.organization.blockedAt !== null || (row.expiresAt !== null && row.expiresAt <= now))
-    return { state: "gone", slug: row.slug };
-  if (row.publicationType === "CLOSED") return { state: "closed", slug: row.slug };
+  if (row.blocked || (row.expires_at !== null && row.expires_at <= now)) return { state: "gone", slug: row.slug };
+  if (row.publication_type === "CLOSED") return { state: "closed", slug: row.slug };
   return { state: "public", slug: row.slug };
 }
 
