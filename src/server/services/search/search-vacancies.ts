@@ -237,7 +237,9 @@ const whereSql = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
 
 function orderSql(r: Resolved, query: Prisma.Sql | null): Prisma.Sql {
   const sort = r.params.sort ?? (query ? "relevance" : "date");
-  if (sort === "salary") return Prisma.sql`vs.salary_top DESC NULLS LAST, vs.vacancy_id DESC`;
+  // "+ 0" keeps the planner from walking the salary index and filtering: with selective filters
+  // that walk read 600,000 rows to find 20 (2.7 s); sorting the matches is bounded instead.
+  if (sort === "salary") return Prisma.sql`vs.salary_top + 0 DESC NULLS LAST, vs.vacancy_id DESC`;
   if (sort === "relevance" && query)
     return Prisma.sql`ts_rank_cd(vs.search_vector, ${query}) DESC, vs.published_at DESC, vs.vacancy_id DESC`;
   return Prisma.sql`vs.published_at DESC, vs.vacancy_id DESC`;
