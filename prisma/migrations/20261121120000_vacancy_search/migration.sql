@@ -55,10 +55,7 @@ CREATE TABLE "vacancy_search" (
 
     CONSTRAINT "vacancy_search_pkey" PRIMARY KEY ("vacancy_id"),
     CONSTRAINT "vacancy_search_vacancy_id_fkey" FOREIGN KEY ("vacancy_id") REFERENCES "vacancies"("id") ON DELETE CASCADE ON UPDATE CASCADE
-)
--- Rows stay narrow (the search vector goes to TOAST), so that counting, filtering and sorting
--- thousands of matches reads a few megabytes of heap, not a gigabyte.
-WITH (toast_tuple_target = 128);
+);
 
 -- CreateTable
 CREATE TABLE "search_terms" (
