@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { feedbackSchema } from "@/lib/validation/feedback";
 import { trpc } from "@/trpc/react";
 
@@ -51,26 +51,7 @@ export function FeedbackForm({ defaults }: { defaults: { name?: string; email?: 
         required
         errors={errors.fieldErrors.email}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="message" className="text-sm font-medium text-gray-800">
-          {t("message")}
-        </label>
-        <textarea
-          id="message"
-          name="message"
-          rows={6}
-          maxLength={5000}
-          required
-          aria-invalid={messageErrors?.length ? true : undefined}
-          aria-describedby={messageErrors?.length ? "message-error" : undefined}
-          className={`rounded-md border px-3 py-2 text-base ${messageErrors?.length ? "border-red-600" : "border-gray-400"}`}
-        />
-        {messageErrors?.length ? (
-          <p id="message-error" className="text-sm text-red-700">
-            {messageErrors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField id="message" label={t("message")} rows={6} maxLength={5000} required errors={messageErrors} />
       <Button type="submit" disabled={send.isPending}>
         {t("submit")}
       </Button>

@@ -1,20 +1,29 @@
-import { getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { JsonLd } from "@/components/json-ld";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
-import type { AppLocale } from "@/i18n/routing";
+import { locales, type AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
-import { searchParamsToQuery } from "@/lib/search/params";
+import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
 import { absoluteUrl, jobsInCityPath, jobsLandingPath, SEARCH_PATH } from "@/lib/urls";
 import { breadcrumbJsonLd } from "@/server/seo/json-ld";
-import { localName, type Catalog, type CatalogCity, type CatalogSpecialization } from "@/server/services/catalog/catalog";
-import type { SearchResult } from "@/server/services/search/search-vacancies";
+import {
+  getCatalog,
+  localName,
+  type Catalog,
+  type CatalogCity,
+  type CatalogSpecialization,
+} from "@/server/services/catalog/catalog";
+import { landingCounts } from "@/server/services/search/landing";
+import { searchVacancies, type SearchResult } from "@/server/services/search/search-vacancies";
 
 /** A city page or a city × specialization page: the newest vacancies and links to narrower pages. */
-export async function LandingPage({
+async function LandingPage({
   locale,
   catalog,
   city,
@@ -92,4 +101,52 @@ export async function LandingPage({
       ) : null}
     </div>
   );
+}
+
+// `/jobs/{city}` and `/jobs/{city}/{specialization}` share everything but the specialization.
+type LandingParams = Promise<{ locale: string; city: string; specialization?: string }>;
+
+async function loadLanding(params: LandingParams) {
+  const { locale, city: citySlug, specialization: specSlug } = await params;
+  const catalog = await getCatalog();
+  const city = catalog.cityBySlug.get(citySlug);
+  const specialization = specSlug === undefined ? null : catalog.specializationBySlug.get(specSlug);
+  if (!city || specialization === undefined) return null;
+  const result = await searchVacancies(
+    { ...EMPTY_SEARCH, city: city.slug, specializations: specialization ? [specialization.slug] : [], sort: "date" },
+    { locale: locale as AppLocale },
+  );
+  return { locale: locale as AppLocale, catalog, city, specialization, result };
+}
+
+export async function landingMetadata({ params }: { params: LandingParams }): Promise<Metadata> {
+  const data = await loadLanding(params);
+  if (!data) return {};
+  const { locale, city, specialization, result } = data;
+  const t = await getTranslations({ locale, namespace: "landing" });
+  const appUrl = getEnv().APP_URL;
+  const path = specialization ? jobsLandingPath(city.slug, specialization.slug) : jobsInCityPath(city.slug);
+  const values = {
+    city: localName(city, locale),
+    specialization: specialization ? localName(specialization, locale) : "",
+    count: result.total,
+  };
+  return {
+    title: t(specialization ? "metaTitle" : "cityMetaTitle", values),
+    description: t(specialization ? "metaDescription" : "cityMetaDescription", values),
+    alternates: {
+      canonical: absoluteUrl(appUrl, locale, path),
+      languages: Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, path)])),
+    },
+    // Indexed only while there is something to find.
+    ...(result.total === 0 ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+export async function LandingRoute({ params }: { params: LandingParams }) {
+  const data = await loadLanding(params);
+  if (!data) notFound();
+  setRequestLocale(data.locale);
+  const links = await landingCounts({ cityId: data.city.id });
+  return <LandingPage {...data} links={links} />;
 }

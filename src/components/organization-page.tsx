@@ -1,17 +1,20 @@
-import { getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { JsonLd } from "@/components/json-ld";
 import { CompanyLogo } from "@/components/vacancy/company-logo";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
-import type { AppLocale } from "@/i18n/routing";
+import { locales, type AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
-import { searchParamsToQuery } from "@/lib/search/params";
-import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
+import { excerpt } from "@/lib/sanitize-html";
+import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
+import { absoluteUrl, companyPath, parseIdSlug, schoolPath, SEARCH_PATH } from "@/lib/urls";
 import { localName } from "@/server/services/catalog/catalog";
-import type { PublicOrganization } from "@/server/services/organizations/public-organization";
-import type { SearchResult } from "@/server/services/search/search-vacancies";
+import { getPublicOrganization, type PublicOrganization } from "@/server/services/organizations/public-organization";
+import { searchVacancies, type SearchResult } from "@/server/services/search/search-vacancies";
 
 /** The public page of a company or a driving school: profile and open vacancies. */
 export async function OrganizationPage({
@@ -95,4 +98,52 @@ export async function OrganizationPage({
       ) : null}
     </div>
   );
+}
+
+// The company and school routes differ only in which organisations they show and their URL.
+type Kind = "company" | "school";
+type Params = Promise<{ locale: string; idSlug: string }>;
+const pathOf = (kind: Kind, org: { id: number; slug: string }) =>
+  (kind === "school" ? schoolPath : companyPath)(org.id, org.slug);
+
+async function load(kind: Kind, params: Params) {
+  const { locale, idSlug } = await params;
+  const parsed = parseIdSlug(idSlug);
+  const org = parsed ? await getPublicOrganization(parsed.id, kind) : null;
+  return { locale: locale as AppLocale, org, requestedSlug: parsed?.slug ?? "" };
+}
+
+export function organizationMetadata(kind: Kind) {
+  return async ({ params }: { params: Params }): Promise<Metadata> => {
+    const { locale, org } = await load(kind, params);
+    if (!org) return {};
+    const t = await getTranslations({ locale, namespace: "organization" });
+    const appUrl = getEnv().APP_URL;
+    const path = pathOf(kind, org);
+    return {
+      title: t(`${kind}MetaTitle`, { name: org.displayName }),
+      description: excerpt(org.description ?? t(`${kind}MetaDescription`, { name: org.displayName }), 200),
+      alternates: {
+        canonical: absoluteUrl(appUrl, locale, path),
+        languages: Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, path)])),
+      },
+      openGraph: {
+        title: org.displayName,
+        url: absoluteUrl(appUrl, locale, path),
+        images: [{ url: `${appUrl}/logos/${org.id}.svg` }],
+      },
+    };
+  };
+}
+
+export function organizationRoute(kind: Kind) {
+  return async function Page({ params }: { params: Params }) {
+    const { locale, org, requestedSlug } = await load(kind, params);
+    if (!org) notFound();
+    const path = pathOf(kind, org);
+    if (requestedSlug !== org.slug) permanentRedirect(`/${locale}${path}`);
+    setRequestLocale(locale);
+    const result = await searchVacancies({ ...EMPTY_SEARCH, company: org.id, sort: "date" }, { locale });
+    return <OrganizationPage locale={locale} org={org} path={path} result={result} />;
+  };
 }

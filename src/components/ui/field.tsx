@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
@@ -7,8 +7,20 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   errors?: string[] | null;
 }
 
-/** A labelled input whose hint and errors are announced with it. */
-export function Field({ id, label, hint, errors, className, ...input }: FieldProps) {
+/** Label above, hint and errors below, both announced with the control through aria-describedby. */
+function Labelled({
+  id,
+  label,
+  hint,
+  errors,
+  control,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[] | null;
+  control: (a11y: { "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => ReactNode;
+}) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -16,14 +28,11 @@ export function Field({ id, label, hint, errors, className, ...input }: FieldPro
       <label htmlFor={id} className="text-sm font-medium text-gray-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`rounded-md border px-3 py-2 text-base ${errors?.length ? "border-red-600" : "border-gray-400"} ${className ?? ""}`}
-        {...input}
-      />
+      {control({
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+        className: `rounded-md border px-3 py-2 text-base ${errors?.length ? "border-red-600" : "border-gray-400"}`,
+      })}
       {hint ? (
         <p id={hintId} className="text-xs text-gray-600">
           {hint}
@@ -35,5 +44,40 @@ export function Field({ id, label, hint, errors, className, ...input }: FieldPro
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input whose hint and errors are announced with it. */
+export function Field({ id, label, hint, errors, className, ...input }: FieldProps) {
+  return (
+    <Labelled
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={(a11y) => <input id={id} name={id} {...a11y} className={`${a11y.className} ${className ?? ""}`} {...input} />}
+    />
+  );
+}
+
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[] | null;
+}
+
+/** A labelled multi-line field, announced like Field. */
+export function TextAreaField({ id, label, hint, errors, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <Labelled
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={(a11y) => (
+        <textarea id={id} name={id} {...a11y} className={`${a11y.className} ${className ?? ""}`} {...textarea} />
+      )}
+    />
   );
 }

@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { Link } from "@/i18n/navigation";
 import { COMPLAINT_MESSAGE_MAX, COMPLAINT_REASONS, complaintSchema, guestComplaintSchema } from "@/lib/validation/complaint";
 import { trpc } from "@/trpc/react";
@@ -63,7 +63,6 @@ export function ComplaintForm({
 
   const reasonErrors = errors.fieldErrors.reason;
   const messageErrors = errors.fieldErrors.message;
-  const messageDescription = ["message-hint", messageErrors?.length ? "message-error" : null].filter(Boolean).join(" ");
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
@@ -84,29 +83,15 @@ export function ComplaintForm({
           </p>
         ) : null}
       </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="message" className="text-sm font-medium text-gray-800">
-          {t("message")}
-        </label>
-        <textarea
-          id="message"
-          name="message"
-          rows={6}
-          maxLength={COMPLAINT_MESSAGE_MAX}
-          required
-          aria-invalid={messageErrors?.length ? true : undefined}
-          aria-describedby={messageDescription}
-          className={`rounded-md border px-3 py-2 text-base ${messageErrors?.length ? "border-red-600" : "border-gray-400"}`}
-        />
-        <p id="message-hint" className="text-xs text-gray-600">
-          {t("messageHint")}
-        </p>
-        {messageErrors?.length ? (
-          <p id="message-error" className="text-sm text-red-700">
-            {messageErrors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="message"
+        label={t("message")}
+        hint={t("messageHint")}
+        rows={6}
+        maxLength={COMPLAINT_MESSAGE_MAX}
+        required
+        errors={messageErrors}
+      />
       {guest ? (
         <>
           <Field id="name" label={t("name")} autoComplete="name" maxLength={120} errors={errors.fieldErrors.name} />

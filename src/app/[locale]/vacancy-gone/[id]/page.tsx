@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
-import { VacancyCard } from "@/components/vacancy/vacancy-card";
+import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { Link } from "@/i18n/navigation";
 import { searchParamsToQuery } from "@/lib/search/params";
 import { SEARCH_PATH } from "@/lib/urls";
@@ -44,20 +44,7 @@ export default async function GoneVacancyPage({ params }: { params: Params }) {
           </Link>
         </p>
       </div>
-      {similar.length ? (
-        <section aria-labelledby="similar-heading" className="flex flex-col gap-3">
-          <h2 id="similar-heading" className="text-xl font-semibold">
-            {t("similar")}
-          </h2>
-          <ul className="flex flex-col gap-3">
-            {similar.map((card) => (
-              <li key={card.id}>
-                <VacancyCard vacancy={card} headingLevel={3} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {similar.length ? <VacancyList id="similar-heading" title={t("similar")} vacancies={similar} /> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { JsonLd } from "@/components/json-ld";
 import { CompanyLogo } from "@/components/vacancy/company-logo";
 import { Salary } from "@/components/vacancy/salary";
 import { SaveVacancyButton } from "@/components/vacancy/save-vacancy-button";
-import { VacancyCard } from "@/components/vacancy/vacancy-card";
+import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
@@ -235,20 +235,7 @@ export default async function VacancyPage({ params }: { params: Params }) {
           </aside>
         </div>
       </div>
-      {similar.length ? (
-        <section aria-labelledby="similar-heading" className="flex flex-col gap-3">
-          <h2 id="similar-heading" className="text-xl font-semibold">
-            {t("similar")}
-          </h2>
-          <ul className="flex flex-col gap-3">
-            {similar.map((card) => (
-              <li key={card.id}>
-                <VacancyCard vacancy={card} headingLevel={3} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {similar.length ? <VacancyList id="similar-heading" title={t("similar")} vacancies={similar} /> : null}
     </div>
   );
 }
