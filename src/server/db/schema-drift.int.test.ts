@@ -55,6 +55,7 @@ describe("migrations against prisma/schema.prisma", () => {
       "vacancy_search_newest_idx",
       "vacancy_search_organization_idx",
       "vacancy_search_premium_idx",
+      "vacancy_search_priority_idx",
       "vacancy_search_salary_idx",
       "vacancy_search_sitemap_idx",
     ]);

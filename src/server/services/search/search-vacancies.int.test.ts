@@ -90,6 +90,11 @@ beforeAll(async () => {
     publicationType: "PREMIUM",
     premiumUntil: new Date(now.getTime() + 5 * DAY),
   });
+  await vacancy("premium-ended", {
+    title: "Водитель погрузчика",
+    publicationType: "PREMIUM",
+    premiumUntil: new Date(now.getTime() - 3_600_000),
+  });
   await vacancy("seller", { title: "Продавец-консультант", organizationId: otherOrgId, salaryFrom: 200_000 }, sales);
   await vacancy("anonymous", {
     title: "Водитель для руководителя",
@@ -138,7 +143,7 @@ describe("searchVacancies", () => {
 
   it("filters by city, region, specialization group, salary, experience and licence", async () => {
     expect(await titles({ city: "astana" })).toEqual(["Водитель автобуса"]);
-    expect((await search({ region: "almaty-region" })).total).toBe(6);
+    expect((await search({ region: "almaty-region" })).total).toBe(7);
     expect(await titles({ spec: "trade" })).toEqual(["Продавец-консультант"]);
     expect((await titles({ salary: "350000" })).sort()).toEqual(["Водитель-дальнобойщик"]);
     expect((await titles({ salary: "250000" })).sort()).toEqual([
@@ -162,6 +167,15 @@ describe("searchVacancies", () => {
     expect(result.priority.map((i) => i.title)).toEqual(["Водитель на самосвал"]);
     expect(result.items.map((i) => i.title)).not.toContain("Водитель на самосвал");
     expect(result.priority[0]?.company?.name).toBe("Дала Логистик");
+  });
+
+  it("leaves a premium vacancy whose highlight has ended among the ordinary results", async () => {
+    const result = await search({ q: "водитель погрузчика" });
+    expect(result.priority).toEqual([]);
+    expect(result.items.map((i) => i.title)).toEqual(["Водитель погрузчика"]);
+    const rows = await db.$queryRaw<{ premium_until: Date | null }[]>`
+      SELECT premium_until FROM vacancy_search WHERE vacancy_id = ${ids["premium-ended"]}`;
+    expect(rows).toEqual([{ premium_until: null }]);
   });
 
   it("hides the company of an anonymous vacancy and never matches it by company", async () => {

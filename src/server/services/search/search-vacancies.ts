@@ -17,6 +17,12 @@ import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 export const COUNT_LIMIT = 10_000;
 /** Facet counts are exact below this many results and left out above it. */
 export const FACET_LIMIT = 5_000;
+/**
+ * Above this many estimated matches the count is not taken. Estimates of text and filter
+ * combinations are within a factor of two or three of the truth, so at five times the limit
+ * the real count is above the limit too.
+ */
+const COUNT_ESTIMATE_TRUSTED = 5 * COUNT_LIMIT;
 const PRIORITY_SIZE = 3;
 const RELEVANCE_WINDOW = MAX_PAGE * PAGE_SIZE;
 const PREMIUM_WINDOW_DAYS = 7;
@@ -277,6 +283,13 @@ async function timed<T>(timings: Record<string, number>, name: string, work: () 
   }
 }
 
+/** The planner's estimate of the matches (statistics only, nothing is read). */
+async function estimatedRows(db: Db, where: Prisma.Sql): Promise<number> {
+  const rows = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM vacancy_search vs WHERE ${where}`;
+  return rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
+}
+
 async function countAndFacets(
   db: Db,
   r: Resolved,
@@ -284,6 +297,9 @@ async function countAndFacets(
   now: Date,
 ): Promise<{ total: number; facets: Facets | null }> {
   const where = whereSql(conditions(r, query, now));
+  // Counting reads every match from the table; when the planner expects many times the limit,
+  // the answer is "more than COUNT_LIMIT" either way, so it is not paid for.
+  if ((await estimatedRows(db, where)) >= COUNT_ESTIMATE_TRUSTED) return { total: COUNT_LIMIT + 1, facets: null };
   const counted = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM vacancy_search vs WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) m`;
   const total = counted[0]?.n ?? 0;
