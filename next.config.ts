@@ -2,15 +2,17 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 
-import { getEnv } from "./src/env";
+import { DEFAULT_PAGE_CACHE_MB, getEnv } from "./src/env";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 export default function config(phase: string): NextConfig {
   // A missing or malformed variable stops `next dev` / `next start` with a message naming it.
   // The build itself needs no secrets, so it is not blocked by them.
-  if (phase !== PHASE_PRODUCTION_BUILD) getEnv();
+  const pageCacheMb = phase === PHASE_PRODUCTION_BUILD ? DEFAULT_PAGE_CACHE_MB : getEnv().PAGE_CACHE_MB;
   return withNextIntl({
+    // Rendered pages (ISR) kept in each server's memory; see PAGE_CACHE_MB in the README.
+    cacheMaxMemorySize: pageCacheMb * 1024 * 1024,
     reactStrictMode: true,
     poweredByHeader: false,
     typedRoutes: false,

@@ -24,6 +24,15 @@ describe("parseEnv", () => {
     expect(env.EMAIL_FROM).toBe("Jumys <no-reply@jumys.kz>");
     expect(env.MAIL_TRANSPORT).toBe("outbox");
     expect(env.DEV_OUTBOX_PAGE).toBe(true);
+    expect(env.PAGE_CACHE_MB).toBe(512);
+  });
+
+  it("reads the page cache size in whole megabytes", () => {
+    expect(parseEnv({ ...valid, PAGE_CACHE_MB: "0" }).PAGE_CACHE_MB).toBe(0);
+    expect(parseEnv({ ...valid, PAGE_CACHE_MB: "2048" }).PAGE_CACHE_MB).toBe(2048);
+    for (const bad of ["-1", "1.5", "lots", "100000"]) {
+      expect(issuesOf({ ...valid, PAGE_CACHE_MB: bad }).map((i) => i.split(" ")[0])).toEqual(["PAGE_CACHE_MB"]);
+    }
   });
 
   it("names a missing variable", () => {

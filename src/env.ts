@@ -21,14 +21,24 @@ const schema = z.object({
   RESEND_API_KEY: optional(z.string().regex(/^re_\w+$/, "must be a Resend API key (starts with re_)")),
   RESEND_BASE_URL: optional(z.url("must be an absolute URL")),
   DEV_OUTBOX_PAGE: optional(flag),
+  PAGE_CACHE_MB: optional(z.coerce.number({ error: "must be a whole number of megabytes" }).int().min(0).max(65_536)),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE"> & {
+export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "PAGE_CACHE_MB"> & {
   EMAIL_FROM: string;
+  /** Size of each server's in-memory cache of rendered pages. */
+  PAGE_CACHE_MB: number;
   /** Outbox page at /[locale]/dev/outbox; on by default outside production. */
   DEV_OUTBOX_PAGE: boolean;
   MAIL_TRANSPORT: "resend" | "outbox";
 };
+
+/**
+ * Next.js keeps 50 MB of rendered pages in memory by default, about 270 vacancy pages (it counts
+ * the HTML plus the page data serialised as JSON, ~185 KB each); a page outside it is read back
+ * from several files per request, which cut the vacancy page's throughput by half.
+ */
+export const DEFAULT_PAGE_CACHE_MB = 512;
 
 export class EnvError extends Error {
   constructor(readonly issues: string[]) {
@@ -47,6 +57,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...e,
     EMAIL_FROM: e.EMAIL_FROM ?? "Jumys <no-reply@jumys.kz>",
     DEV_OUTBOX_PAGE: e.DEV_OUTBOX_PAGE ?? e.NODE_ENV !== "production",
+    PAGE_CACHE_MB: e.PAGE_CACHE_MB ?? DEFAULT_PAGE_CACHE_MB,
     MAIL_TRANSPORT: e.RESEND_API_KEY ? "resend" : "outbox",
   };
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
+import { DEFAULT_PAGE_CACHE_MB } from "../../src/env";
 import { freePort } from "../embedded-postgres/network";
 
 import { nextBin, pipeLines, REPO, runStreaming, stopGroup, track } from "./processes";
@@ -195,5 +196,10 @@ export async function measureSitemap(base: string): Promise<SitemapResult> {
 export const sitemapMedian = (r: SitemapResult) => median(r.runsMs);
 
 export function describeServer(server: Server) {
-  note(`next start on ${server.base} (pid ${server.child.pid}, NODE_ENV=production)`);
+  const cacheMb = process.env.PAGE_CACHE_MB?.trim() || String(DEFAULT_PAGE_CACHE_MB);
+  note(`next start on ${server.base} (pid ${server.child.pid}, NODE_ENV=production, PAGE_CACHE_MB=${cacheMb})`);
+  note(
+    "the rendered-page memory cache holds ~185 KB per vacancy page: pages beyond it are read back from files " +
+      "(measure that path with PAGE_CACHE_MB=50, the Next.js default)",
+  );
 }
