@@ -34,9 +34,17 @@ export function UserMenu() {
       <Link href="/account" className="font-medium text-gray-900 underline-offset-2 hover:underline" data-testid="current-user">
         {user.name}
       </Link>
-      {user.staffRole ? (
-        <Link href="/admin/emails" className="text-gray-800 hover:underline">
+      {user.staffRole && user.staffRole !== "FINANCE" ? (
+        <Link
+          href={user.staffRole === "SUPPORT" ? "/admin/emails" : "/admin/organizations"}
+          className="text-gray-800 hover:underline"
+        >
           {t("admin")}
+        </Link>
+      ) : null}
+      {!user.isSeeker && !user.staffRole ? (
+        <Link href="/employer" className="text-gray-800 hover:underline">
+          {t("employer")}
         </Link>
       ) : null}
       <SignOutButton label={t("signOut")} />

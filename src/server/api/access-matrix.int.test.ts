@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/server/db";
 
+import { makeBin } from "@/lib/kz-identifiers";
+
 import { createOrganization, createUser, ensureLegalDocuments, signedIn } from "../../../test/support/factories";
 
 import { appRouter, createCaller } from "./root";
@@ -16,6 +18,7 @@ const CALLERS = [
   "guest",
   "seeker",
   "employerOwner",
+  "employerManager",
   "employerObserver",
   "foreignEmployerOwner",
   "schoolOwner",
@@ -33,8 +36,13 @@ const SIGNED_IN = new Set<Caller>(CALLERS.filter((c) => c !== "guest"));
 interface Fixture {
   employerOrgId: number;
   schoolOrgId: number;
+  /** Organisations whose members may leave during the run, and one waiting for verification. */
+  employerLeaveOrgId: number;
+  schoolLeaveOrgId: number;
+  pendingOrgId: number;
   emailId: number;
   runId: string;
+  runNumber: number;
 }
 
 interface Rule {
@@ -43,6 +51,64 @@ interface Rule {
 }
 
 const none = () => undefined;
+
+/** The procedures every organisation router has (employer and school), with who may call them. */
+function orgRouterPolicy(
+  router: "employer" | "school",
+  o: {
+    orgId: (f: Fixture) => number;
+    leaveOrgId: (f: Fixture) => number;
+    owner: Caller;
+    readers: Caller[];
+    inviteRole: string;
+  },
+): Record<string, Rule> {
+  const owner = new Set<Caller>([o.owner]);
+  const readers = new Set<Caller>(o.readers);
+  const org = (f: Fixture) => ({ organizationId: o.orgId(f) });
+  const p = `${router}.organization`;
+  return {
+    [`${p}.get`]: { allowed: readers, input: org },
+    [`${p}.members`]: { allowed: readers, input: org },
+    [`${p}.update`]: {
+      allowed: owner,
+      input: (f) => ({
+        ...org(f),
+        profile: {
+          displayName: "Матрица Профиль",
+          description: "",
+          website: "",
+          email: "",
+          phone: "",
+          cityId: null,
+          address: "",
+        },
+      }),
+    },
+    [`${p}.updateLegal`]: {
+      allowed: owner,
+      input: (f) => ({
+        ...org(f),
+        legal: {
+          legalName: "ТОО «Матрица Юр»",
+          identifier: makeBin({ year: 2022, month: router === "school" ? 5 : 4 }, 20_000 + (f.runNumber % 997)),
+        },
+      }),
+    },
+    [`${p}.requestDeletion`]: { allowed: owner, input: org },
+    [`${p}.invitations`]: { allowed: owner, input: org },
+    [`${p}.invite`]: {
+      allowed: owner,
+      input: (f, c) => ({ ...org(f), email: `invite-${f.runId}-${router}-${c}@example.kz`, role: o.inviteRole, locale: "kk" }),
+    },
+    // Ids that do not exist in the organisation: allowed callers get through to NOT_FOUND.
+    [`${p}.revokeInvitation`]: { allowed: owner, input: (f) => ({ ...org(f), invitationId: 999_999 }) },
+    [`${p}.changeRole`]: { allowed: owner, input: (f) => ({ ...org(f), membershipId: 999_999, role: o.inviteRole }) },
+    [`${p}.removeMember`]: { allowed: owner, input: (f) => ({ ...org(f), membershipId: 999_999 }) },
+    // In an organisation of its own: the owner is refused as the last owner (CONFLICT), the others leave it.
+    [`${p}.leave`]: { allowed: readers, input: (f) => ({ organizationId: o.leaveOrgId(f) }) },
+  };
+}
 
 const POLICY: Record<string, Rule> = {
   "public.auth.signUp": {
@@ -92,24 +158,41 @@ const POLICY: Record<string, Rule> = {
     input: () => ({ name: "Новое Имя", phone: "", cityId: null, locale: "kk" }),
   },
 
+  "employer.register": {
+    allowed: SIGNED_IN,
+    input: (f, c) => ({
+      type: "AGENCY",
+      legalName: `ТОО «Матрица ${c}»`,
+      displayName: `Матрица ${c}`,
+      identifier: makeBin({ year: 2021, month: 3 }, 10_000 + CALLERS.indexOf(c) * 100 + (f.runNumber % 97)),
+      cityId: null,
+    }),
+  },
   "employer.organization.mine": { allowed: SIGNED_IN, input: none },
-  "employer.organization.get": {
-    allowed: new Set(["employerOwner", "employerObserver"]),
-    input: (f) => ({ organizationId: f.employerOrgId }),
-  },
-  "employer.organization.members": {
-    allowed: new Set(["employerOwner", "employerObserver"]),
-    input: (f) => ({ organizationId: f.employerOrgId }),
-  },
-
+  ...orgRouterPolicy("employer", {
+    orgId: (f) => f.employerOrgId,
+    leaveOrgId: (f) => f.employerLeaveOrgId,
+    owner: "employerOwner",
+    readers: ["employerOwner", "employerManager", "employerObserver"],
+    inviteRole: "MANAGER",
+  }),
   "school.organization.mine": { allowed: SIGNED_IN, input: none },
-  "school.organization.get": {
-    allowed: new Set(["schoolOwner", "schoolInstructor"]),
-    input: (f) => ({ organizationId: f.schoolOrgId }),
-  },
-  "school.organization.members": {
-    allowed: new Set(["schoolOwner", "schoolInstructor"]),
-    input: (f) => ({ organizationId: f.schoolOrgId }),
+  ...orgRouterPolicy("school", {
+    orgId: (f) => f.schoolOrgId,
+    leaveOrgId: (f) => f.schoolLeaveOrgId,
+    owner: "schoolOwner",
+    readers: ["schoolOwner", "schoolInstructor"],
+    inviteRole: "INSTRUCTOR",
+  }),
+
+  "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
+  "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
+
+  "admin.organizations.toVerify": { allowed: new Set(["superadmin", "support", "moderator"]), input: none },
+  "admin.organizations.decide": {
+    allowed: new Set(["superadmin", "support", "moderator"]),
+    // The first allowed caller verifies it; the next ones get CONFLICT (already decided).
+    input: (f) => ({ organizationId: f.pendingOrgId, decision: "VERIFIED" }),
   },
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
@@ -147,8 +230,20 @@ beforeAll(async () => {
 
   const employer = await createOrganization("EMPLOYER", [
     { userId: users.employerOwner, role: "OWNER" },
+    { userId: users.employerManager, role: "MANAGER" },
     { userId: users.employerObserver, role: "OBSERVER" },
   ]);
+  const employerLeave = await createOrganization("EMPLOYER", [
+    { userId: users.employerOwner, role: "OWNER" },
+    { userId: users.employerManager, role: "MANAGER" },
+    { userId: users.employerObserver, role: "OBSERVER" },
+  ]);
+  const schoolLeave = await createOrganization("DRIVING_SCHOOL", [
+    { userId: users.schoolOwner, role: "OWNER" },
+    { userId: users.schoolInstructor, role: "INSTRUCTOR" },
+  ]);
+  const pending = await createOrganization("EMPLOYER");
+  await db.organization.update({ where: { id: pending.id }, data: { verification: "PENDING" } });
   await createOrganization("AGENCY", [{ userId: users.foreignEmployerOwner, role: "OWNER" }]);
   const school = await createOrganization("DRIVING_SCHOOL", [
     { userId: users.schoolOwner, role: "OWNER" },
@@ -168,8 +263,12 @@ beforeAll(async () => {
   fixture = {
     employerOrgId: employer.id,
     schoolOrgId: school.id,
+    employerLeaveOrgId: employerLeave.id,
+    schoolLeaveOrgId: schoolLeave.id,
+    pendingOrgId: pending.id,
     emailId: email.id,
     runId: Math.random().toString(36).slice(2, 8),
+    runNumber: Math.floor(Math.random() * 1_000_000),
   };
 
   contexts.set("guest", createContext({ user: null }));

@@ -1,15 +1,41 @@
 import { db } from "@/server/db";
 
-// A company's logo for structured data and social cards: the uploaded image when there is one,
-// otherwise a monogram drawn from its name. Blocked organisations and unknown ids get 404.
+// A company's logo for structured data and social cards: /logos/{id}.svg redirects to the uploaded
+// image when there is one, otherwise draws a monogram from its name. Blocked organisations and
+// unknown ids get 404.
 export const dynamic = "force-dynamic";
 
 const COLORS = ["#0f766e", "#075985", "#4338ca", "#9f1239", "#92400e", "#065f46"];
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch] ?? ch);
 
+// An uploaded logo at /logos/{id}-{version}.webp: the version changes with every upload, so the
+// bytes at one URL never change and may be cached for good. An older version (a page cached before
+// the upload) is sent to the current one for a day, so no cached page shows a broken image.
+async function uploadedLogo(file: string) {
+  const match = /^(\d{1,9})-([0-9a-z]{1,16})\.webp$/.exec(file);
+  if (!match) return null;
+  const org = await db.organization.findFirst({
+    where: { id: Number(match[1]), blockedAt: null },
+    select: { logoPath: true, logo: { select: { content: true, contentType: true } } },
+  });
+  if (!org?.logo || !org.logoPath) return new Response("Not found", { status: 404 });
+  if (org.logoPath !== `/logos/${file}`) {
+    return new Response(null, { status: 302, headers: { Location: org.logoPath, "Cache-Control": "public, max-age=86400" } });
+  }
+  return new Response(new Uint8Array(org.logo.content), {
+    headers: {
+      "Content-Type": org.logo.contentType,
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
+  const uploaded = await uploadedLogo(file);
+  if (uploaded) return uploaded;
   const match = /^(\d{1,9})\.svg$/.exec(file);
   const org = match
     ? await db.organization.findFirst({

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
+import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 import { listAuditLog, listTickets, searchUsers } from "@/server/services/admin/users";
 
 export const adminRouter = createTRPCRouter({
@@ -18,6 +19,12 @@ export const adminRouter = createTRPCRouter({
     get: adminProcedure(["SUPPORT"])
       .input(z.object({ id: z.number().int().positive() }))
       .query(({ input }) => getEmail(input.id)),
+  }),
+  organizations: createTRPCRouter({
+    toVerify: adminProcedure(["MODERATOR", "SUPPORT"]).query(() => listOrganizationsToVerify()),
+    decide: adminProcedure(["MODERATOR", "SUPPORT"])
+      .input(verificationDecisionSchema)
+      .mutation(({ ctx, input }) => decideVerification(input, { userId: ctx.user.id, ip: ctx.ip })),
   }),
   users: createTRPCRouter({
     search: adminProcedure(["SUPPORT", "MODERATOR"])

@@ -3,5 +3,5 @@ import { SCHOOL_ORG_TYPES, createTRPCRouter, schoolProcedure } from "@/server/ap
 import { organizationRouter } from "./organization-router";
 
 export const schoolRouter = createTRPCRouter({
-  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure),
+  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure, ["OWNER", "MANAGER", "INSTRUCTOR"]),
 });

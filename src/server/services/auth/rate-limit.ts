@@ -11,7 +11,8 @@ type LimitName =
   | "signUpPerIp"
   | "verifyResendPerEmail"
   | "feedbackPerIp"
-  | "complaintPerIp";
+  | "complaintPerIp"
+  | "invitePerOrganization";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   codeRequestPerEmail: { points: 3, duration: 15 * 60 },
@@ -22,6 +23,7 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   verifyResendPerEmail: { points: 3, duration: 15 * 60 },
   feedbackPerIp: { points: 10, duration: 60 * 60 },
   complaintPerIp: { points: 10, duration: 60 * 60 },
+  invitePerOrganization: { points: 50, duration: 24 * 60 * 60 },
 };
 
 const limiters = new Map<LimitName, RateLimiterPrisma>();

@@ -97,3 +97,11 @@ export function invalidateCatalog(): void {
 
 export const localName = (item: { nameRu: string; nameKk: string }, locale: string) =>
   locale === "kk" ? item.nameKk : item.nameRu;
+
+/** Cities for a select box, named and sorted in the page's language. */
+export async function cityOptions(locale: string): Promise<{ id: number; name: string }[]> {
+  const catalog = await getCatalog();
+  return catalog.cities
+    .map((city) => ({ id: city.id, name: localName(city, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+}

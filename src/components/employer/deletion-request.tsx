@@ -1,0 +1,43 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
+import { useFormErrors } from "@/components/auth/use-form-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { trpc } from "@/trpc/react";
+
+/** The owner's request to the operator to delete the organisation (it cannot delete itself). */
+export function DeletionRequest(props: { organizationId: number; requestedAt: Date | null }) {
+  const t = useTranslations("employer.deletion");
+  const format = useFormatter();
+  const router = useRouter();
+  const errors = useFormErrors();
+  const request = trpc.employer.organization.requestDeletion.useMutation({
+    onError: errors.fromServer,
+    onSuccess: () => router.refresh(),
+  });
+  const requestedAt = request.data?.deletionRequestedAt ?? props.requestedAt;
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm text-gray-700">{t("text")}</p>
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      {requestedAt ? (
+        <Alert tone="info">{t("requested", { date: format.dateTime(new Date(requestedAt), { dateStyle: "long" }) })}</Alert>
+      ) : (
+        <Button
+          type="button"
+          variant="secondary"
+          className="self-start"
+          disabled={request.isPending}
+          onClick={() => {
+            if (window.confirm(t("confirm"))) request.mutate({ organizationId: props.organizationId });
+          }}
+        >
+          {t("request")}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { Link } from "@/i18n/navigation";
+
+export interface ShellOrganization {
+  id: number;
+  displayName: string;
+  verification: "UNVERIFIED" | "PENDING" | "VERIFIED" | "REJECTED";
+  verificationNote: string | null;
+  blockedAt: Date | null;
+  blockReason: string | null;
+}
+
+/**
+ * The frame of an organisation's dashboard: which organisation (with links to the others the
+ * person belongs to), the sections, why it cannot publish yet, and the rule on seekers' data.
+ */
+export async function EmployerShell(props: {
+  locale: string;
+  organization: ShellOrganization;
+  role: string;
+  others: { id: number; displayName: string }[];
+  current: "overview" | "members";
+  children: ReactNode;
+}) {
+  const t = await getTranslations({ locale: props.locale, namespace: "employer" });
+  const tRoles = await getTranslations({ locale: props.locale, namespace: "organizationRoles" });
+  const org = props.organization;
+  const base = `/employer/${org.id}`;
+  const tabs = [
+    { key: "overview", href: base, label: t("nav.overview") },
+    { key: "members", href: `${base}/members`, label: t("nav.members") },
+  ] as const;
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <p className="text-sm text-gray-700">
+          <Link href="/employer" className="underline">
+            {t("title")}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold break-words">{org.displayName}</h1>
+        <p className="text-sm text-gray-700">{t("role", { role: tRoles(props.role as "OWNER") })}</p>
+      </div>
+      {props.others.length > 0 ? (
+        <nav aria-label={t("switchLabel")} className="flex flex-wrap gap-2 text-sm">
+          <span className="text-gray-700">{t("switchLabel")}:</span>
+          {props.others.map((other) => (
+            <Link key={other.id} href={`/employer/${other.id}`} className="underline">
+              {other.displayName}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <nav aria-label={t("title")} className="flex gap-1 border-b border-gray-200">
+        {tabs.map((tab) => (
+          <Link
+            key={tab.key}
+            href={tab.href}
+            aria-current={props.current === tab.key ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 ${props.current === tab.key ? "border-brand-700 font-semibold" : "border-transparent text-gray-700"}`}
+          >
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
+      {org.blockedAt ? (
+        <Alert tone="error">{t("blocked", { reason: org.blockReason ?? "—" })}</Alert>
+      ) : org.verification !== "VERIFIED" ? (
+        <Alert tone={org.verification === "REJECTED" ? "error" : "info"}>
+          <p>{t(`verification.${org.verification}`)}</p>
+          {org.verification === "REJECTED" && org.verificationNote ? (
+            <p className="mt-1">{t("verification.reason", { reason: org.verificationNote })}</p>
+          ) : null}
+        </Alert>
+      ) : null}
+      {props.children}
+      <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("dataNotice")}</p>
+    </div>
+  );
+}

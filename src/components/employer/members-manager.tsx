@@ -1,0 +1,251 @@
+"use client";
+
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+import { useFormErrors } from "@/components/auth/use-form-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { inviteMemberSchema } from "@/lib/validation/organization";
+import { trpc } from "@/trpc/react";
+
+type Role = "OWNER" | "MANAGER" | "OBSERVER";
+const ROLES: Role[] = ["OWNER", "MANAGER", "OBSERVER"];
+
+export interface MemberRow {
+  id: number;
+  role: string;
+  name: string;
+  email: string;
+  isMe: boolean;
+}
+
+export interface InvitationRow {
+  id: number;
+  email: string;
+  role: string;
+  expiresAt: Date;
+}
+
+/**
+ * The members of an organisation. Owners change roles, remove members, invite and revoke
+ * invitations; everybody may leave (the last owner cannot: the server says why).
+ */
+export function MembersManager(props: {
+  organizationId: number;
+  isOwner: boolean;
+  members: MemberRow[];
+  invitations: InvitationRow[];
+}) {
+  const t = useTranslations("employer.members");
+  const tRoles = useTranslations("organizationRoles");
+  const tLang = useTranslations("employer.languages");
+  const format = useFormatter();
+  const locale = useLocale();
+  const router = useRouter();
+  const errors = useFormErrors();
+  const [notice, setNotice] = useState<string | null>(null);
+  const done = (message: string) => () => {
+    setNotice(message);
+    router.refresh();
+  };
+  const organizationId = props.organizationId;
+  const changeRole = trpc.employer.organization.changeRole.useMutation({
+    onError: errors.fromServer,
+    onSuccess: done(t("roleChanged")),
+  });
+  const remove = trpc.employer.organization.removeMember.useMutation({
+    onError: errors.fromServer,
+    onSuccess: done(t("removed")),
+  });
+  const leave = trpc.employer.organization.leave.useMutation({
+    onError: errors.fromServer,
+    onSuccess: () => router.push(`/${locale}/employer`),
+  });
+  const revoke = trpc.employer.organization.revokeInvitation.useMutation({
+    onError: errors.fromServer,
+    onSuccess: () => router.refresh(),
+  });
+  const invite = trpc.employer.organization.invite.useMutation({
+    onError: errors.fromServer,
+    onSuccess: (invitation) => {
+      setNotice(t("invited", { email: invitation.email }));
+      router.refresh();
+    },
+  });
+
+  function onInvite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    errors.reset();
+    setNotice(null);
+    const form = new FormData(event.currentTarget);
+    const input = errors.validate(inviteMemberSchema, {
+      email: form.get("inviteEmail"),
+      role: form.get("inviteRole"),
+      locale: form.get("inviteLocale"),
+    });
+    if (input) invite.mutate({ organizationId, ...input }, { onSuccess: () => (event.target as HTMLFormElement).reset() });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div aria-live="polite">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <p className="text-sm text-gray-700">{t("roleHelp")}</p>
+      <ul className="flex flex-col gap-3">
+        {props.members.map((member) => (
+          <li
+            key={member.id}
+            className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-3 sm:flex-row sm:items-center sm:justify-between"
+          >
+            <div className="min-w-0">
+              <p className="font-medium">
+                {member.name} {member.isMe ? <span className="text-sm text-gray-600">({t("you")})</span> : null}
+              </p>
+              <p className="text-sm break-all text-gray-700">{member.email}</p>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              {props.isOwner ? (
+                <>
+                  <label htmlFor={`role-${member.id}`} className="sr-only">
+                    {t("changeRole", { name: member.name })}
+                  </label>
+                  <select
+                    id={`role-${member.id}`}
+                    value={member.role}
+                    disabled={changeRole.isPending}
+                    onChange={(event) =>
+                      changeRole.mutate({ organizationId, membershipId: member.id, role: event.target.value as Role })
+                    }
+                    className="rounded-md border border-gray-400 px-2 py-1"
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {tRoles(role)}
+                      </option>
+                    ))}
+                  </select>
+                  {member.isMe ? null : (
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      disabled={remove.isPending}
+                      onClick={() => {
+                        if (window.confirm(t("removeConfirm", { name: member.name })))
+                          remove.mutate({ organizationId, membershipId: member.id });
+                      }}
+                    >
+                      {t("remove")}
+                    </Button>
+                  )}
+                </>
+              ) : (
+                <span className="text-sm">{tRoles(member.role as Role)}</span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Button
+        type="button"
+        variant="secondary"
+        className="self-start"
+        disabled={leave.isPending}
+        onClick={() => {
+          if (window.confirm(t("leaveConfirm"))) leave.mutate({ organizationId });
+        }}
+      >
+        {t("leave")}
+      </Button>
+
+      {props.isOwner ? (
+        <>
+          <section
+            aria-labelledby="invite-heading"
+            className="flex flex-col gap-3 rounded-md border border-gray-200 bg-white p-4"
+          >
+            <h2 id="invite-heading" className="text-lg font-semibold">
+              {t("invite")}
+            </h2>
+            <form onSubmit={onInvite} noValidate className="flex flex-col gap-3">
+              <Field
+                id="inviteEmail"
+                label={t("inviteEmail")}
+                type="email"
+                autoComplete="off"
+                required
+                errors={errors.fieldErrors.email}
+              />
+              <div className="flex flex-col gap-1">
+                <label htmlFor="inviteRole" className="text-sm font-medium text-gray-800">
+                  {t("inviteRole")}
+                </label>
+                <select
+                  id="inviteRole"
+                  name="inviteRole"
+                  defaultValue="MANAGER"
+                  className="rounded-md border border-gray-400 px-3 py-2"
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {tRoles(role)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="flex flex-col gap-1">
+                <label htmlFor="inviteLocale" className="text-sm font-medium text-gray-800">
+                  {t("inviteLanguage")}
+                </label>
+                <select
+                  id="inviteLocale"
+                  name="inviteLocale"
+                  defaultValue={locale}
+                  className="rounded-md border border-gray-400 px-3 py-2"
+                >
+                  <option value="ru">{tLang("ru")}</option>
+                  <option value="kk">{tLang("kk")}</option>
+                </select>
+              </div>
+              <Button type="submit" disabled={invite.isPending} className="self-start">
+                {t("sendInvite")}
+              </Button>
+            </form>
+          </section>
+          <section aria-labelledby="invitations-heading" className="flex flex-col gap-3">
+            <h2 id="invitations-heading" className="text-lg font-semibold">
+              {t("invitations")}
+            </h2>
+            {props.invitations.length === 0 ? (
+              <p className="text-sm text-gray-700">{t("noInvitations")}</p>
+            ) : (
+              <ul className="flex flex-col gap-2">
+                {props.invitations.map((invitation) => (
+                  <li
+                    key={invitation.id}
+                    className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-gray-200 bg-white p-3"
+                  >
+                    <span className="break-all">
+                      {invitation.email} · {tRoles(invitation.role as Role)} ·{" "}
+                      {t("expires", { date: format.dateTime(new Date(invitation.expiresAt), { dateStyle: "medium" }) })}
+                    </span>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate({ organizationId, invitationId: invitation.id })}
+                    >
+                      {t("revoke")}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+
+import type { Actor } from "../organizations/manage-organization";
+
+export const verificationDecisionSchema = z
+  .object({
+    organizationId: z.number().int().positive(),
+    decision: z.enum(["VERIFIED", "REJECTED"]),
+    reason: z
+      .string()
+      .trim()
+      .max(1000, "validation.reasonTooLong")
+      .transform((v) => (v === "" ? null : v))
+      .nullish(),
+  })
+  .refine((v) => v.decision === "VERIFIED" || Boolean(v.reason), { message: "validation.reasonRequired", path: ["reason"] });
+
+/** Organisations waiting for verification, oldest first: the operators' queue. */
+export function listOrganizationsToVerify() {
+  return db.organization.findMany({
+    where: { verification: "PENDING", type: { not: "DRIVING_SCHOOL" } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: {
+      id: true,
+      type: true,
+      legalName: true,
+      displayName: true,
+      bin: true,
+      iin: true,
+      website: true,
+      email: true,
+      phone: true,
+      createdAt: true,
+      city: { select: { nameRu: true, nameKk: true } },
+      memberships: { where: { role: "OWNER" }, select: { user: { select: { name: true, email: true } } } },
+    },
+  });
+}
+
+/**
+ * Verifies an organisation or refuses with a reason the owners see. Only a waiting (PENDING)
+ * organisation can be decided on; the decision is in the audit log.
+ */
+export async function decideVerification(raw: unknown, actor: Actor, now = new Date()) {
+  const input = verificationDecisionSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.organization.updateMany({
+      where: { id: input.organizationId, verification: "PENDING" },
+      data:
+        input.decision === "VERIFIED"
+          ? { verification: "VERIFIED", verifiedAt: now, verifiedById: actor.userId, verificationNote: null }
+          : { verification: "REJECTED", verificationNote: input.reason ?? null },
+    });
+    if (updated.count === 0) throw new DomainError("CONFLICT", "errors.org.notPending");
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: input.decision === "VERIFIED" ? "organization.verify" : "organization.verify.reject",
+        entityType: "organization",
+        entityId: String(input.organizationId),
+        reason: input.reason ?? null,
+        ip: actor.ip,
+      },
+    });
+    return { verification: input.decision };
+  });
+}
