@@ -59,6 +59,15 @@ describe("parseEnv", () => {
     expect(issues.join("\n")).toContain("AUTH_SECRET must be at least 32 characters long");
   });
 
+  it("accepts a cron secret of at least 32 characters and leaves it unset otherwise", () => {
+    expect(parseEnv(valid).CRON_SECRET).toBeUndefined();
+    expect(parseEnv({ ...valid, CRON_SECRET: "" }).CRON_SECRET).toBeUndefined();
+    expect(parseEnv({ ...valid, CRON_SECRET: "c".repeat(32) }).CRON_SECRET).toBe("c".repeat(32));
+    const issues = issuesOf({ ...valid, CRON_SECRET: "too-short" });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^CRON_SECRET must be at least 32 characters long/);
+  });
+
   it("treats empty values as unset", () => {
     const env = parseEnv({ ...valid, RESEND_API_KEY: "", EMAIL_FROM: " " });
     expect(env.MAIL_TRANSPORT).toBe("outbox");

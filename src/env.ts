@@ -22,6 +22,8 @@ const schema = z.object({
   RESEND_BASE_URL: optional(z.url("must be an absolute URL")),
   DEV_OUTBOX_PAGE: optional(flag),
   PAGE_CACHE_MB: optional(z.coerce.number({ error: "must be a whole number of megabytes" }).int().min(0).max(65_536)),
+  // Bearer token of the scheduled jobs under /api/cron/*; unset, the jobs answer 503 and do nothing.
+  CRON_SECRET: optional(z.string().min(32, "must be at least 32 characters long (openssl rand -base64 48)")),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "PAGE_CACHE_MB"> & {
@@ -68,4 +70,9 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forgets the configuration read by getEnv(), so that tests can change process.env between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }

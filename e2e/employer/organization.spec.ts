@@ -79,4 +79,59 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
 
   await owner.goto(`${orgPath}/members`);
   await expect(owner.getByLabel("Роль сотрудника Данияр Ахметов")).toHaveValue("MANAGER");
+
+  // The manager writes a vacancy; contacts in the text are removed, and the preview says so.
+  const title = `Водитель-дальнобойщик ${orgName.slice(-4)}`;
+  const duties =
+    "Перевозка грузов по Казахстану на тягаче с полуприцепом. Обязанности: приём и сдача груза, контроль крепления, " +
+    "ведение путевых листов, ежедневный осмотр автомобиля перед выездом. Требования: права категории CE, стаж от трёх лет.";
+  await manager.getByRole("link", { name: "Вакансии", exact: true }).last().click();
+  await manager.getByRole("link", { name: "Создать вакансию" }).click();
+  await manager.getByLabel("Название вакансии").fill(title);
+  await manager.getByLabel("Специализации (от 1 до 6)").selectOption({ label: "Водитель категории CE" });
+  await manager.getByLabel("Город").selectOption({ label: "Караганда" });
+  await manager.getByLabel("Зарплата от, ₸").fill("450000");
+  await manager.getByLabel("Зарплата до, ₸").fill("650000");
+  await manager.getByLabel("CE", { exact: true }).check();
+  await manager.getByLabel("Описание", { exact: true }).fill(`${duties}\n\nЗвоните: +7 701 123 45 67`);
+  await expect(manager.getByText("Из описания удалено: телефон +7 701 123 45 67")).toBeVisible();
+  await manager.getByRole("button", { name: "Сохранить" }).click();
+  await expect(manager).toHaveURL(/\/vacancies\/\d+$/);
+  await expect(manager.getByText("Статус: Черновик")).toBeVisible();
+  await expectNoAxeViolations(manager);
+  await manager.getByRole("button", { name: "Отправить на модерацию" }).click();
+  await expect(manager.getByText("Статус: На модерации")).toBeVisible();
+
+  await admin.goto("/ru/admin/moderation");
+  const item = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name: title }) });
+  await item.getByLabel("Причина (увидит работодатель)").fill("Укажите график вахты.");
+  await item.getByRole("button", { name: "Вернуть на доработку" }).click();
+  await expect(admin.getByText(`Решение по «${title}» принято.`)).toBeVisible();
+
+  await manager.reload();
+  await expect(manager.getByText("Модератор вернул вакансию: Укажите график вахты.")).toBeVisible();
+  await manager.getByLabel("Описание", { exact: true }).fill(`${duties}\n\nГрафик: вахта 15/15.`);
+  await manager.getByRole("button", { name: "Сохранить" }).click();
+  await expect(manager.getByText("Сохранено.")).toBeVisible();
+  await manager.getByRole("button", { name: "Отправить на модерацию" }).click();
+  await expect(manager.getByText("Статус: На модерации")).toBeVisible();
+
+  await admin.reload();
+  await admin
+    .getByRole("listitem")
+    .filter({ has: admin.getByRole("heading", { name: title }) })
+    .getByRole("button", { name: "Опубликовать" })
+    .click();
+  await expect(admin.getByText(`Решение по «${title}» принято.`)).toBeVisible();
+
+  await manager.reload();
+  await expect(manager.getByText("Статус: Опубликована")).toBeVisible();
+  const publicHref = await manager.getByRole("link", { name: "Открыть на сайте" }).getAttribute("href");
+  const guest = await (await browser.newContext()).newPage();
+  const response = await guest.goto(publicHref ?? "/");
+  expect(response?.status()).toBe(200);
+  await expect(guest.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(guest.getByText("вахта 15/15")).toBeVisible();
+  await expect(guest.locator('meta[name="robots"][content*="noindex"]')).toHaveCount(0);
+  expect(await guest.content()).not.toContain("701 123 45 67");
 });

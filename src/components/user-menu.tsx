@@ -36,7 +36,13 @@ export function UserMenu() {
       </Link>
       {user.staffRole && user.staffRole !== "FINANCE" ? (
         <Link
-          href={user.staffRole === "SUPPORT" ? "/admin/emails" : "/admin/organizations"}
+          href={
+            user.staffRole === "SUPPORT"
+              ? "/admin/emails"
+              : user.staffRole === "MODERATOR"
+                ? "/admin/moderation"
+                : "/admin/organizations"
+          }
           className="text-gray-800 hover:underline"
         >
           {t("admin")}

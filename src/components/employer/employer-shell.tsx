@@ -22,7 +22,7 @@ export async function EmployerShell(props: {
   organization: ShellOrganization;
   role: string;
   others: { id: number; displayName: string }[];
-  current: "overview" | "members";
+  current: "overview" | "vacancies" | "members";
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: "employer" });
@@ -31,6 +31,7 @@ export async function EmployerShell(props: {
   const base = `/employer/${org.id}`;
   const tabs = [
     { key: "overview", href: base, label: t("nav.overview") },
+    { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
     { key: "members", href: `${base}/members`, label: t("nav.members") },
   ] as const;
   return (

@@ -40,6 +40,12 @@ interface Fixture {
   employerLeaveOrgId: number;
   schoolLeaveOrgId: number;
   pendingOrgId: number;
+  cityId: number;
+  specializationId: number;
+  /** Vacancies of the employer organisation: one that stays a draft, one to delete, one submitted. */
+  draftVacancyId: number;
+  deletableVacancyId: number;
+  submittedVacancyId: number;
   emailId: number;
   runId: string;
   runNumber: number;
@@ -107,6 +113,42 @@ function orgRouterPolicy(
     [`${p}.removeMember`]: { allowed: owner, input: (f) => ({ ...org(f), membershipId: 999_999 }) },
     // In an organisation of its own: the owner is refused as the last owner (CONFLICT), the others leave it.
     [`${p}.leave`]: { allowed: readers, input: (f) => ({ organizationId: o.leaveOrgId(f) }) },
+  };
+}
+
+const DESCRIPTION =
+  "<p>Перевозка грузов по Казахстану на тягаче с полуприцепом. Обязанности: приём и сдача груза, контроль крепления, ведение путевых листов, ежедневный осмотр автомобиля. Требования: права категории CE, стаж от трёх лет.</p>";
+
+/** The employer vacancy procedures: observers read, managers and owners write. */
+function vacancyPolicy(): Record<string, Rule> {
+  const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
+  const writers = new Set<Caller>(["employerOwner", "employerManager"]);
+  const vacancy = (f: Fixture) => ({
+    title: "Водитель-дальнобойщик",
+    specializationIds: [f.specializationId],
+    cityId: f.cityId,
+    salaryFrom: 400_000,
+    salaryTo: 600_000,
+    experience: "FROM_3_TO_6",
+    employmentType: "FULL_TIME",
+    schedule: "ROTATION",
+    licenceCategories: ["CE"],
+    description: DESCRIPTION,
+    publicationType: "STANDARD",
+  });
+  const org = (f: Fixture) => ({ organizationId: f.employerOrgId });
+  const draft = (f: Fixture) => ({ ...org(f), vacancyId: f.draftVacancyId });
+  return {
+    "employer.vacancies.list": { allowed: readers, input: org },
+    "employer.vacancies.get": { allowed: readers, input: draft },
+    "employer.vacancies.create": { allowed: writers, input: (f) => ({ ...org(f), vacancy: vacancy(f) }) },
+    "employer.vacancies.update": { allowed: writers, input: (f) => ({ ...draft(f), vacancy: vacancy(f) }) },
+    // The organisation is not verified (CONFLICT) and a draft cannot be archived or republished:
+    // allowed callers get through the access checks to those answers.
+    "employer.vacancies.submit": { allowed: writers, input: draft },
+    "employer.vacancies.archive": { allowed: writers, input: draft },
+    "employer.vacancies.republish": { allowed: writers, input: draft },
+    "employer.vacancies.deleteDraft": { allowed: writers, input: (f) => ({ ...org(f), vacancyId: f.deletableVacancyId }) },
   };
 }
 
@@ -185,9 +227,21 @@ const POLICY: Record<string, Rule> = {
     inviteRole: "INSTRUCTOR",
   }),
 
+  ...vacancyPolicy(),
+
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
 
+  "admin.moderation.queue": { allowed: new Set(["superadmin", "moderator"]), input: none },
+  "admin.moderation.decide": {
+    allowed: new Set(["superadmin", "moderator"]),
+    // The first allowed caller returns it; the next one gets CONFLICT (no longer submitted).
+    input: (f) => ({ vacancyId: f.submittedVacancyId, decision: "return", reason: "Уточните обязанности." }),
+  },
+  "admin.moderation.correct": {
+    allowed: new Set(["superadmin", "moderator"]),
+    input: () => ({ vacancyId: 999_999, title: "Исправленное название" }),
+  },
   "admin.organizations.toVerify": { allowed: new Set(["superadmin", "support", "moderator"]), input: none },
   "admin.organizations.decide": {
     allowed: new Set(["superadmin", "support", "moderator"]),
@@ -242,6 +296,28 @@ beforeAll(async () => {
     { userId: users.schoolOwner, role: "OWNER" },
     { userId: users.schoolInstructor, role: "INSTRUCTOR" },
   ]);
+  const region = await db.region.create({ data: { slug: "matrix-region", nameRu: "Область", nameKk: "Облыс" } });
+  const city = await db.city.create({ data: { regionId: region.id, slug: "matrix-city", nameRu: "Город", nameKk: "Қала" } });
+  const specialization = await db.specialization.create({
+    data: { slug: "matrix-driver", nameRu: "Водитель", nameKk: "Жүргізуші" },
+  });
+  const newVacancy = (status: "DRAFT" | "SUBMITTED") =>
+    db.vacancy.create({
+      data: {
+        organizationId: employer.id,
+        title: "Водитель",
+        slug: "voditel",
+        description: DESCRIPTION,
+        cityId: city.id,
+        status,
+        specializations: { create: [{ specializationId: specialization.id }] },
+      },
+    });
+  const [draftVacancy, deletableVacancy, submittedVacancy] = [
+    await newVacancy("DRAFT"),
+    await newVacancy("DRAFT"),
+    await newVacancy("SUBMITTED"),
+  ];
   const pending = await createOrganization("EMPLOYER");
   await db.organization.update({ where: { id: pending.id }, data: { verification: "PENDING" } });
   await createOrganization("AGENCY", [{ userId: users.foreignEmployerOwner, role: "OWNER" }]);
@@ -266,6 +342,11 @@ beforeAll(async () => {
     employerLeaveOrgId: employerLeave.id,
     schoolLeaveOrgId: schoolLeave.id,
     pendingOrgId: pending.id,
+    cityId: city.id,
+    specializationId: specialization.id,
+    draftVacancyId: draftVacancy.id,
+    deletableVacancyId: deletableVacancy.id,
+    submittedVacancyId: submittedVacancy.id,
     emailId: email.id,
     runId: Math.random().toString(36).slice(2, 8),
     runNumber: Math.floor(Math.random() * 1_000_000),

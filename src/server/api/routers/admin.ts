@@ -2,6 +2,13 @@ import { z } from "zod";
 
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
+import {
+  correctionSchema,
+  correctVacancy,
+  decideVacancy,
+  decisionSchema,
+  moderationQueue,
+} from "@/server/services/admin/moderation";
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 import { listAuditLog, listTickets, searchUsers } from "@/server/services/admin/users";
 
@@ -19,6 +26,15 @@ export const adminRouter = createTRPCRouter({
     get: adminProcedure(["SUPPORT"])
       .input(z.object({ id: z.number().int().positive() }))
       .query(({ input }) => getEmail(input.id)),
+  }),
+  moderation: createTRPCRouter({
+    queue: adminProcedure(["MODERATOR"]).query(() => moderationQueue()),
+    decide: adminProcedure(["MODERATOR"])
+      .input(decisionSchema)
+      .mutation(({ ctx, input }) => decideVacancy(input, { userId: ctx.user.id, ip: ctx.ip })),
+    correct: adminProcedure(["MODERATOR"])
+      .input(correctionSchema)
+      .mutation(({ ctx, input }) => correctVacancy(input, { userId: ctx.user.id, ip: ctx.ip })),
   }),
   organizations: createTRPCRouter({
     toVerify: adminProcedure(["MODERATOR", "SUPPORT"]).query(() => listOrganizationsToVerify()),

@@ -105,3 +105,16 @@ export async function cityOptions(locale: string): Promise<{ id: number; name: s
     .map((city) => ({ id: city.id, name: localName(city, locale) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
+
+/** The specialization tree for a form: groups with their members, named in the page's language. */
+export async function specializationGroups(locale: string) {
+  const catalog = await getCatalog();
+  const groups = catalog.specializations.filter((s) => s.parentId === null);
+  return groups.map((group) => ({
+    id: group.id,
+    name: localName(group, locale),
+    children: catalog.specializations
+      .filter((s) => s.parentId === group.id)
+      .map((s) => ({ id: s.id, name: localName(s, locale) })),
+  }));
+}

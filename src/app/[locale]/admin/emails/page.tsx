@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EmailLogTable } from "@/components/email-log";
 import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on the signed-in staff member.
@@ -14,11 +15,12 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function AdminEmailsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireStaff(locale as AppLocale, ["SUPPORT"], "/admin/emails");
+  const staff = await requireStaff(locale as AppLocale, ["SUPPORT"], "/admin/emails");
   const t = await getTranslations({ locale, namespace: "emails" });
   const { items } = await api.admin.emails.list({});
   return (
     <div className="flex flex-col gap-4">
+      <AdminNav locale={locale} role={staff.staffRole ?? "SUPERADMIN"} current="emails" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <EmailLogTable rows={items} basePath="/admin/emails" locale={locale as AppLocale} />
     </div>

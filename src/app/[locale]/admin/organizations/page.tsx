@@ -5,6 +5,7 @@ import { VerificationQueue } from "@/components/admin/verification-queue";
 import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { localName } from "@/server/services/catalog/catalog";
 import { api } from "@/trpc/server";
 
@@ -16,11 +17,12 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function AdminOrganizationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireStaff(locale as AppLocale, ["MODERATOR", "SUPPORT"], "/admin/organizations");
+  const staff = await requireStaff(locale as AppLocale, ["MODERATOR", "SUPPORT"], "/admin/organizations");
   const t = await getTranslations({ locale, namespace: "adminOrganizations" });
   const queue = await api.admin.organizations.toVerify();
   return (
     <div className="flex flex-col gap-4">
+      <AdminNav locale={locale} role={staff.staffRole ?? "SUPERADMIN"} current="organizations" />
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <ClientMessages locale={locale} namespaces={["adminOrganizations", "employer", "errors", "validation"]}>
         <VerificationQueue

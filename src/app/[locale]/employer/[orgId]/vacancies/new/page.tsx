@@ -1,0 +1,18 @@
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+
+import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { VacancyEditorPage } from "@/components/employer/vacancy-editor-page";
+import { titleMetadata } from "@/i18n/page-metadata";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleMetadata("employerVacancies", "newTitle", { index: false });
+
+export default async function NewVacancyPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
+  const { locale, orgId } = await params;
+  setRequestLocale(locale);
+  const { organization, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/vacancies/new`);
+  if (organization.myRole === "OBSERVER") notFound();
+  return <VacancyEditorPage locale={locale} organization={organization} others={others} vacancy={null} />;
+}

@@ -1,0 +1,38 @@
+import { getTranslations } from "next-intl/server";
+
+import type { StaffRole } from "@/generated/prisma/enums";
+import { Link } from "@/i18n/navigation";
+
+const SECTIONS = [
+  { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
+  { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
+  { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
+] as const;
+
+/** The console's sections this staff member may open. */
+export async function AdminNav({
+  locale,
+  role,
+  current,
+}: {
+  locale: string;
+  role: StaffRole;
+  current: (typeof SECTIONS)[number]["key"];
+}) {
+  const t = await getTranslations({ locale, namespace: "adminNav" });
+  const visible = SECTIONS.filter((s) => role === "SUPERADMIN" || (s.roles as readonly string[]).includes(role));
+  return (
+    <nav aria-label={t("label")} className="flex flex-wrap gap-1 border-b border-gray-200">
+      {visible.map((s) => (
+        <Link
+          key={s.key}
+          href={s.href}
+          aria-current={s.key === current ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 ${s.key === current ? "border-brand-700 font-semibold" : "border-transparent text-gray-700"}`}
+        >
+          {t(s.key)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

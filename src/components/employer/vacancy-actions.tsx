@@ -1,0 +1,70 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
+import { useFormErrors } from "@/components/auth/use-form-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { trpc } from "@/trpc/react";
+
+/** The lifecycle buttons that fit the vacancy's status. */
+export function VacancyActions(props: { organizationId: number; vacancyId: number; status: string; publicUrl: string | null }) {
+  const t = useTranslations("employerVacancies.actions");
+  const locale = useLocale();
+  const router = useRouter();
+  const errors = useFormErrors();
+  const options = { onError: errors.fromServer, onSuccess: () => router.refresh() };
+  const submit = trpc.employer.vacancies.submit.useMutation(options);
+  const archive = trpc.employer.vacancies.archive.useMutation(options);
+  const republish = trpc.employer.vacancies.republish.useMutation(options);
+  const remove = trpc.employer.vacancies.deleteDraft.useMutation({
+    onError: errors.fromServer,
+    onSuccess: () => router.push(`/${locale}/employer/${props.organizationId}/vacancies`),
+  });
+  const ids = { organizationId: props.organizationId, vacancyId: props.vacancyId };
+  const busy = submit.isPending || archive.isPending || republish.isPending || remove.isPending;
+  return (
+    <div className="flex flex-col gap-2">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <div aria-live="polite">{submit.isSuccess ? <Alert tone="success">{t("submitted")}</Alert> : null}</div>
+      <div className="flex flex-wrap gap-2">
+        {props.status === "DRAFT" || props.status === "RETURNED" ? (
+          <Button type="button" disabled={busy} onClick={() => submit.mutate(ids)}>
+            {t("submit")}
+          </Button>
+        ) : null}
+        {props.status === "PUBLISHED" ? (
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={busy}
+            onClick={() => window.confirm(t("archiveConfirm")) && archive.mutate(ids)}
+          >
+            {t("archive")}
+          </Button>
+        ) : null}
+        {props.status === "ARCHIVED" ? (
+          <Button type="button" disabled={busy} onClick={() => republish.mutate(ids)}>
+            {t("republish")}
+          </Button>
+        ) : null}
+        {props.status === "DRAFT" ? (
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={busy}
+            onClick={() => window.confirm(t("deleteConfirm")) && remove.mutate(ids)}
+          >
+            {t("delete")}
+          </Button>
+        ) : null}
+        {props.publicUrl ? (
+          <a href={props.publicUrl} className="rounded-md border border-gray-400 px-4 py-2 font-medium">
+            {t("view")}
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}

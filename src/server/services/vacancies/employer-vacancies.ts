@@ -1,0 +1,274 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { VacancyStatus } from "@/generated/prisma/enums";
+import { slugify } from "@/lib/slugify";
+import { cleanVacancyDescription, detectProhibitedSchemes, sameDuties, type RemovedItem } from "@/lib/vacancy-text";
+import { DESCRIPTION_MAX_BYTES, DESCRIPTION_MIN_CHARS, vacancyInputSchema, type VacancyData } from "@/lib/validation/vacancy";
+import { db } from "@/server/db";
+import type { DbTx } from "@/server/db-client";
+import { DomainError } from "@/server/errors";
+
+import type { Actor } from "../organizations/manage-organization";
+import { refreshVacancySearch } from "../search/search-index";
+
+import { publishVacancy } from "./publish";
+import { revalidateVacanciesAfterCommit } from "./vacancy-cache";
+
+const EDITABLE: VacancyStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED"];
+
+/** Everything the dashboard lists, newest first; the organisation is always part of the condition. */
+export function listOrganizationVacancies(organizationId: number, status?: VacancyStatus) {
+  return db.vacancy.findMany({
+    where: { organizationId, ...(status ? { status } : {}) },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      publicationType: true,
+      publishedAt: true,
+      expiresAt: true,
+      updatedAt: true,
+      moderationReason: true,
+      city: { select: { nameRu: true, nameKk: true } },
+      _count: { select: { applications: true } },
+    },
+  });
+}
+
+export async function getOrganizationVacancy(organizationId: number, vacancyId: number) {
+  const vacancy = await db.vacancy.findFirst({
+    where: { id: vacancyId, organizationId },
+    include: { specializations: { select: { specializationId: true } } },
+  });
+  if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancy.notFound");
+  const { specializations, ...rest } = vacancy;
+  return { ...rest, specializationIds: specializations.map((s) => s.specializationId) };
+}
+
+async function assertCatalogue(tx: DbTx, data: VacancyData) {
+  const [city, specs] = await Promise.all([
+    tx.city.findUnique({ where: { id: data.cityId }, select: { id: true } }),
+    tx.specialization.count({ where: { id: { in: data.specializationIds } } }),
+  ]);
+  if (!city) throw new DomainError("VALIDATION", "errors.cityUnknown", { field: "cityId" });
+  if (specs !== data.specializationIds.length) {
+    throw new DomainError("VALIDATION", "errors.vacancy.specializationUnknown", { field: "specializationIds" });
+  }
+}
+
+/** The description as it is stored, and what the rules took out of it or found in it. */
+export function prepareDescription(raw: string) {
+  const cleaned = cleanVacancyDescription(raw);
+  if (cleaned.text.length < DESCRIPTION_MIN_CHARS) {
+    throw new DomainError("VALIDATION", "validation.vacancy.descriptionTooShort", { field: "description" });
+  }
+  if (Buffer.byteLength(cleaned.html, "utf8") > DESCRIPTION_MAX_BYTES) {
+    throw new DomainError("VALIDATION", "validation.vacancy.descriptionTooLong", { field: "description" });
+  }
+  return { ...cleaned, flags: detectProhibitedSchemes(`${cleaned.text}`) };
+}
+
+function columns(data: VacancyData, description: string, flags: string[]) {
+  return {
+    title: data.title,
+    slug: slugify(data.title) || "vacancy",
+    language: data.language,
+    cityId: data.cityId,
+    address: data.address,
+    salaryFrom: data.salaryFrom,
+    salaryTo: data.salaryTo,
+    salaryGross: data.salaryGross,
+    experience: data.experience,
+    employmentType: data.employmentType,
+    schedule: data.schedule,
+    isRemote: data.isRemote,
+    licenceCategories: data.licenceCategories,
+    description,
+    publicationType: data.publicationType,
+    companyDescription: data.companyDescription,
+    contactName: data.contactName,
+    contactPhone: data.contactPhone,
+    contactEmail: data.contactEmail,
+    moderationFlags: flags,
+  } satisfies Prisma.VacancyUncheckedUpdateInput;
+}
+
+export interface SaveResult {
+  id: number;
+  status: VacancyStatus;
+  removed: RemovedItem[];
+  flags: string[];
+  /** A published vacancy whose duties changed went back to moderation. */
+  backToModeration: boolean;
+}
+
+/**
+ * Creates a draft or saves an existing vacancy of the organisation. Contacts and links are taken
+ * out of the description (the result says which), suspicious schemes are flagged for the
+ * moderator. A published vacancy stays published when only salary, address or contacts change;
+ * a change of duties sends it back to moderation (and out of search) until approved again.
+ */
+export async function saveVacancy(
+  organizationId: number,
+  vacancyId: number | null,
+  raw: unknown,
+  actor: Actor,
+  now = new Date(),
+) {
+  const data = vacancyInputSchema.parse(raw);
+  const description = prepareDescription(data.description);
+  const result = await db.$transaction(async (tx): Promise<SaveResult & { wasPublic: boolean }> => {
+    await assertCatalogue(tx, data);
+    const values = columns(data, description.html, description.flags);
+    if (vacancyId === null) {
+      const created = await tx.vacancy.create({
+        data: {
+          ...values,
+          organizationId,
+          createdById: actor.userId,
+          status: "DRAFT",
+          specializations: { create: data.specializationIds.map((specializationId) => ({ specializationId })) },
+        },
+        select: { id: true },
+      });
+      await audit(tx, actor, "vacancy.create", created.id);
+      return {
+        id: created.id,
+        status: "DRAFT",
+        removed: description.removed,
+        flags: description.flags,
+        backToModeration: false,
+        wasPublic: false,
+      };
+    }
+
+    const current = await tx.vacancy.findFirst({
+      where: { id: vacancyId, organizationId },
+      include: { specializations: { select: { specializationId: true } } },
+    });
+    if (!current) throw new DomainError("NOT_FOUND", "errors.vacancy.notFound");
+    if (!EDITABLE.includes(current.status)) throw new DomainError("CONFLICT", "errors.vacancy.notEditable");
+    const dutiesKept = sameDuties(
+      {
+        title: current.title,
+        descriptionText: cleanVacancyDescription(current.description).text,
+        specializationIds: current.specializations.map((s) => s.specializationId),
+        experience: current.experience,
+        employmentType: current.employmentType,
+        schedule: current.schedule,
+        licenceCategories: current.licenceCategories,
+      },
+      {
+        title: data.title,
+        descriptionText: description.text,
+        specializationIds: data.specializationIds,
+        experience: data.experience,
+        employmentType: data.employmentType,
+        schedule: data.schedule,
+        licenceCategories: data.licenceCategories,
+      },
+    );
+    // The publication type is part of what was approved (and, later, of what was paid for).
+    const backToModeration = current.status === "PUBLISHED" && (!dutiesKept || data.publicationType !== current.publicationType);
+    await tx.vacancy.update({
+      where: { id: current.id },
+      data: {
+        ...values,
+        ...(backToModeration ? { status: "SUBMITTED", submittedAt: now } : {}),
+      },
+    });
+    await tx.vacancySpecialization.deleteMany({ where: { vacancyId: current.id } });
+    await tx.vacancySpecialization.createMany({
+      data: data.specializationIds.map((specializationId) => ({ vacancyId: current.id, specializationId })),
+    });
+    if (current.status === "PUBLISHED") await refreshVacancySearch(tx, [current.id]);
+    await audit(tx, actor, backToModeration ? "vacancy.update.remoderate" : "vacancy.update", current.id);
+    return {
+      id: current.id,
+      status: backToModeration ? "SUBMITTED" : current.status,
+      removed: description.removed,
+      flags: description.flags,
+      backToModeration,
+      wasPublic: current.status === "PUBLISHED",
+    };
+  });
+  if (result.wasPublic) await revalidateVacanciesAfterCommit([result.id]);
+  const { wasPublic: _wasPublic, ...answer } = result;
+  return answer;
+}
+
+async function audit(tx: DbTx, actor: Actor, action: string, vacancyId: number, data?: Prisma.InputJsonValue, reason?: string) {
+  await tx.auditLog.create({
+    data: { actorId: actor.userId, action, entityType: "vacancy", entityId: String(vacancyId), ip: actor.ip, data, reason },
+  });
+}
+
+/** Moves a vacancy of the organisation from one of `from` states; the condition makes it race-free. */
+async function transition(
+  tx: DbTx,
+  organizationId: number,
+  vacancyId: number,
+  from: VacancyStatus[],
+  data: Prisma.VacancyUncheckedUpdateManyInput,
+) {
+  const changed = await tx.vacancy.updateMany({ where: { id: vacancyId, organizationId, status: { in: from } }, data });
+  if (changed.count === 1) return;
+  const exists = await tx.vacancy.count({ where: { id: vacancyId, organizationId } });
+  throw exists
+    ? new DomainError("CONFLICT", "errors.vacancy.wrongState")
+    : new DomainError("NOT_FOUND", "errors.vacancy.notFound");
+}
+
+/** Sends a draft (or a returned vacancy) to pre-moderation. Only a verified organisation may. */
+export async function submitVacancy(organizationId: number, vacancyId: number, actor: Actor, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { verification: true, blockedAt: true },
+    });
+    if (org.blockedAt || org.verification !== "VERIFIED") throw new DomainError("CONFLICT", "errors.vacancy.orgNotVerified");
+    await transition(tx, organizationId, vacancyId, ["DRAFT", "RETURNED"], { status: "SUBMITTED", submittedAt: now });
+    await audit(tx, actor, "vacancy.submit", vacancyId);
+  });
+}
+
+/** The employer takes a published vacancy down before its 30 days are over. */
+export async function archiveVacancy(organizationId: number, vacancyId: number, actor: Actor, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    await transition(tx, organizationId, vacancyId, ["PUBLISHED"], { status: "ARCHIVED", archivedAt: now });
+    await refreshVacancySearch(tx, [vacancyId]);
+    await audit(tx, actor, "vacancy.archive", vacancyId);
+  });
+  await revalidateVacanciesAfterCommit([vacancyId]);
+}
+
+/** Republication from the archive: the approved text goes live again for a new period. */
+export async function republishVacancy(organizationId: number, vacancyId: number, actor: Actor, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const vacancy = await tx.vacancy.findFirst({
+      where: { id: vacancyId, organizationId },
+      select: { id: true, organizationId: true, status: true, publicationType: true },
+    });
+    if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancy.notFound");
+    if (vacancy.status !== "ARCHIVED") throw new DomainError("CONFLICT", "errors.vacancy.wrongState");
+    await publishVacancy(tx, vacancy, now);
+    await audit(tx, actor, "vacancy.republish", vacancyId);
+  });
+  await revalidateVacanciesAfterCommit([vacancyId]);
+}
+
+/** A draft that was never published may be deleted by its organisation. */
+export async function deleteDraft(organizationId: number, vacancyId: number, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    const deleted = await tx.vacancy.deleteMany({ where: { id: vacancyId, organizationId, status: "DRAFT", publishedAt: null } });
+    if (deleted.count === 0) {
+      const exists = await tx.vacancy.count({ where: { id: vacancyId, organizationId } });
+      throw exists
+        ? new DomainError("CONFLICT", "errors.vacancy.wrongState")
+        : new DomainError("NOT_FOUND", "errors.vacancy.notFound");
+    }
+    await audit(tx, actor, "vacancy.delete", vacancyId);
+  });
+}
