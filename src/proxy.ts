@@ -4,6 +4,7 @@ import createMiddleware from "next-intl/middleware";
 import { isLocale, routing } from "./i18n/routing";
 import { parseIdSlug, vacancyPath } from "./lib/urls";
 import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
+import { recordVacancyView } from "./server/services/vacancies/view-counter";
 
 // Locale negotiation and the locale prefix, plus the one decision a cached page cannot make:
 // the HTTP status of a vacancy URL. The vacancy page itself is rendered once and cached, so the
@@ -39,7 +40,19 @@ export default async function proxy(request: NextRequest) {
     return NextResponse.redirect(url, 301);
   }
   if (gate.state === "closed") return NextResponse.rewrite(new URL(`/${locale}/vacancy-private/${idSlug.id}`, request.url));
+  // A view for the employer's statistics: buffered in memory and written later, so it neither
+  // delays nor fails the response. Link prefetches are not views; bots are filtered by the counter.
+  if (request.method === "GET" && !isPrefetch(request)) recordVacancyView(idSlug.id, request.headers.get("user-agent"));
   return intl(request);
+}
+
+function isPrefetch(request: NextRequest): boolean {
+  const h = request.headers;
+  return (
+    h.has("next-router-prefetch") ||
+    /\bprefetch\b/i.test(h.get("purpose") ?? "") ||
+    /\bprefetch\b/i.test(h.get("sec-purpose") ?? "")
+  );
 }
 
 function safeDecode(segment: string): string {

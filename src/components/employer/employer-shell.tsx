@@ -22,7 +22,7 @@ export async function EmployerShell(props: {
   organization: ShellOrganization;
   role: string;
   others: { id: number; displayName: string }[];
-  current: "overview" | "vacancies" | "members";
+  current: "overview" | "vacancies" | "applications" | "members";
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: "employer" });
@@ -32,6 +32,7 @@ export async function EmployerShell(props: {
   const tabs = [
     { key: "overview", href: base, label: t("nav.overview") },
     { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
+    { key: "applications", href: `${base}/applications`, label: t("nav.applications") },
     { key: "members", href: `${base}/members`, label: t("nav.members") },
   ] as const;
   return (
@@ -55,7 +56,7 @@ export async function EmployerShell(props: {
           ))}
         </nav>
       ) : null}
-      <nav aria-label={t("title")} className="flex gap-1 border-b border-gray-200">
+      <nav aria-label={t("title")} className="flex gap-1 overflow-x-auto border-b border-gray-200">
         {tabs.map((tab) => (
           <Link
             key={tab.key}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
+import { Link } from "@/i18n/navigation";
 import { vacancyPath } from "@/lib/urls";
 import { cityOptions, specializationGroups } from "@/server/services/catalog/catalog";
 
@@ -48,6 +49,7 @@ export async function VacancyEditorPage(props: {
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: "employerVacancies" });
   const tStatus = await getTranslations({ locale: props.locale, namespace: "vacancyStatus" });
+  const tStats = await getTranslations({ locale: props.locale, namespace: "vacancyStats" });
   const org = props.organization;
   const vacancy = props.vacancy;
   const readOnly = org.myRole === "OBSERVER" || vacancy?.status === "ARCHIVED" || vacancy?.status === "REMOVED";
@@ -56,7 +58,16 @@ export async function VacancyEditorPage(props: {
   const [cities, specializations] = await Promise.all([cityOptions(props.locale), specializationGroups(props.locale)]);
   return (
     <EmployerShell locale={props.locale} organization={org} role={org.myRole} others={props.others} current="vacancies">
-      <h2 className="text-xl font-semibold break-words">{vacancy ? t("editTitle", { title: vacancy.title }) : t("newTitle")}</h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 className="text-xl font-semibold break-words">
+          {vacancy ? t("editTitle", { title: vacancy.title }) : t("newTitle")}
+        </h2>
+        {vacancy ? (
+          <Link href={`/employer/${org.id}/vacancies/${vacancy.id}/stats`} className="underline">
+            {tStats("link")}
+          </Link>
+        ) : null}
+      </div>
       {vacancy ? <p>{t("status", { status: tStatus(vacancy.status as "DRAFT") })}</p> : null}
       {vacancy?.status === "RETURNED" && vacancy.moderationReason ? (
         <Alert tone="error">{t("returnedReason", { reason: vacancy.moderationReason })}</Alert>

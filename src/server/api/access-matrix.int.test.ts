@@ -141,6 +141,7 @@ function vacancyPolicy(): Record<string, Rule> {
   return {
     "employer.vacancies.list": { allowed: readers, input: org },
     "employer.vacancies.get": { allowed: readers, input: draft },
+    "employer.vacancies.stats": { allowed: readers, input: draft },
     "employer.vacancies.create": { allowed: writers, input: (f) => ({ ...org(f), vacancy: vacancy(f) }) },
     "employer.vacancies.update": { allowed: writers, input: (f) => ({ ...draft(f), vacancy: vacancy(f) }) },
     // The organisation is not verified (CONFLICT) and a draft cannot be archived or republished:
@@ -149,6 +150,25 @@ function vacancyPolicy(): Record<string, Rule> {
     "employer.vacancies.archive": { allowed: writers, input: draft },
     "employer.vacancies.republish": { allowed: writers, input: draft },
     "employer.vacancies.deleteDraft": { allowed: writers, input: (f) => ({ ...org(f), vacancyId: f.deletableVacancyId }) },
+    // No such application in the organisation: allowed callers get through to NOT_FOUND.
+    "employer.applications.list": { allowed: readers, input: org },
+    "employer.applications.get": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
+    "employer.applications.templates": { allowed: readers, input: org },
+    "employer.applications.addNote": { allowed: writers, input: (f) => ({ ...org(f), applicationId: 999_999, body: "Заметка" }) },
+    "employer.applications.respond": {
+      allowed: writers,
+      input: (f) => ({ ...org(f), applicationIds: [999_999], decision: "REJECT" }),
+    },
+    "employer.applications.saveTemplate": {
+      allowed: writers,
+      input: (f) => ({
+        ...org(f),
+        kind: "INVITE",
+        locale: "kk",
+        subject: "Шақыру: {vacancy}",
+        body: "Сәлеметсіз бе, {name}! Сұхбатқа шақырамыз.",
+      }),
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import {
   saveVacancy,
   submitVacancy,
 } from "@/server/services/vacancies/employer-vacancies";
+import { vacancyStats } from "@/server/services/vacancies/vacancy-stats";
 
 const vacancyId = z.object({ vacancyId: z.number().int().positive() });
 const STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED", "ARCHIVED", "REMOVED"] as const;
@@ -23,6 +24,9 @@ export const employerVacanciesRouter = createTRPCRouter({
   get: employerProcedure("OBSERVER")
     .input(vacancyId)
     .query(({ input }) => getOrganizationVacancy(input.organizationId, input.vacancyId)),
+  stats: employerProcedure("OBSERVER")
+    .input(vacancyId)
+    .query(({ input }) => vacancyStats(input.organizationId, input.vacancyId)),
   create: employerProcedure("MANAGER")
     .input(z.object({ vacancy: vacancyInputSchema }))
     .mutation(({ ctx, input }) => saveVacancy(input.organizationId, null, input.vacancy, { userId: ctx.user.id, ip: ctx.ip })),

@@ -2,12 +2,14 @@ import { createOrganizationSchema } from "@/lib/validation/organization";
 import { EMPLOYER_ORG_TYPES, createTRPCRouter, employerProcedure, protectedProcedure } from "@/server/api/trpc";
 import { createOrganization } from "@/server/services/organizations/manage-organization";
 
+import { employerApplicationsRouter } from "./employer-applications";
 import { employerVacanciesRouter } from "./employer-vacancies";
 import { organizationRouter } from "./organization-router";
 
 export const employerRouter = createTRPCRouter({
   organization: organizationRouter(EMPLOYER_ORG_TYPES, employerProcedure, ["OWNER", "MANAGER", "OBSERVER"]),
   vacancies: employerVacanciesRouter,
+  applications: employerApplicationsRouter,
   register: protectedProcedure
     .input(createOrganizationSchema)
     .mutation(({ ctx, input }) => createOrganization(input, { userId: ctx.user.id, ip: ctx.ip })),

@@ -1,0 +1,197 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { NoteForm, RespondForm } from "@/components/employer/application-actions";
+import { EmployerShell } from "@/components/employer/employer-shell";
+import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { ClientMessages } from "@/i18n/client-messages";
+import { titleMetadata } from "@/i18n/page-metadata";
+import { formatAmount } from "@/lib/format";
+import { fillPlaceholders } from "@/server/services/applications/employer-inbox";
+import { localName } from "@/server/services/catalog/catalog";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleMetadata("inbox", "title", { index: false });
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-2">
+      <h3 className="font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export default async function ApplicationPage({
+  params,
+}: {
+  params: Promise<{ locale: string; orgId: string; applicationId: string }>;
+}) {
+  const { locale, orgId, applicationId } = await params;
+  setRequestLocale(locale);
+  const { organization: org, others } = await loadDashboardOrganization(
+    locale,
+    orgId,
+    `/employer/${orgId}/applications/${applicationId}`,
+  );
+  if (!/^\d{1,9}$/.test(applicationId)) notFound();
+  const [application, templates] = await Promise.all([
+    api.employer.applications.get({ organizationId: org.id, applicationId: Number(applicationId) }).catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    }),
+    api.employer.applications.templates({ organizationId: org.id }),
+  ]);
+  const t = await getTranslations({ locale, namespace: "inbox" });
+  const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
+  const tVacancy = await getTranslations({ locale, namespace: "vacancy" });
+  const format = await getFormatter({ locale });
+  const resume = application.resume;
+  const seekerLocale = application.seeker.locale === "kk" ? "kk" : "ru";
+  // The answer form starts from the template written out for this applicant.
+  const filled = { name: application.seeker.name, vacancy: application.vacancy.title, organization: org.displayName };
+  const month = (d: Date) => format.dateTime(d, { month: "long", year: "numeric", timeZone: "UTC" });
+  return (
+    <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
+      <div className="flex flex-col gap-1">
+        <h2 className="text-xl font-semibold break-words">{application.seeker.name}</h2>
+        <p className="text-sm text-gray-700">
+          {application.vacancy.title} · {t("applied", { date: format.dateTime(application.createdAt, { dateStyle: "medium" }) })}{" "}
+          · {t("statusLabel", { status: tStatus(application.status) })}
+        </p>
+      </div>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <article className="flex min-w-0 flex-col gap-5 rounded-md border border-gray-200 bg-white p-4">
+          <Block title={t("contacts")}>
+            <p className="break-all">
+              <a className="underline" href={`mailto:${application.seeker.email}`}>
+                {application.seeker.email}
+              </a>
+              {" · "}
+              {application.seeker.phone ? (
+                <a className="underline" href={`tel:${application.seeker.phone}`}>
+                  {application.seeker.phone}
+                </a>
+              ) : (
+                t("noPhone")
+              )}
+            </p>
+          </Block>
+          {application.message ? (
+            <Block title={t("message")}>
+              <p className="whitespace-pre-line">{application.message}</p>
+            </Block>
+          ) : null}
+          {resume ? (
+            <>
+              <Block title={t("resume")}>
+                <p className="text-lg font-medium break-words">{resume.title}</p>
+                <p className="text-sm text-gray-700">
+                  {[
+                    resume.city ? localName(resume.city, locale) : null,
+                    resume.desiredSalary ? `${t("desiredSalary")}: ${formatAmount(resume.desiredSalary)} ₸` : null,
+                    resume.specializations.map((s) => localName(s.specialization, locale)).join(", ") || null,
+                    resume.employmentTypes.map((e) => tVacancy(`employment.${e}`)).join(", ") || null,
+                    resume.schedules.map((s) => tVacancy(`schedule.${s}`)).join(", ") || null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </p>
+              </Block>
+              {resume.experiences.length ? (
+                <Block title={t("experience")}>
+                  <ul className="flex flex-col gap-3">
+                    {resume.experiences.map((e) => (
+                      <li key={e.id}>
+                        <p className="font-medium">
+                          {e.position}, {e.company}
+                        </p>
+                        <p className="text-sm text-gray-700">
+                          {month(e.startedOn)} — {e.endedOn ? month(e.endedOn) : t("present")}
+                        </p>
+                        {e.description ? <p className="text-sm whitespace-pre-line">{e.description}</p> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </Block>
+              ) : null}
+              {resume.educations.length ? (
+                <Block title={t("education")}>
+                  <ul className="list-disc pl-5 text-sm">
+                    {resume.educations.map((e) => (
+                      <li key={e.id}>{[e.institution, e.speciality, e.graduationYear].filter(Boolean).join(", ")}</li>
+                    ))}
+                  </ul>
+                </Block>
+              ) : null}
+              {resume.languages.length ? (
+                <Block title={t("languages")}>
+                  <p className="text-sm">{resume.languages.map((l) => `${l.language.toUpperCase()} ${l.level}`).join(", ")}</p>
+                </Block>
+              ) : null}
+              {resume.licences.length ? (
+                <Block title={t("licences")}>
+                  <p className="text-sm">
+                    {resume.licences
+                      .map((l) =>
+                        l.yearObtained ? t("licenceYear", { category: l.category, year: String(l.yearObtained) }) : l.category,
+                      )
+                      .join(", ")}
+                  </p>
+                </Block>
+              ) : null}
+              {resume.skills.length ? (
+                <Block title={t("skills")}>
+                  <p className="text-sm">{resume.skills.join(", ")}</p>
+                </Block>
+              ) : null}
+              {resume.about ? (
+                <Block title={t("about")}>
+                  <p className="text-sm whitespace-pre-line">{resume.about}</p>
+                </Block>
+              ) : null}
+            </>
+          ) : (
+            <p className="text-sm text-gray-700">{t("noResume")}</p>
+          )}
+        </article>
+        <div className="flex min-w-0 flex-col gap-5">
+          <ClientMessages locale={locale} namespaces={["inbox", "errors", "validation"]}>
+            {org.myRole !== "OBSERVER" && application.status !== "WITHDRAWN" ? (
+              <RespondForm
+                organizationId={org.id}
+                applicationId={application.id}
+                status={application.status}
+                templates={templates
+                  .filter((tpl) => tpl.locale === seekerLocale)
+                  .map((tpl) => ({
+                    kind: tpl.kind,
+                    subject: fillPlaceholders(tpl.subject, filled),
+                    body: fillPlaceholders(tpl.body, filled),
+                  }))}
+              />
+            ) : null}
+            <Block title={t("conversation")}>
+              <ul className="flex flex-col gap-2">
+                {application.messages.map((m) => (
+                  <li key={m.id} className={`rounded-md p-2 text-sm ${m.isInternal ? "bg-amber-50" : "bg-gray-100"}`}>
+                    <p className="text-xs text-gray-700">
+                      {m.author?.name ?? "—"} · {format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                      {m.isInternal ? ` · ${t("internal")}` : null}
+                    </p>
+                    <p className="whitespace-pre-line">{m.body}</p>
+                  </li>
+                ))}
+              </ul>
+              {org.myRole !== "OBSERVER" ? <NoteForm organizationId={org.id} applicationId={application.id} /> : null}
+            </Block>
+          </ClientMessages>
+        </div>
+      </div>
+    </EmployerShell>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { useFormErrors } from "@/components/auth/use-form-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Link } from "@/i18n/navigation";
+import { trpc } from "@/trpc/react";
+
+export interface ApplicationRow {
+  id: number;
+  status: string;
+  createdAt: Date;
+  vacancyTitle: string;
+  name: string;
+  resumeTitle: string | null;
+  city: string | null;
+}
+
+/** The inbox rows with selection for a bulk rejection (managers and owners). */
+export function ApplicationsList(props: { organizationId: number; rows: ApplicationRow[]; canAnswer: boolean }) {
+  const t = useTranslations("inbox");
+  const tStatus = useTranslations("applicationStatus");
+  const format = useFormatter();
+  const router = useRouter();
+  const errors = useFormErrors();
+  const [selected, setSelected] = useState<number[]>([]);
+  const respond = trpc.employer.applications.respond.useMutation({
+    onError: errors.fromServer,
+    onSuccess: () => {
+      setSelected([]);
+      router.refresh();
+    },
+  });
+  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  return (
+    <div className="flex flex-col gap-3">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <div aria-live="polite">
+        {respond.isSuccess ? <Alert tone="success">{t("answered", { count: respond.data.answered })}</Alert> : null}
+      </div>
+      {props.canAnswer && props.rows.length > 0 ? (
+        <Button
+          type="button"
+          variant="secondary"
+          className="self-start"
+          disabled={selected.length === 0 || respond.isPending}
+          onClick={() => {
+            if (window.confirm(t("rejectConfirm", { count: selected.length })))
+              respond.mutate({ organizationId: props.organizationId, applicationIds: selected, decision: "REJECT" });
+          }}
+        >
+          {t("rejectSelected")} ({selected.length})
+        </Button>
+      ) : null}
+      <ul className="flex flex-col gap-2">
+        {props.rows.map((row) => (
+          <li key={row.id} className="flex items-start gap-3 rounded-md border border-gray-200 bg-white p-3">
+            {props.canAnswer ? (
+              <input
+                type="checkbox"
+                className="mt-1.5 size-4"
+                aria-label={t("select", { name: row.name })}
+                checked={selected.includes(row.id)}
+                onChange={() => toggle(row.id)}
+                disabled={row.status === "INVITED" || row.status === "REJECTED"}
+              />
+            ) : null}
+            <div className="flex min-w-0 flex-col gap-0.5">
+              <Link
+                href={`/employer/${props.organizationId}/applications/${row.id}`}
+                className="font-medium break-words text-brand-800 underline"
+              >
+                {row.name}
+                {row.resumeTitle ? ` — ${row.resumeTitle}` : null}
+              </Link>
+              <p className="text-sm text-gray-700">
+                {tStatus(row.status as "SENT")} · {row.vacancyTitle}
+                {row.city ? ` · ${row.city}` : null} ·{" "}
+                {t("applied", { date: format.dateTime(new Date(row.createdAt), { dateStyle: "medium" }) })}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

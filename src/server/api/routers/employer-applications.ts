@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+import { createTRPCRouter, employerProcedure } from "@/server/api/trpc";
+import {
+  addNote,
+  getApplication,
+  getTemplates,
+  listApplications,
+  respondToApplications,
+  responseSchema,
+  saveTemplate,
+  templateSchema,
+} from "@/server/services/applications/employer-inbox";
+
+const STATUSES = ["SENT", "VIEWED", "INVITED", "REJECTED", "WITHDRAWN"] as const;
+const id = z.number().int().positive();
+
+/** The applicant inbox of an employer organisation: observers read, managers and owners answer. */
+export const employerApplicationsRouter = createTRPCRouter({
+  list: employerProcedure("OBSERVER")
+    .input(z.object({ vacancyId: id.optional(), status: z.enum(STATUSES).optional(), cursor: id.optional() }))
+    .query(({ input }) => listApplications(input.organizationId, input)),
+  get: employerProcedure("OBSERVER")
+    .input(z.object({ applicationId: id }))
+    .query(({ input }) => getApplication(input.organizationId, input.applicationId)),
+  addNote: employerProcedure("MANAGER")
+    .input(z.object({ applicationId: id, body: z.string().max(8000) }))
+    .mutation(({ ctx, input }) =>
+      addNote(input.organizationId, input.applicationId, input.body, { userId: ctx.user.id, ip: ctx.ip }),
+    ),
+  respond: employerProcedure("MANAGER")
+    .input(responseSchema)
+    .mutation(({ ctx, input }) => respondToApplications(input.organizationId, input, { userId: ctx.user.id, ip: ctx.ip })),
+  templates: employerProcedure("OBSERVER").query(({ input }) => getTemplates(input.organizationId)),
+  saveTemplate: employerProcedure("MANAGER")
+    .input(templateSchema)
+    .mutation(async ({ ctx, input }) => {
+      await saveTemplate(input.organizationId, input, { userId: ctx.user.id, ip: ctx.ip });
+      return { ok: true };
+    }),
+});
