@@ -3,7 +3,6 @@ import { expect, test } from "@playwright/test";
 import { makeBin } from "../../src/lib/kz-identifiers";
 import { DEMO_PASSWORD, signIn, signUpAndSignIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { sql } from "../fixtures/db";
 import { linkIn, readLatestEmail, uniqueEmail } from "../fixtures/outbox";
 
 test("an employer registers an organisation, an admin verifies it, the owner invites a manager who joins", async ({
@@ -136,16 +135,19 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
   await expect(guest.locator('meta[name="robots"][content*="noindex"]')).toHaveCount(0);
   expect(await guest.content()).not.toContain("701 123 45 67");
 
-  // An application arrives (seekers apply from the vacancy page; here it is written directly),
-  // and the manager invites the applicant from the inbox with the organisation's template.
-  const vacancyId = Number(/\/vacancy\/(\d+)-/.exec(publicHref ?? "")?.[1]);
-  await sql(
-    `INSERT INTO applications (vacancy_id, seeker_id, resume_id, message, updated_at)
-     SELECT $1, u.id, (SELECT r.id FROM resumes r WHERE r.user_id = u.id ORDER BY r.id LIMIT 1), 'Готов к вахте.', now()
-     FROM users u WHERE u.email = 'seeker@demo.jumys.kz'
-     ON CONFLICT (vacancy_id, seeker_id) DO NOTHING`,
-    [vacancyId],
-  );
+  // A seeker applies from the vacancy page, seeing what the employer will receive.
+  const seeker = await (await browser.newContext()).newPage();
+  await signIn(seeker, "seeker@demo.jumys.kz", DEMO_PASSWORD);
+  await seeker.goto(publicHref ?? "/");
+  await seeker.getByRole("link", { name: "Откликнуться" }).click();
+  await expect(seeker.getByRole("heading", { name: "Отклик на вакансию" })).toBeVisible();
+  await expect(seeker.getByText("Работодатель получит:")).toBeVisible();
+  await seeker.getByRole("textbox", { name: "Сопроводительное письмо" }).fill("Готов к вахте, опыт на тягачах восемь лет.");
+  await expectNoAxeViolations(seeker);
+  await seeker.getByRole("button", { name: "Отправить отклик" }).click();
+  await expect(seeker).toHaveURL(/\/ru\/seeker\/applications$/);
+  const myApplication = seeker.getByRole("listitem").filter({ hasText: title });
+  await expect(myApplication).toContainText("Новый");
   await manager.getByRole("link", { name: "Статистика", exact: true }).click();
   await expect(manager.getByRole("heading", { name: `Статистика: ${title}` })).toBeVisible();
   await expectNoAxeViolations(manager);
@@ -154,7 +156,7 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
     .getByRole("link", { name: /Водитель/ })
     .first()
     .click();
-  await expect(manager.getByText("Готов к вахте.")).toBeVisible();
+  await expect(manager.getByText("Готов к вахте, опыт на тягачах восемь лет.")).toBeVisible();
   await expect(manager.getByText("Статус: Просмотрен")).toBeVisible();
   await expectNoAxeViolations(manager);
   await manager.getByRole("button", { name: "Пригласить" }).click();
@@ -163,4 +165,8 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
   await expect(manager.getByText("Статус: Приглашение")).toBeVisible();
   const invite = await readLatestEmail(manager, "seeker@demo.jumys.kz", new RegExp(`Приглашение на собеседование: ${title}`));
   expect(invite).toContain(orgName);
+  await seeker.goto("/ru/seeker/applications");
+  await expect(myApplication).toContainText("Приглашение");
+  await expect(myApplication).toContainText("собеседование");
+  await expectNoAxeViolations(seeker);
 });

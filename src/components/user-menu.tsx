@@ -48,6 +48,11 @@ export function UserMenu() {
           {t("admin")}
         </Link>
       ) : null}
+      {user.isSeeker ? (
+        <Link href="/seeker/applications" className="text-gray-800 hover:underline">
+          {t("applications")}
+        </Link>
+      ) : null}
       {!user.isSeeker && !user.staffRole ? (
         <Link href="/employer" className="text-gray-800 hover:underline">
           {t("employer")}

@@ -220,6 +220,20 @@ const POLICY: Record<string, Rule> = {
     input: () => ({ name: "Новое Имя", phone: "", cityId: null, locale: "kk" }),
   },
 
+  // No such vacancy or application: the seeker gets through the access checks to NOT_FOUND.
+  "seeker.applications.context": { allowed: new Set(["seeker"]), input: () => ({ vacancyId: 999_999 }) },
+  "seeker.applications.submit": {
+    allowed: new Set(["seeker"]),
+    input: () => ({
+      vacancyId: 999_999,
+      resumeId: null,
+      message: "Готов приступить к работе с понедельника, опыт пять лет.",
+      phone: "+7 701 222 33 44",
+    }),
+  },
+  "seeker.applications.list": { allowed: new Set(["seeker"]), input: none },
+  "seeker.applications.withdraw": { allowed: new Set(["seeker"]), input: () => ({ applicationId: 999_999 }) },
+
   "employer.register": {
     allowed: SIGNED_IN,
     input: (f, c) => ({

@@ -1,10 +1,30 @@
+import { z } from "zod";
+
 import { updateProfileSchema } from "@/lib/validation/profile";
 import { createTRPCRouter, seekerProcedure } from "@/server/api/trpc";
+import {
+  applyContext,
+  applySchema,
+  applyToVacancy,
+  listMyApplications,
+  withdrawApplication,
+} from "@/server/services/applications/apply";
 import { getProfile, updateProfile } from "@/server/services/users/profile";
 
 export const seekerRouter = createTRPCRouter({
   profile: createTRPCRouter({
     get: seekerProcedure.query(({ ctx }) => getProfile(ctx.user.id)),
     update: seekerProcedure.input(updateProfileSchema).mutation(({ ctx, input }) => updateProfile(ctx.user.id, input)),
+  }),
+  applications: createTRPCRouter({
+    context: seekerProcedure
+      .input(z.object({ vacancyId: z.number().int().positive() }))
+      .query(({ ctx, input }) => applyContext(ctx.user.id, input.vacancyId)),
+    submit: seekerProcedure.input(applySchema).mutation(({ ctx, input }) => applyToVacancy(ctx.user.id, input)),
+    list: seekerProcedure.query(({ ctx }) => listMyApplications(ctx.user.id)),
+    withdraw: seekerProcedure.input(z.object({ applicationId: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+      await withdrawApplication(ctx.user.id, input.applicationId);
+      return { ok: true };
+    }),
   }),
 });

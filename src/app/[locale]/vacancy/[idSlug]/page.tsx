@@ -121,7 +121,8 @@ export default async function VacancyPage({ params }: { params: Params }) {
     { name: vacancy.title, href: path },
   ];
   const descriptionHtml = sanitizeRichText(vacancy.description);
-  const signInHref = `/auth/sign-in?callbackUrl=${encodeURIComponent(`/${locale}${path}`)}`;
+  // One URL for everybody (the page is cached): the apply page sends guests to sign in first.
+  const applyHref = `${path}/apply`;
 
   return (
     <div className="flex flex-col gap-8">
@@ -173,7 +174,11 @@ export default async function VacancyPage({ params }: { params: Params }) {
                   : null}
               </p>
               <div className="flex flex-wrap gap-3">
-                <Link href={signInHref} className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
+                <Link
+                  href={applyHref}
+                  rel="nofollow"
+                  className="rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800"
+                >
                   {t("apply")}
                 </Link>
                 <SaveVacancyButton vacancyId={vacancy.id} />

@@ -1,0 +1,80 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+
+import { WithdrawButton } from "@/components/seeker/withdraw-button";
+import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/i18n/client-messages";
+import { Link, redirect } from "@/i18n/navigation";
+import { titleMetadata } from "@/i18n/page-metadata";
+import { vacancyPath } from "@/lib/urls";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { api } from "@/trpc/server";
+
+// Never cached: the signed-in seeker's own data.
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleMetadata("myApplications", "title", { index: false });
+
+export default async function MyApplicationsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await getCurrentUser();
+  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/seeker/applications" } }, locale });
+  const t = await getTranslations({ locale, namespace: "myApplications" });
+  const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
+  const tVacancy = await getTranslations({ locale, namespace: "vacancy" });
+  const format = await getFormatter({ locale });
+  const applications = user.isSeeker ? await api.seeker.applications.list() : [];
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {applications.length === 0 ? (
+        <p className="text-gray-700">
+          {t("empty")}{" "}
+          <Link href="/vacancies" className="underline">
+            {t("find")}
+          </Link>
+        </p>
+      ) : null}
+      <ul className="flex flex-col gap-3">
+        {applications.map((a) => (
+          <li key={a.id} className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <Link
+                href={vacancyPath(a.vacancy.id, a.vacancy.slug)}
+                className="text-lg font-medium break-words text-brand-800 underline"
+              >
+                {a.vacancy.title}
+              </Link>
+              <span
+                className={`rounded-full px-2 py-0.5 text-sm font-medium ${a.status === "INVITED" ? "bg-green-100 text-green-900" : a.status === "REJECTED" ? "bg-gray-200 text-gray-800" : "bg-sky-100 text-sky-900"}`}
+              >
+                {tStatus(a.status)}
+              </span>
+            </div>
+            <p className="text-sm text-gray-700">
+              {a.vacancy.publicationType === "ANONYMOUS" ? tVacancy("anonymousCompany") : a.vacancy.organization.displayName} ·{" "}
+              {t("sentOn", { date: format.dateTime(a.createdAt, { dateStyle: "medium" }) })} ·{" "}
+              {a.resume ? t("resume", { title: a.resume.title }) : t("noResume")}
+            </p>
+            {a.deliveryFailed ? <Alert tone="info">{t("deliveryFailed")}</Alert> : null}
+            {a.messages.length ? (
+              <section className="flex flex-col gap-1">
+                <h2 className="text-sm font-semibold">{t("answers")}</h2>
+                {a.messages.map((m) => (
+                  <p key={m.id} className="rounded-md bg-gray-100 p-2 text-sm whitespace-pre-line">
+                    {m.body}
+                  </p>
+                ))}
+              </section>
+            ) : null}
+            {a.status === "SENT" || a.status === "VIEWED" ? (
+              <ClientMessages locale={locale} namespaces={["myApplications", "errors"]}>
+                <WithdrawButton applicationId={a.id} />
+              </ClientMessages>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

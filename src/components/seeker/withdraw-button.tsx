@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
+import { useFormErrors } from "@/components/auth/use-form-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { trpc } from "@/trpc/react";
+
+export function WithdrawButton({ applicationId }: { applicationId: number }) {
+  const t = useTranslations("myApplications");
+  const router = useRouter();
+  const errors = useFormErrors();
+  const withdraw = trpc.seeker.applications.withdraw.useMutation({
+    onError: errors.fromServer,
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div className="flex flex-col gap-2">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <Button
+        type="button"
+        variant="secondary"
+        className="self-start"
+        disabled={withdraw.isPending}
+        onClick={() => window.confirm(t("withdrawConfirm")) && withdraw.mutate({ applicationId })}
+      >
+        {t("withdraw")}
+      </Button>
+    </div>
+  );
+}
