@@ -29,6 +29,7 @@ function Decision({ item, onDone }: { item: ModerationItem; onDone: (message: st
   const errors = useFormErrors();
   const [reason, setReason] = useState("");
   const [title, setTitle] = useState(item.title);
+  const [description, setDescription] = useState(item.descriptionHtml);
   const decide = trpc.admin.moderation.decide.useMutation({ onError: errors.fromServer });
   const correct = trpc.admin.moderation.correct.useMutation({
     onError: errors.fromServer,
@@ -63,6 +64,24 @@ function Decision({ item, onDone }: { item: ModerationItem; onDone: (message: st
           {t("saveTitle")}
         </Button>
       </div>
+      <TextAreaField
+        id={`description-${item.id}`}
+        label={t("correctDescription")}
+        hint={t("correctDescriptionHint")}
+        rows={6}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        errors={errors.fieldErrors.description}
+      />
+      <Button
+        type="button"
+        variant="secondary"
+        className="self-start"
+        disabled={busy || description === item.descriptionHtml}
+        onClick={() => correct.mutate({ vacancyId: item.id, description })}
+      >
+        {t("saveDescription")}
+      </Button>
       <TextAreaField
         id={`reason-${item.id}`}
         label={t("reason")}
