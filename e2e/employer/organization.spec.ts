@@ -93,7 +93,11 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
   await manager.getByLabel("Зарплата от, ₸").fill("450000");
   await manager.getByLabel("Зарплата до, ₸").fill("650000");
   await manager.getByLabel("CE", { exact: true }).check();
-  await manager.getByLabel("Описание", { exact: true }).fill(`${duties}\n\nЗвоните: +7 701 123 45 67`);
+  await manager.getByRole("textbox", { name: "Описание", exact: true }).click();
+  await manager.keyboard.insertText(duties);
+  await manager.keyboard.press("Enter");
+  await manager.getByRole("button", { name: "Маркированный список" }).click();
+  await manager.keyboard.insertText("Звоните: +7 701 123 45 67");
   await expect(manager.getByText("Из описания удалено: телефон +7 701 123 45 67")).toBeVisible();
   await manager.getByRole("button", { name: "Сохранить" }).click();
   await expect(manager).toHaveURL(/\/vacancies\/\d+$/);
@@ -110,7 +114,10 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
 
   await manager.reload();
   await expect(manager.getByText("Модератор вернул вакансию: Укажите график вахты.")).toBeVisible();
-  await manager.getByLabel("Описание", { exact: true }).fill(`${duties}\n\nГрафик: вахта 15/15.`);
+  await manager.getByRole("textbox", { name: "Описание", exact: true }).click();
+  await manager.keyboard.press("ControlOrMeta+End");
+  await manager.keyboard.press("Enter");
+  await manager.keyboard.insertText("График: вахта 15/15.");
   await manager.getByRole("button", { name: "Сохранить" }).click();
   await expect(manager.getByText("Сохранено.")).toBeVisible();
   await manager.getByRole("button", { name: "Отправить на модерацию" }).click();

@@ -86,6 +86,7 @@ export async function VacancyEditorPage(props: {
           "publicationTypes",
           "moderationFlags",
           "removedKinds",
+          "richText",
           "errors",
           "validation",
         ]}

@@ -2,12 +2,13 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
+import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { Salary } from "@/components/vacancy/salary";
 import { EmploymentType, Experience, LicenceCategory, PublicationType, WorkSchedule } from "@/generated/prisma/enums";
 import { cleanVacancyDescription, detectProhibitedSchemes } from "@/lib/vacancy-text";
@@ -77,7 +78,17 @@ export function VacancyEditor(props: {
   const router = useRouter();
   const errors = useFormErrors();
   const [title, setTitle] = useState(props.values.title);
+  // The editor's HTML is kept in a ref while typing and the preview follows a moment later, so a
+  // keystroke never re-renders the whole form.
+  const descriptionRef = useRef(props.values.description);
   const [description, setDescription] = useState(props.values.description);
+  const previewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(previewTimer.current), []);
+  const onDescription = useCallback((html: string) => {
+    descriptionRef.current = html;
+    clearTimeout(previewTimer.current);
+    previewTimer.current = setTimeout(() => setDescription(html), 250);
+  }, []);
   const [salary, setSalary] = useState({
     from: props.values.salaryFrom,
     to: props.values.salaryTo,
@@ -118,7 +129,7 @@ export function VacancyEditor(props: {
       schedule: form.get("schedule"),
       isRemote: form.get("isRemote") === "on",
       licenceCategories: form.getAll("licenceCategories"),
-      description: form.get("description"),
+      description: descriptionRef.current,
       publicationType: form.get("publicationType"),
       companyDescription: form.get("companyDescription"),
       contactName: form.get("contactName"),
@@ -286,14 +297,13 @@ export function VacancyEditor(props: {
               ))}
             </div>
           </fieldset>
-          <TextAreaField
+          <RichTextEditor
             id="description"
             label={t("form.description")}
             hint={t("form.descriptionHint")}
-            rows={12}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            required
+            initialValue={props.values.description}
+            onChange={onDescription}
+            readOnly={props.readOnly}
             errors={fe.description}
           />
           <fieldset className="flex flex-col gap-2">
