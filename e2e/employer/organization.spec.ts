@@ -108,12 +108,18 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
 
   await admin.goto("/ru/admin/moderation");
   const item = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name: title }) });
+  await item
+    .getByLabel("Специализации (можно выбрать несколько)")
+    .selectOption([{ label: "Водитель категории CE" }, { label: "Водитель категории C" }]);
+  await item.getByRole("button", { name: "Сохранить специализации" }).click();
+  await expect(admin.getByText("Исправление сохранено.")).toBeVisible();
   await item.getByLabel("Причина (увидит работодатель)").fill("Укажите график вахты.");
   await item.getByRole("button", { name: "Вернуть на доработку" }).click();
   await expect(admin.getByText(`Решение по «${title}» принято.`)).toBeVisible();
 
   await manager.reload();
   await expect(manager.getByText("Модератор вернул вакансию: Укажите график вахты.")).toBeVisible();
+  await expect(manager.getByText("Модератор исправил: специализации")).toBeVisible();
   await manager.getByRole("textbox", { name: "Описание", exact: true }).click();
   await manager.keyboard.press("ControlOrMeta+End");
   await manager.keyboard.press("Enter");

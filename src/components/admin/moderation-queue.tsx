@@ -18,18 +18,34 @@ export interface ModerationItem {
   organizationVerified: boolean;
   city: string;
   specializations: string;
+  specializationIds: number[];
   publicationType: string;
   companyDescription: string | null;
   flags: string[];
   submittedAt: Date | null;
 }
 
-function Decision({ item, onDone }: { item: ModerationItem; onDone: (message: string) => void }) {
+export interface SpecializationGroupOption {
+  id: number;
+  name: string;
+  children: { id: number; name: string }[];
+}
+
+function Decision({
+  item,
+  groups,
+  onDone,
+}: {
+  item: ModerationItem;
+  groups: SpecializationGroupOption[];
+  onDone: (message: string) => void;
+}) {
   const t = useTranslations("adminModeration");
   const errors = useFormErrors();
   const [reason, setReason] = useState("");
   const [title, setTitle] = useState(item.title);
   const [description, setDescription] = useState(item.descriptionHtml);
+  const [specs, setSpecs] = useState(item.specializationIds.map(String));
   const decide = trpc.admin.moderation.decide.useMutation({ onError: errors.fromServer });
   const correct = trpc.admin.moderation.correct.useMutation({
     onError: errors.fromServer,
@@ -82,6 +98,42 @@ function Decision({ item, onDone }: { item: ModerationItem; onDone: (message: st
       >
         {t("saveDescription")}
       </Button>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`specs-${item.id}`} className="text-sm font-medium text-gray-800">
+          {t("correctSpecializations")}
+        </label>
+        <select
+          id={`specs-${item.id}`}
+          multiple
+          size={6}
+          value={specs}
+          onChange={(e) => setSpecs([...e.target.selectedOptions].map((o) => o.value))}
+          aria-invalid={errors.fieldErrors.specializationIds?.length ? true : undefined}
+          className="rounded-md border border-gray-400 px-3 py-2 text-base"
+        >
+          {groups.map((group) => (
+            <optgroup key={group.id} label={group.name}>
+              {group.children.map((spec) => (
+                <option key={spec.id} value={spec.id}>
+                  {spec.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {errors.fieldErrors.specializationIds?.length ? (
+          <p className="text-sm text-red-700">{errors.fieldErrors.specializationIds.join(" ")}</p>
+        ) : null}
+      </div>
+      <Button
+        type="button"
+        variant="secondary"
+        className="self-start"
+        disabled={busy || specs.join(",") === item.specializationIds.join(",")}
+        onClick={() => correct.mutate({ vacancyId: item.id, specializationIds: specs.map(Number) })}
+      >
+        {t("saveSpecializations")}
+      </Button>
       <TextAreaField
         id={`reason-${item.id}`}
         label={t("reason")}
@@ -110,7 +162,7 @@ function Decision({ item, onDone }: { item: ModerationItem; onDone: (message: st
 }
 
 /** Submitted vacancies, oldest first, with the text rules' flags. */
-export function ModerationQueue({ items }: { items: ModerationItem[] }) {
+export function ModerationQueue({ items, groups }: { items: ModerationItem[]; groups: SpecializationGroupOption[] }) {
   const t = useTranslations("adminModeration");
   const tTypes = useTranslations("publicationTypes");
   const tFlags = useTranslations("moderationFlags");
@@ -148,6 +200,7 @@ export function ModerationQueue({ items }: { items: ModerationItem[] }) {
             />
             <Decision
               item={item}
+              groups={groups}
               onDone={(message) => {
                 setNotice(message);
                 router.refresh();

@@ -9,7 +9,7 @@ import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { noteSchemaClient } from "@/lib/validation/applications";
+import { answerSchema, noteSchemaClient } from "@/lib/validation/applications";
 import { trpc } from "@/trpc/react";
 
 export interface AnswerTemplate {
@@ -43,12 +43,10 @@ export function RespondForm(props: {
     if (!kind) return;
     errors.reset();
     const form = new FormData(event.currentTarget);
-    respond.mutate({
-      organizationId: props.organizationId,
-      applicationIds: [props.applicationId],
-      decision: kind,
-      custom: { subject: String(form.get("answerSubject") ?? ""), body: String(form.get("answerBody") ?? "") },
-    });
+    // Checked here with the server's rules, so each field shows its own reason.
+    const custom = errors.validate(answerSchema, { subject: form.get("answerSubject"), body: form.get("answerBody") });
+    if (custom)
+      respond.mutate({ organizationId: props.organizationId, applicationIds: [props.applicationId], decision: kind, custom });
   }
 
   return (
@@ -86,7 +84,7 @@ export function RespondForm(props: {
             label={t("answerSubject")}
             defaultValue={template.subject}
             maxLength={200}
-            errors={errors.fieldErrors["custom.subject"]}
+            errors={errors.fieldErrors.subject}
           />
           <TextAreaField
             id="answerBody"
@@ -95,7 +93,7 @@ export function RespondForm(props: {
             rows={8}
             maxLength={5000}
             defaultValue={template.body}
-            errors={errors.fieldErrors["custom.body"]}
+            errors={errors.fieldErrors.body}
           />
           <Button type="submit" disabled={respond.isPending} className="self-start">
             {t("send")}

@@ -4,7 +4,7 @@ import type { ApplicantTemplateKind, ApplicationStatus, Locale } from "@/generat
 import { translatorFor } from "@/i18n/translator";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { htmlToText } from "@/lib/sanitize-html";
-import { noteSchemaClient } from "@/lib/validation/applications";
+import { answerSchema, noteSchemaClient } from "@/lib/validation/applications";
 import { db } from "@/server/db";
 import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
@@ -19,18 +19,16 @@ export const INVITATIONS_PER_VACANCY = 2_000;
 export const MAX_BULK = 200;
 const PAGE = 50;
 
-export const templateSchema = z.object({
+export const templateSchema = answerSchema.extend({
   kind: z.enum(["INVITE", "REJECT"]),
   locale: z.enum(["ru", "kk"]),
-  subject: z.string().trim().min(3, "validation.templateSubject").max(200, "validation.templateSubject"),
-  body: z.string().trim().min(10, "validation.templateBody").max(5000, "validation.templateBody"),
 });
 
 export const responseSchema = z.object({
   applicationIds: z.array(z.number().int().positive()).min(1).max(MAX_BULK, "validation.tooManySelected"),
   decision: z.enum(["INVITE", "REJECT"]),
   /** The wording for this answer, edited from the template; absent: the organisation's template. */
-  custom: templateSchema.pick({ subject: true, body: true }).optional(),
+  custom: answerSchema.optional(),
 });
 
 export const noteSchema = noteSchemaClient;

@@ -7,7 +7,7 @@ import type { AppLocale } from "@/i18n/routing";
 import { sanitizeRichText } from "@/lib/sanitize-html";
 import { requireStaff } from "@/server/auth/require-staff";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName, specializationGroups } from "@/server/services/catalog/catalog";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on the signed-in staff member.
@@ -30,6 +30,7 @@ export default async function AdminModerationPage({ params }: { params: Promise<
         namespaces={["adminModeration", "publicationTypes", "moderationFlags", "errors", "validation"]}
       >
         <ModerationQueue
+          groups={await specializationGroups(locale)}
           items={queue.map((v) => ({
             id: v.id,
             title: v.title,
@@ -38,6 +39,7 @@ export default async function AdminModerationPage({ params }: { params: Promise<
             organizationVerified: v.organization.verification === "VERIFIED",
             city: localName(v.city, locale),
             specializations: v.specializations.map((s) => localName(s.specialization, locale)).join(", "),
+            specializationIds: v.specializations.map((s) => s.specialization.id),
             publicationType: v.publicationType,
             companyDescription: v.companyDescription,
             flags: v.moderationFlags,
