@@ -120,6 +120,27 @@ const DESCRIPTION =
   "<p>Перевозка грузов по Казахстану на тягаче с полуприцепом. Обязанности: приём и сдача груза, контроль крепления, ведение путевых листов, ежедневный осмотр автомобиля. Требования: права категории CE, стаж от трёх лет.</p>";
 
 /** The employer vacancy procedures: observers read, managers and owners write. */
+/** A complete resume whose city does not exist: allowed callers get a validation error, nothing is written. */
+function matrixResume(f: Fixture) {
+  return {
+    title: "Водитель",
+    desiredSalary: null,
+    cityId: 999_999,
+    relocationRegionIds: [],
+    specializationIds: [f.specializationId],
+    employmentTypes: ["FULL_TIME"],
+    schedules: [],
+    experiences: [],
+    educations: [],
+    languages: [],
+    skills: [],
+    licences: [],
+    about: null,
+    visibility: "ALL",
+    hiddenOrganizationIds: [],
+  };
+}
+
 function vacancyPolicy(): Record<string, Rule> {
   const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
   const writers = new Set<Caller>(["employerOwner", "employerManager"]);
@@ -153,6 +174,7 @@ function vacancyPolicy(): Record<string, Rule> {
     // No such application in the organisation: allowed callers get through to NOT_FOUND.
     "employer.applications.list": { allowed: readers, input: org },
     "employer.applications.get": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
+    "employer.resumes.get": { allowed: readers, input: (f) => ({ ...org(f), resumeId: 999_999 }) },
     "employer.applications.templates": { allowed: readers, input: org },
     "employer.applications.addNote": { allowed: writers, input: (f) => ({ ...org(f), applicationId: 999_999, body: "Заметка" }) },
     "employer.applications.respond": {
@@ -233,6 +255,15 @@ const POLICY: Record<string, Rule> = {
   },
   "seeker.applications.list": { allowed: new Set(["seeker"]), input: none },
   "seeker.applications.withdraw": { allowed: new Set(["seeker"]), input: () => ({ applicationId: 999_999 }) },
+
+  // A seeker's resumes: unknown ids are NOT_FOUND, an unknown city a validation error.
+  "seeker.resumes.list": { allowed: new Set(["seeker"]), input: none },
+  "seeker.resumes.get": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
+  "seeker.resumes.create": { allowed: new Set(["seeker"]), input: (f) => matrixResume(f) },
+  "seeker.resumes.update": { allowed: new Set(["seeker"]), input: (f) => ({ resumeId: 999_999, resume: matrixResume(f) }) },
+  "seeker.resumes.duplicate": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999, copySuffix: "(копия)" }) },
+  "seeker.resumes.delete": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
+  "seeker.resumes.organizations": { allowed: new Set(["seeker"]), input: () => ({ query: "Кайнар" }) },
 
   "employer.register": {
     allowed: SIGNED_IN,

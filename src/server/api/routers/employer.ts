@@ -3,6 +3,7 @@ import { EMPLOYER_ORG_TYPES, createTRPCRouter, employerProcedure, protectedProce
 import { createOrganization } from "@/server/services/organizations/manage-organization";
 
 import { employerApplicationsRouter } from "./employer-applications";
+import { employerResumesRouter } from "./employer-resumes";
 import { employerVacanciesRouter } from "./employer-vacancies";
 import { organizationRouter } from "./organization-router";
 
@@ -10,6 +11,7 @@ export const employerRouter = createTRPCRouter({
   organization: organizationRouter(EMPLOYER_ORG_TYPES, employerProcedure, ["OWNER", "MANAGER", "OBSERVER"]),
   vacancies: employerVacanciesRouter,
   applications: employerApplicationsRouter,
+  resumes: employerResumesRouter,
   register: protectedProcedure
     .input(createOrganizationSchema)
     .mutation(({ ctx, input }) => createOrganization(input, { userId: ctx.user.id, ip: ctx.ip })),

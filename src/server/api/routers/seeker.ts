@@ -11,7 +11,10 @@ import {
 } from "@/server/services/applications/apply";
 import { getProfile, updateProfile } from "@/server/services/users/profile";
 
+import { seekerResumesRouter } from "./seeker-resumes";
+
 export const seekerRouter = createTRPCRouter({
+  resumes: seekerResumesRouter,
   profile: createTRPCRouter({
     get: seekerProcedure.query(({ ctx }) => getProfile(ctx.user.id)),
     update: seekerProcedure.input(updateProfileSchema).mutation(({ ctx, input }) => updateProfile(ctx.user.id, input)),

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+import { resumeInputSchema } from "@/lib/validation/resume";
+import { createTRPCRouter, seekerProcedure } from "@/server/api/trpc";
+import {
+  createResume,
+  deleteResume,
+  duplicateResume,
+  findOrganizationsToHideFrom,
+  getMyResume,
+  listMyResumes,
+  updateResume,
+} from "@/server/services/resumes/resumes";
+
+const id = z.number().int().positive();
+
+/** A seeker's own resumes: every call is scoped to the caller's id, another's id is NOT_FOUND. */
+export const seekerResumesRouter = createTRPCRouter({
+  list: seekerProcedure.query(({ ctx }) => listMyResumes(ctx.user.id)),
+  get: seekerProcedure.input(z.object({ resumeId: id })).query(({ ctx, input }) => getMyResume(ctx.user.id, input.resumeId)),
+  create: seekerProcedure.input(resumeInputSchema).mutation(({ ctx, input }) => createResume(ctx.user.id, input)),
+  update: seekerProcedure
+    .input(z.object({ resumeId: id, resume: resumeInputSchema }))
+    .mutation(({ ctx, input }) => updateResume(ctx.user.id, input.resumeId, input.resume)),
+  duplicate: seekerProcedure
+    .input(z.object({ resumeId: id, copySuffix: z.string().trim().min(1).max(20) }))
+    .mutation(({ ctx, input }) => duplicateResume(ctx.user.id, input.resumeId, input.copySuffix)),
+  delete: seekerProcedure.input(z.object({ resumeId: id })).mutation(async ({ ctx, input }) => {
+    await deleteResume(ctx.user.id, input.resumeId);
+    return { ok: true };
+  }),
+  organizations: seekerProcedure
+    .input(z.object({ query: z.string().max(100) }))
+    .query(({ input }) => findOrganizationsToHideFrom(input.query)),
+});

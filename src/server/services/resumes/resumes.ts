@@ -1,0 +1,277 @@
+import { type Prisma } from "@/generated/prisma/client";
+import { MAX_RESUMES, resumeInputSchema, type ResumeData, type ResumeInput } from "@/lib/validation/resume";
+import { db } from "@/server/db";
+import type { DbTx } from "@/server/db-client";
+import { DomainError } from "@/server/errors";
+
+/** Everything a resume shows, in display order; the same shape for its owner and for employers. */
+export const resumeDocumentSelect = {
+  id: true,
+  userId: true,
+  title: true,
+  desiredSalary: true,
+  employmentTypes: true,
+  schedules: true,
+  skills: true,
+  about: true,
+  visibility: true,
+  createdAt: true,
+  updatedAt: true,
+  city: { select: { id: true, nameRu: true, nameKk: true } },
+  relocationRegions: {
+    select: { region: { select: { id: true, nameRu: true, nameKk: true } } },
+    orderBy: { region: { nameRu: "asc" } },
+  },
+  specializations: {
+    select: { specialization: { select: { id: true, nameRu: true, nameKk: true } } },
+    orderBy: { specialization: { nameRu: "asc" } },
+  },
+  experiences: {
+    select: { id: true, company: true, position: true, startedOn: true, endedOn: true, description: true },
+    orderBy: [{ sortOrder: "asc" }, { startedOn: "desc" }],
+  },
+  educations: {
+    select: { id: true, level: true, institution: true, speciality: true, graduationYear: true },
+    orderBy: [{ graduationYear: { sort: "desc", nulls: "first" } }, { id: "asc" }],
+  },
+  languages: { select: { language: true, level: true }, orderBy: { language: "asc" } },
+  licences: { select: { category: true, yearObtained: true }, orderBy: { category: "asc" } },
+} satisfies Prisma.ResumeSelect;
+
+export type ResumeDocument = Prisma.ResumeGetPayload<{ select: typeof resumeDocumentSelect }>;
+
+/** The owner's copy: the document plus the organisations it is hidden from. */
+const ownSelect = {
+  ...resumeDocumentSelect,
+  hiddenFrom: {
+    select: { organization: { select: { id: true, displayName: true } } },
+    orderBy: { organization: { displayName: "asc" } },
+  },
+  _count: { select: { applications: true } },
+} satisfies Prisma.ResumeSelect;
+
+export type OwnResume = Prisma.ResumeGetPayload<{ select: typeof ownSelect }>;
+
+export function listMyResumes(userId: number) {
+  return db.resume.findMany({
+    where: { userId },
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      desiredSalary: true,
+      visibility: true,
+      updatedAt: true,
+      city: { select: { nameRu: true, nameKk: true } },
+      _count: { select: { applications: true } },
+    },
+  });
+}
+
+export async function getMyResume(userId: number, resumeId: number): Promise<OwnResume> {
+  const resume = await db.resume.findFirst({ where: { id: resumeId, userId }, select: ownSelect });
+  if (!resume) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
+  return resume;
+}
+
+/** Catalogue references must exist; reported per field, before anything is written. */
+async function checkReferences(tx: DbTx, data: ResumeData) {
+  const [city, regions, specializations, organizations] = await Promise.all([
+    data.cityId === null ? null : tx.city.findUnique({ where: { id: data.cityId }, select: { id: true } }),
+    data.relocationRegionIds.length ? tx.region.count({ where: { id: { in: data.relocationRegionIds } } }) : Promise.resolve(0),
+    tx.specialization.count({ where: { id: { in: data.specializationIds }, parentId: { not: null } } }),
+    data.hiddenOrganizationIds.length
+      ? tx.organization.count({ where: { id: { in: data.hiddenOrganizationIds } } })
+      : Promise.resolve(0),
+  ]);
+  if (data.cityId !== null && !city) throw new DomainError("VALIDATION", "errors.cityUnknown", { field: "cityId" });
+  if (regions !== data.relocationRegionIds.length) {
+    throw new DomainError("VALIDATION", "errors.resumes.regionUnknown", { field: "relocationRegionIds" });
+  }
+  if (specializations !== data.specializationIds.length) {
+    throw new DomainError("VALIDATION", "errors.resumes.specializationUnknown", { field: "specializationIds" });
+  }
+  if (organizations !== data.hiddenOrganizationIds.length) {
+    throw new DomainError("VALIDATION", "errors.resumes.organizationUnknown", { field: "hiddenOrganizationIds" });
+  }
+}
+
+function scalarData(data: ResumeData) {
+  return {
+    title: data.title,
+    desiredSalary: data.desiredSalary,
+    cityId: data.cityId,
+    employmentTypes: data.employmentTypes,
+    schedules: data.schedules,
+    skills: data.skills,
+    about: data.about,
+    visibility: data.visibility,
+  };
+}
+
+/** Writes the lists of a resume (after its old lists were removed, when updating). */
+async function writeParts(tx: DbTx, resumeId: number, data: ResumeData) {
+  await Promise.all([
+    tx.resumeSpecialization.createMany({
+      data: data.specializationIds.map((specializationId) => ({ resumeId, specializationId })),
+    }),
+    tx.resumeRelocationRegion.createMany({ data: data.relocationRegionIds.map((regionId) => ({ resumeId, regionId })) }),
+    tx.resumeExperience.createMany({
+      data: data.experiences.map((e, sortOrder) => ({ resumeId, sortOrder, ...e })),
+    }),
+    tx.resumeEducation.createMany({ data: data.educations.map((e) => ({ resumeId, ...e })) }),
+    tx.resumeLanguage.createMany({ data: data.languages.map((l) => ({ resumeId, ...l })) }),
+    tx.resumeLicence.createMany({ data: data.licences.map((l) => ({ resumeId, ...l })) }),
+    tx.resumeHiddenOrganization.createMany({
+      data: data.hiddenOrganizationIds.map((organizationId) => ({ resumeId, organizationId })),
+    }),
+  ]);
+}
+
+/** Locks the seeker's row so that two creations at once cannot both pass the limit. */
+async function lockSeeker(tx: DbTx, userId: number) {
+  await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+}
+
+/** `data` is the parsed form (`resumeInputSchema.parse`), as the tRPC input gives it. */
+export async function createResume(userId: number, data: ResumeData): Promise<{ id: number }> {
+  return db.$transaction(async (tx) => {
+    await lockSeeker(tx, userId);
+    const count = await tx.resume.count({ where: { userId } });
+    if (count >= MAX_RESUMES) throw new DomainError("CONFLICT", "errors.resumes.tooMany");
+    await checkReferences(tx, data);
+    const resume = await tx.resume.create({ data: { userId, ...scalarData(data) }, select: { id: true } });
+    await writeParts(tx, resume.id, data);
+    return resume;
+  });
+}
+
+export async function updateResume(userId: number, resumeId: number, data: ResumeData): Promise<{ id: number }> {
+  return db.$transaction(async (tx) => {
+    const owned = await tx.resume.findFirst({ where: { id: resumeId, userId }, select: { id: true } });
+    if (!owned) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
+    await checkReferences(tx, data);
+    await Promise.all([
+      tx.resumeSpecialization.deleteMany({ where: { resumeId } }),
+      tx.resumeRelocationRegion.deleteMany({ where: { resumeId } }),
+      tx.resumeExperience.deleteMany({ where: { resumeId } }),
+      tx.resumeEducation.deleteMany({ where: { resumeId } }),
+      tx.resumeLanguage.deleteMany({ where: { resumeId } }),
+      tx.resumeLicence.deleteMany({ where: { resumeId } }),
+      tx.resumeHiddenOrganization.deleteMany({ where: { resumeId } }),
+    ]);
+    await tx.resume.update({ where: { id: resumeId }, data: scalarData(data), select: { id: true } });
+    await writeParts(tx, resumeId, data);
+    return { id: resumeId };
+  });
+}
+
+/**
+ * Deletes a resume. Applications sent with it stay (the covering message and contacts remain
+ * with the employer) but no longer carry the resume.
+ */
+export async function deleteResume(userId: number, resumeId: number): Promise<void> {
+  const { count } = await db.resume.deleteMany({ where: { id: resumeId, userId } });
+  if (count === 0) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
+}
+
+/** A copy of one of the seeker's resumes, titled as a copy, within the same limit. */
+export async function duplicateResume(userId: number, resumeId: number, copySuffix: string): Promise<{ id: number }> {
+  const source = await getMyResume(userId, resumeId);
+  const title = `${source.title} ${copySuffix}`.slice(0, 150);
+  const copy: ResumeInput = {
+    title,
+    desiredSalary: source.desiredSalary,
+    cityId: source.city?.id ?? null,
+    relocationRegionIds: source.relocationRegions.map((r) => r.region.id),
+    specializationIds: source.specializations.map((s) => s.specialization.id),
+    employmentTypes: source.employmentTypes,
+    schedules: source.schedules,
+    experiences: source.experiences.map((e) => ({
+      company: e.company,
+      position: e.position,
+      startedOn: e.startedOn.toISOString().slice(0, 7),
+      endedOn: e.endedOn ? e.endedOn.toISOString().slice(0, 7) : null,
+      description: e.description,
+    })),
+    educations: source.educations.map(({ id: _id, ...e }) => e),
+    languages: source.languages.map((l) => ({ ...l, language: l.language as ResumeInput["languages"][number]["language"] })),
+    skills: source.skills,
+    licences: source.licences,
+    about: source.about,
+    // A copy starts hidden, so that two identical resumes never both appear to employers by surprise.
+    visibility: "HIDDEN",
+    hiddenOrganizationIds: [],
+  };
+  return createResume(userId, resumeInputSchema.parse(copy));
+}
+
+/** Organisations a seeker can hide a resume from: verified ones, by name (public information). */
+export async function findOrganizationsToHideFrom(query: string) {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  return db.organization.findMany({
+    where: {
+      verification: "VERIFIED",
+      blockedAt: null,
+      OR: [{ displayName: { contains: q, mode: "insensitive" } }, { legalName: { contains: q, mode: "insensitive" } }],
+    },
+    orderBy: { displayName: "asc" },
+    take: 10,
+    select: { id: true, displayName: true, city: { select: { nameRu: true, nameKk: true } } },
+  });
+}
+
+/**
+ * Whether an organisation may see a resume, and with the seeker's contacts or without.
+ *
+ * - A resume the seeker sent to this organisation with an application: always, with contacts
+ *   (applying shares both, whatever the setting).
+ * - ALL: every organisation; APPLIED_ONLY: organisations the seeker applied to (any vacancy, any
+ *   resume); ALL_EXCEPT: every organisation but the listed ones; HIDDEN: none.
+ * Contacts are shown only to organisations the seeker applied to.
+ */
+export async function resumeAccessFor(organizationId: number, resumeId: number) {
+  const resume = await db.resume.findUnique({
+    where: { id: resumeId },
+    select: {
+      id: true,
+      userId: true,
+      visibility: true,
+      hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
+    },
+  });
+  if (!resume) return null;
+  const applications = await db.application.findMany({
+    where: { seekerId: resume.userId, vacancy: { organizationId }, status: { not: "WITHDRAWN" } },
+    select: { resumeId: true },
+  });
+  const applied = applications.length > 0;
+  const sentHere = applications.some((a) => a.resumeId === resumeId);
+  const visible =
+    sentHere ||
+    (resume.visibility === "ALL" && true) ||
+    (resume.visibility === "APPLIED_ONLY" && applied) ||
+    (resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
+  return visible ? { resumeId: resume.id, userId: resume.userId, withContacts: applied } : null;
+}
+
+/** The resume as an organisation sees it; NOT_FOUND whenever the rules above say no. */
+export async function getResumeForOrganization(organizationId: number, resumeId: number) {
+  const access = await resumeAccessFor(organizationId, resumeId);
+  if (!access) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
+  const [resume, seeker] = await Promise.all([
+    db.resume.findUniqueOrThrow({ where: { id: resumeId }, select: resumeDocumentSelect }),
+    db.user.findUniqueOrThrow({
+      where: { id: access.userId },
+      select: { name: true, email: true, phone: true, city: { select: { nameRu: true, nameKk: true } } },
+    }),
+  ]);
+  const { userId: _userId, visibility: _visibility, ...document } = resume;
+  return {
+    resume: document,
+    seeker: access.withContacts
+      ? { name: seeker.name, email: seeker.email, phone: seeker.phone }
+      : { name: seeker.name.split(/\s+/)[0] ?? "", email: null, phone: null },
+  };
+}
