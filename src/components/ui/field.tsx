@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;
@@ -77,6 +77,31 @@ export function TextAreaField({ id, label, hint, errors, className, ...textarea 
       errors={errors}
       control={(a11y) => (
         <textarea id={id} name={id} {...a11y} className={`${a11y.className} ${className ?? ""}`} {...textarea} />
+      )}
+    />
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[] | null;
+  children: ReactNode;
+}
+
+/** A labelled select, announced like Field. */
+export function SelectField({ id, label, hint, errors, className, children, ...select }: SelectFieldProps) {
+  return (
+    <Labelled
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={(a11y) => (
+        <select id={id} name={id} {...a11y} className={`${a11y.className} bg-white ${className ?? ""}`} {...select}>
+          {children}
+        </select>
       )}
     />
   );

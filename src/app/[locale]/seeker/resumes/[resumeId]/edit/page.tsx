@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+
+import { ResumeEditorPage } from "@/components/resume/editor-page";
+import { resumeFormValues } from "@/components/resume/form-values";
+import { redirect } from "@/i18n/navigation";
+import { titleMetadata } from "@/i18n/page-metadata";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { isDomainError } from "@/server/errors";
+import { getMyResume } from "@/server/services/resumes/resumes";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleMetadata("resumes", "editTitle", { index: false });
+
+export default async function EditResumePage({ params }: { params: Promise<{ locale: string; resumeId: string }> }) {
+  const { locale, resumeId } = await params;
+  setRequestLocale(locale);
+  const id = Number(resumeId);
+  const user = await getCurrentUser();
+  if (!user) {
+    return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/seeker/resumes/${resumeId}/edit` } }, locale });
+  }
+  if (!Number.isSafeInteger(id) || id <= 0 || !user.isSeeker) notFound();
+  const resume = await getMyResume(user.id, id).catch((e: unknown) => {
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
+  return <ResumeEditorPage locale={locale} resumeId={id} values={resumeFormValues(resume)} />;
+}

@@ -1,0 +1,60 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+import { ResumeActions } from "@/components/resume/resume-actions";
+import { ResumeDocument } from "@/components/resume/resume-document";
+import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/i18n/client-messages";
+import { Link, redirect } from "@/i18n/navigation";
+import { titleMetadata } from "@/i18n/page-metadata";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { isDomainError } from "@/server/errors";
+import { getMyResume } from "@/server/services/resumes/resumes";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleMetadata("resumes", "viewTitle", { index: false });
+
+export default async function ResumePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; resumeId: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const { locale, resumeId } = await params;
+  const { saved } = await searchParams;
+  setRequestLocale(locale);
+  const id = Number(resumeId);
+  const user = await getCurrentUser();
+  if (!user)
+    return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/seeker/resumes/${resumeId}` } }, locale });
+  if (!Number.isSafeInteger(id) || id <= 0 || !user.isSeeker) notFound();
+  const resume = await getMyResume(user.id, id).catch((e: unknown) => {
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
+  const t = await getTranslations({ locale, namespace: "resumes" });
+  const contacts = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, phone: true } });
+  const { hiddenFrom, _count, ...document } = resume;
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/seeker/resumes" className="print-hidden text-sm text-brand-800 underline">
+        {t("backToList")}
+      </Link>
+      {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
+      <div className="print-hidden flex flex-col gap-1 rounded-md border border-gray-200 bg-white p-3 text-sm">
+        <p>
+          <span className="font-medium">{t("visibilityLabel")}</span> {t(`visibility.${resume.visibility}`)}
+          {hiddenFrom.length ? ` (${hiddenFrom.map((h) => h.organization.displayName).join(", ")})` : ""}
+        </p>
+        <p className="text-gray-700">{t("applicationsCount", { count: _count.applications })}</p>
+      </div>
+      <ClientMessages locale={locale} namespaces={["resumes"]}>
+        <ResumeActions resumeId={resume.id} title={resume.title} />
+      </ClientMessages>
+      <ResumeDocument resume={document} person={contacts} locale={locale} />
+    </div>
+  );
+}
