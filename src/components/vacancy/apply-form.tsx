@@ -61,6 +61,11 @@ export function ApplyForm(props: {
         {errors.fieldErrors.resumeId?.length ? (
           <p className="text-sm text-red-700">{errors.fieldErrors.resumeId.join(" ")}</p>
         ) : null}
+        <p className="text-sm">
+          <a href={`/${locale}/seeker/resumes/new`} className="text-brand-800 underline">
+            {props.resumes.length ? t("anotherResume") : t("createResume")}
+          </a>
+        </p>
       </fieldset>
       <TextAreaField
         id="message"

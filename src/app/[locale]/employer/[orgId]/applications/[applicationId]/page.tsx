@@ -7,6 +7,7 @@ import { NoteForm, RespondForm } from "@/components/employer/application-actions
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { ClientMessages } from "@/i18n/client-messages";
+import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { formatAmount } from "@/lib/format";
 import { fillPlaceholders } from "@/server/services/applications/employer-inbox";
@@ -90,6 +91,18 @@ export default async function ApplicationPage({
             <>
               <Block title={t("resume")}>
                 <p className="text-lg font-medium break-words">{resume.title}</p>
+                <p className="flex flex-wrap gap-3 text-sm">
+                  <Link href={`/employer/${org.id}/resumes/${resume.id}`} className="text-brand-800 underline">
+                    {t("openResume")}
+                  </Link>
+                  <a
+                    href={`/api/resumes/${resume.id}/pdf?organizationId=${org.id}&locale=${locale}`}
+                    download
+                    className="text-brand-800 underline"
+                  >
+                    {t("resumePdf")}
+                  </a>
+                </p>
                 <p className="text-sm text-gray-700">
                   {[
                     resume.city ? localName(resume.city, locale) : null,

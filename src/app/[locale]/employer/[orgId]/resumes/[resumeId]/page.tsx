@@ -1,0 +1,50 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+
+import { EmployerShell } from "@/components/employer/employer-shell";
+import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { ResumeDocument } from "@/components/resume/resume-document";
+import { Alert } from "@/components/ui/alert";
+import { Link } from "@/i18n/navigation";
+import { titleMetadata } from "@/i18n/page-metadata";
+import { api } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export const generateMetadata = titleMetadata("resumes", "employerView.title", { index: false });
+
+/** A resume as the organisation may see it (the seeker's visibility setting decides). */
+export default async function EmployerResumePage({
+  params,
+}: {
+  params: Promise<{ locale: string; orgId: string; resumeId: string }>;
+}) {
+  const { locale, orgId, resumeId } = await params;
+  setRequestLocale(locale);
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/resumes/${resumeId}`);
+  if (!/^\d{1,9}$/.test(resumeId)) notFound();
+  const seen = await api.employer.resumes.get({ organizationId: org.id, resumeId: Number(resumeId) }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const t = await getTranslations({ locale, namespace: "resumes.employerView" });
+  return (
+    <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
+      <div className="print-hidden flex flex-wrap items-center justify-between gap-3">
+        <Link href={`/employer/${org.id}/applications`} className="text-sm text-brand-800 underline">
+          {t("back")}
+        </Link>
+        <a
+          href={`/api/resumes/${resumeId}/pdf?organizationId=${org.id}&locale=${locale}`}
+          download
+          className="rounded-md border border-gray-400 bg-white px-4 py-2 font-medium hover:bg-gray-50"
+        >
+          {t("pdf")}
+        </a>
+      </div>
+      {seen.seeker.email ? null : <Alert tone="info">{t("noContacts")}</Alert>}
+      <ResumeDocument resume={seen.resume} person={seen.seeker} locale={locale} />
+    </EmployerShell>
+  );
+}
