@@ -49,6 +49,8 @@ export default defineConfig({
       APP_URL: baseURL,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
       DEV_OUTBOX_PAGE: "true",
+      // The specs call the scheduled jobs as the scheduler does.
+      CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-e2e-cron-secret-0123456789",
       // The specs sign in with the demo accounts and need the published terms.
       SEED_DEMO: "1",
       NEXT_TELEMETRY_DISABLED: "1",

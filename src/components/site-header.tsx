@@ -6,6 +6,7 @@ import type { AppLocale } from "@/i18n/routing";
 import { SAVED_PATH, SEARCH_PATH } from "@/lib/urls";
 
 import { LanguageSwitcher } from "./language-switcher";
+import { SavedVacanciesSync } from "./vacancy/use-saved-vacancies";
 import { UserMenu } from "./user-menu";
 
 export async function SiteHeader({ locale }: { locale: AppLocale }) {
@@ -24,6 +25,8 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
             {t("saved")}
           </Link>
           <UserMenu />
+          {/* Brings a guest's saved vacancies into the account once signed in, on whatever page. */}
+          <SavedVacanciesSync />
           <Suspense fallback={null}>
             <LanguageSwitcher />
           </Suspense>

@@ -49,9 +49,17 @@ export function UserMenu() {
         </Link>
       ) : null}
       {user.isSeeker ? (
-        <Link href="/seeker/applications" className="text-gray-800 hover:underline">
-          {t("applications")}
-        </Link>
+        <>
+          <Link href="/seeker/resumes" className="text-gray-800 hover:underline">
+            {t("resumes")}
+          </Link>
+          <Link href="/seeker/applications" className="text-gray-800 hover:underline">
+            {t("applications")}
+          </Link>
+          <Link href="/seeker/subscriptions" className="text-gray-800 hover:underline">
+            {t("subscriptions")}
+          </Link>
+        </>
       ) : null}
       {!user.isSeeker && !user.staffRole ? (
         <Link href="/employer" className="text-gray-800 hover:underline">

@@ -1,5 +1,6 @@
 // Vacancies a guest saved, kept in this browser's localStorage. Signed-in seekers get their list
-// from the server; on sign-in this list is read with `all()` and merged there, then `clear()`ed.
+// from the server; once a seeker is recognised this list is read with `all()`, merged there, and
+// the entries sent are `remove()`d (see components/vacancy/use-saved-vacancies.ts).
 
 export const SAVED_VACANCIES_KEY = "jumys.savedVacancies";
 export const SAVED_VACANCIES_LIMIT = 200;

@@ -112,7 +112,6 @@ export function ResumeEditor(props: {
 
   const onSaved = (result: { id: number }) => {
     router.push(`/${locale}/seeker/resumes/${result.id}?saved=1`);
-    router.refresh();
   };
   const onError = (error: { message: string; data?: { fieldErrors?: Record<string, string[] | undefined> | null } | null }) => {
     const server = error.data?.fieldErrors ?? {};
@@ -518,7 +517,7 @@ export function ResumeEditor(props: {
           const set = (patch: Partial<LanguageRow>) =>
             setLanguages((list) => list.map((x) => (x.key === row.key ? { ...x, ...patch } : x)));
           return (
-            <div key={row.key} className="grid grid-cols-[1fr_1fr_auto] items-end gap-2">
+            <div key={row.key} className="grid grid-cols-1 items-end gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto]">
               <SelectField
                 id={`lang-${row.key}`}
                 label={t("editor.language")}

@@ -24,7 +24,7 @@ function Labelled({
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-gray-800">
         {label}
       </label>
@@ -99,7 +99,13 @@ export function SelectField({ id, label, hint, errors, className, children, ...s
       hint={hint}
       errors={errors}
       control={(a11y) => (
-        <select id={id} name={id} {...a11y} className={`${a11y.className} bg-white ${className ?? ""}`} {...select}>
+        <select
+          id={id}
+          name={id}
+          {...a11y}
+          className={`${a11y.className} w-full max-w-full bg-white ${className ?? ""}`}
+          {...select}
+        >
           {children}
         </select>
       )}

@@ -1,41 +1,54 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useSyncExternalStore } from "react";
 
-import { getServerSavedVacancies, isVacancySaved, savedVacancies } from "@/lib/saved-vacancies";
+import { isVacancySaved } from "@/lib/saved-vacancies";
 
-/** This browser's saved vacancies, newest first; empty during server rendering and hydration. */
-export function useSavedVacancies() {
-  return useSyncExternalStore(savedVacancies.subscribe, savedVacancies.all, getServerSavedVacancies);
-}
+import { useSavedVacancies, useSavedVacancyActions } from "./use-saved-vacancies";
 
-/** Saves the vacancy in this browser or forgets it; every button for it on every tab follows. */
+/**
+ * Saves the vacancy or forgets it: in a seeker's account (the same on every device), otherwise in
+ * this browser. Every button for the vacancy on the page, and on other tabs, follows.
+ */
 export function SaveVacancyButton({ vacancyId, className }: { vacancyId: number; className?: string }) {
   const t = useTranslations("saved");
-  const saved = isVacancySaved(useSavedVacancies(), vacancyId);
+  const source = useSavedVacancies();
+  const actions = useSavedVacancyActions(source.where);
+  const list = source.list;
+  const saved = list ? isVacancySaved(list, vacancyId) : false;
+  // While a seeker's list loads its state is unknown: the button waits rather than guess.
+  const busy = list === null;
   return (
-    <button
-      type="button"
-      aria-pressed={saved}
-      onClick={() => savedVacancies.toggle(vacancyId)}
-      className={`inline-flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm font-medium ${
-        saved
-          ? "border-brand-700 bg-brand-50 text-brand-800 hover:bg-brand-100"
-          : "border-gray-400 bg-white text-gray-900 hover:bg-gray-50"
-      } ${className ?? ""}`}
-    >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="h-4 w-4"
-        fill={saved ? "currentColor" : "none"}
-        stroke="currentColor"
-        strokeWidth="2"
+    <span className="inline-flex flex-col items-start gap-1">
+      <button
+        type="button"
+        aria-pressed={saved}
+        aria-busy={busy || undefined}
+        disabled={busy}
+        onClick={() => list && actions.toggle(list, vacancyId)}
+        className={`inline-flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm font-medium disabled:cursor-wait disabled:opacity-70 ${
+          saved
+            ? "border-brand-700 bg-brand-50 text-brand-800 hover:bg-brand-100"
+            : "border-gray-400 bg-white text-gray-900 hover:bg-gray-50"
+        } ${className ?? ""}`}
       >
-        <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4.5L5 21V4a1 1 0 0 1 1-1z" strokeLinejoin="round" />
-      </svg>
-      {saved ? t("saved") : t("save")}
-    </button>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-4 w-4"
+          fill={saved ? "currentColor" : "none"}
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4.5L5 21V4a1 1 0 0 1 1-1z" strokeLinejoin="round" />
+        </svg>
+        {saved ? t("saved") : t("save")}
+      </button>
+      {actions.error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {t("saveError", { message: actions.error })}
+        </span>
+      ) : null}
+    </span>
   );
 }

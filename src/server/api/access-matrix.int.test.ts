@@ -235,6 +235,35 @@ const POLICY: Record<string, Rule> = {
   "account.sessions": { allowed: SIGNED_IN, input: none },
   "account.revokeSession": { allowed: SIGNED_IN, input: () => ({ sessionId: "00000000-0000-4000-8000-000000000000" }) },
   "account.revokeOtherSessions": { allowed: SIGNED_IN, input: none },
+  "account.profile": { allowed: SIGNED_IN, input: none },
+  // An unknown city: allowed callers get through to a validation error, nothing is saved.
+  "account.updateProfile": {
+    allowed: SIGNED_IN,
+    input: () => ({ name: "Матрица Профиль", phone: "", cityId: 999_999, locale: "ru" }),
+  },
+  // The fixture accounts have no marketing consent: saving "off" again changes nothing.
+  "account.updatePreferences": {
+    allowed: SIGNED_IN,
+    input: () => ({ notifyApplicationUpdates: true, notifyDigests: true, marketing: false }),
+  },
+  // A wrong current password: allowed callers get a field error (BAD_REQUEST), nothing is sent or changed.
+  "account.requestEmailChange": {
+    allowed: SIGNED_IN,
+    input: (f, c) => ({ newEmail: `change-${f.runId}-${c}@example.kz`, currentPassword: "not-the-password" }),
+  },
+  "account.changePassword": {
+    allowed: SIGNED_IN,
+    input: () => ({ currentPassword: "not-the-password", newPassword: "matrix-new-password" }),
+  },
+  // Emails a one-time code to the caller's own address (the outbox in tests).
+  "account.sendReauthCode": { allowed: SIGNED_IN, input: none },
+  // Without the confirmation: allowed callers get BAD_REQUEST, no session ends.
+  "account.reportCompromise": { allowed: SIGNED_IN, input: () => ({ confirm: false }) },
+  // A wrong typed address and password: allowed callers get a field error, nothing is deleted.
+  "account.deleteAccount": {
+    allowed: SIGNED_IN,
+    input: () => ({ currentPassword: "not-the-password", confirmation: "not-my-address@example.kz" }),
+  },
 
   "seeker.profile.get": { allowed: new Set(["seeker"]), input: none },
   "seeker.profile.update": {
@@ -255,6 +284,21 @@ const POLICY: Record<string, Rule> = {
   },
   "seeker.applications.list": { allowed: new Set(["seeker"]), input: none },
   "seeker.applications.withdraw": { allowed: new Set(["seeker"]), input: () => ({ applicationId: 999_999 }) },
+
+  "seeker.saved.list": { allowed: new Set(["seeker"]), input: none },
+  // No such vacancy: the seeker gets through the access checks to NOT_FOUND (add) or to nothing to do.
+  "seeker.saved.add": { allowed: new Set(["seeker"]), input: () => ({ vacancyId: 999_999 }) },
+  "seeker.saved.remove": { allowed: new Set(["seeker"]), input: () => ({ vacancyIds: [999_999] }) },
+  "seeker.saved.merge": {
+    allowed: new Set(["seeker"]),
+    input: () => ({ entries: [{ id: 999_999, savedAt: "2026-01-01T00:00:00.000Z" }] }),
+  },
+  "seeker.subscriptions.list": { allowed: new Set(["seeker"]), input: none },
+  "seeker.subscriptions.create": { allowed: new Set(["seeker"]), input: () => ({ query: "q=водитель", frequency: "WEEKLY" }) },
+  // No such subscription: the seeker gets through the access checks to NOT_FOUND.
+  "seeker.subscriptions.update": { allowed: new Set(["seeker"]), input: () => ({ id: 999_999, name: "Водитель C" }) },
+  "seeker.subscriptions.setPaused": { allowed: new Set(["seeker"]), input: () => ({ id: 999_999, paused: true }) },
+  "seeker.subscriptions.delete": { allowed: new Set(["seeker"]), input: () => ({ id: 999_999 }) },
 
   // A seeker's resumes: unknown ids are NOT_FOUND, an unknown city a validation error.
   "seeker.resumes.list": { allowed: new Set(["seeker"]), input: none },

@@ -4,13 +4,16 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FiltersToggle } from "@/components/search/filters-toggle";
 import { Pagination } from "@/components/search/pagination";
 import { SEARCH_FORM_ID, SearchFilters } from "@/components/search/search-filters";
+import { SubscribeToSearch } from "@/components/search/subscribe-to-search";
 import { Alert } from "@/components/ui/alert";
+import { SavedVacanciesSync } from "@/components/vacancy/use-saved-vacancies";
 import { VacancyCard } from "@/components/vacancy/vacancy-card";
 import { getEnv } from "@/env";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
 import { locales, type AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
+import { describeSearch } from "@/lib/search/describe-search";
 import {
   hasCriteria,
   MAX_QUERY_LENGTH,
@@ -19,9 +22,12 @@ import {
   SORTS,
   type SearchParams,
 } from "@/lib/search/params";
+import { criteriaFromParams } from "@/lib/search/subscription-criteria";
 import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
+import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
 import { getCatalog, localName } from "@/server/services/catalog/catalog";
 import { searchVacancies, type Relaxation } from "@/server/services/search/search-vacancies";
+import { summaryContext } from "@/server/services/subscriptions/subscription-search";
 
 // Every state of the page is its URL; results depend on it, so the page renders per request.
 export const dynamic = "force-dynamic";
@@ -87,6 +93,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
     (p.remote ? 1 : 0) +
     (p.period ? 1 : 0);
   const sort = p.sort ?? (p.q ? "relevance" : "date");
+  // Any state of the page can become a subscription: the search as shown, named in words.
+  const subscriptionName = describeSearch(
+    p,
+    await summaryContext(locale, p.company ? [p.company] : [], catalog),
+    SUBSCRIPTION_NAME_MAX,
+  );
   const relaxLabel = (r: Relaxation) => t(`relax.${r.drop}`);
   const relaxHref = (r: Relaxation) => {
     const next: SearchParams = { ...p, page: 1 };
@@ -204,6 +216,16 @@ export default async function SearchPage({ params, searchParams }: Props) {
             ) : null}
           </div>
 
+          <ClientMessages locale={locale} namespaces={["subscriptions", "errors", "validation"]}>
+            {/* Keyed by the search: another search starts with a closed form, not the last confirmation. */}
+            <SubscribeToSearch
+              key={criteriaFromParams(p).query}
+              query={criteriaFromParams(p).query}
+              defaultName={subscriptionName}
+              searchHref={hrefFor(p)}
+            />
+            <SavedVacanciesSync />
+          </ClientMessages>
           {result.priority.length ? (
             <section
               aria-labelledby="priority-heading"

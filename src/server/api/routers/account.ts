@@ -2,8 +2,21 @@ import { z } from "zod";
 
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { invitationTokenSchema } from "@/lib/validation/organization";
+import {
+  changePasswordSchema,
+  deleteAccountSchema,
+  preferencesSchema,
+  reportCompromiseSchema,
+  requestEmailChangeSchema,
+  updateProfileSchema,
+} from "@/lib/validation/profile";
+import { changePassword, sendReauthCode } from "@/server/services/account/change-password";
+import { requestEmailChange } from "@/server/services/account/change-email";
+import { deleteAccount } from "@/server/services/account/delete-account";
+import { reportCompromise } from "@/server/services/account/report-compromise";
 import { listSessions, revokeOtherSessions, revokeOwnSession } from "@/server/services/account/sessions";
 import { acceptInvitation, previewInvitation } from "@/server/services/organizations/members";
+import { getAccountProfile, updatePreferences, updateProfile } from "@/server/services/users/profile";
 
 /** What every signed-in person can do with their own account, whatever their role. */
 export const accountRouter = createTRPCRouter({
@@ -21,4 +34,26 @@ export const accountRouter = createTRPCRouter({
     .input(invitationTokenSchema)
     .mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user, ctx.ip)),
   revokeOtherSessions: protectedProcedure.mutation(({ ctx }) => revokeOtherSessions(ctx.user.id, ctx.user.sessionId, ctx.ip)),
+
+  profile: protectedProcedure.query(({ ctx }) => getAccountProfile(ctx.user.id)),
+  updateProfile: protectedProcedure.input(updateProfileSchema).mutation(({ ctx, input }) => updateProfile(ctx.user.id, input)),
+  updatePreferences: protectedProcedure
+    .input(preferencesSchema)
+    .mutation(({ ctx, input }) => updatePreferences(ctx.user.id, input, { ip: ctx.ip })),
+  requestEmailChange: protectedProcedure
+    .input(requestEmailChangeSchema)
+    .mutation(({ ctx, input }) => requestEmailChange({ userId: ctx.user.id, ip: ctx.ip }, input)),
+  sendReauthCode: protectedProcedure.mutation(({ ctx }) => sendReauthCode({ userId: ctx.user.id, ip: ctx.ip }, ctx.locale)),
+  changePassword: protectedProcedure
+    .input(changePasswordSchema)
+    .mutation(({ ctx, input }) => changePassword({ userId: ctx.user.id, ip: ctx.ip, sessionId: ctx.user.sessionId }, input)),
+  /** "Someone else used my account": ends every session, this one too. */
+  reportCompromise: protectedProcedure.input(reportCompromiseSchema).mutation(async ({ ctx }) => {
+    await reportCompromise({ userId: ctx.user.id, ip: ctx.ip });
+    return { ok: true };
+  }),
+  deleteAccount: protectedProcedure.input(deleteAccountSchema).mutation(async ({ ctx, input }) => {
+    await deleteAccount({ userId: ctx.user.id, ip: ctx.ip }, input);
+    return { ok: true };
+  }),
 });

@@ -12,9 +12,13 @@ import {
 import { getProfile, updateProfile } from "@/server/services/users/profile";
 
 import { seekerResumesRouter } from "./seeker-resumes";
+import { seekerSavedRouter } from "./seeker-saved";
+import { seekerSubscriptionsRouter } from "./seeker-subscriptions";
 
 export const seekerRouter = createTRPCRouter({
   resumes: seekerResumesRouter,
+  saved: seekerSavedRouter,
+  subscriptions: seekerSubscriptionsRouter,
   profile: createTRPCRouter({
     get: seekerProcedure.query(({ ctx }) => getProfile(ctx.user.id)),
     update: seekerProcedure.input(updateProfileSchema).mutation(({ ctx, input }) => updateProfile(ctx.user.id, input)),

@@ -1,0 +1,60 @@
+import { db } from "@/server/db";
+import { DomainError, isDomainError } from "@/server/errors";
+
+import { verifyPassword } from "../auth/password";
+import { consumeLimit, resetLimit } from "../auth/rate-limit";
+import { consumeSignInCode } from "../auth/sign-in-code";
+
+export interface Actor {
+  userId: number;
+  ip: string | null;
+}
+
+async function auditFailure(actor: Actor, method: "password" | "code") {
+  await db.auditLog.create({
+    data: {
+      actorId: actor.userId,
+      action: "account.reauth_failed",
+      entityType: "user",
+      entityId: String(actor.userId),
+      ip: actor.ip,
+      data: { method },
+    },
+  });
+}
+
+/**
+ * Proves that the signed-in person knows the account's password before a sensitive change.
+ * Attempts count against the same limit as sign-in, so a stolen session cannot be used to guess
+ * the password. A wrong password is a field error (not UNAUTHORIZED: the session itself is fine).
+ */
+export async function confirmPassword(actor: Actor, password: string): Promise<{ email: string }> {
+  const user = await db.user.findUnique({
+    where: { id: actor.userId },
+    select: { email: true, credential: { select: { passwordHash: true } } },
+  });
+  if (!user) throw new DomainError("NOT_FOUND", "errors.notFound");
+  await consumeLimit("signInPerEmail", user.email);
+  const ok = user.credential ? await verifyPassword(user.credential.passwordHash, password.slice(0, 200)) : false;
+  if (!ok) {
+    await auditFailure(actor, "password");
+    throw new DomainError("VALIDATION", "errors.account.wrongPassword", { field: "currentPassword" });
+  }
+  await resetLimit("signInPerEmail", user.email);
+  return { email: user.email };
+}
+
+/** The alternative proof: a one-time code sent to the account's address (single use). */
+export async function confirmCode(actor: Actor, code: string): Promise<{ email: string }> {
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
+  if (!user) throw new DomainError("NOT_FOUND", "errors.notFound");
+  await consumeLimit("signInPerEmail", user.email);
+  try {
+    await consumeSignInCode(user.email, code);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    await auditFailure(actor, "code");
+    throw new DomainError("VALIDATION", e.messageKey, { field: "code" });
+  }
+  return { email: user.email };
+}
