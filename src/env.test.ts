@@ -68,6 +68,17 @@ describe("parseEnv", () => {
     expect(issues[0]).toMatch(/^CRON_SECRET must be at least 32 characters long/);
   });
 
+  it("accepts a mailbox for unsubscribe requests and leaves it unset otherwise", () => {
+    expect(parseEnv(valid).DIGEST_UNSUBSCRIBE_MAILTO).toBeUndefined();
+    expect(parseEnv({ ...valid, DIGEST_UNSUBSCRIBE_MAILTO: " " }).DIGEST_UNSUBSCRIBE_MAILTO).toBeUndefined();
+    expect(parseEnv({ ...valid, DIGEST_UNSUBSCRIBE_MAILTO: "unsubscribe@jumys.kz" }).DIGEST_UNSUBSCRIBE_MAILTO).toBe(
+      "unsubscribe@jumys.kz",
+    );
+    expect(issuesOf({ ...valid, DIGEST_UNSUBSCRIBE_MAILTO: "Jumys <unsubscribe@jumys.kz>" })[0]).toMatch(
+      /^DIGEST_UNSUBSCRIBE_MAILTO must be an email address/,
+    );
+  });
+
   it("treats empty values as unset", () => {
     const env = parseEnv({ ...valid, RESEND_API_KEY: "", EMAIL_FROM: " " });
     expect(env.MAIL_TRANSPORT).toBe("outbox");

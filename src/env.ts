@@ -24,6 +24,9 @@ const schema = z.object({
   PAGE_CACHE_MB: optional(z.coerce.number({ error: "must be a whole number of megabytes" }).int().min(0).max(65_536)),
   // Bearer token of the scheduled jobs under /api/cron/*; unset, the jobs answer 503 and do nothing.
   CRON_SECRET: optional(z.string().min(32, "must be at least 32 characters long (openssl rand -base64 48)")),
+  // A mailbox that handles unsubscribe requests by email: added to the digests' List-Unsubscribe
+  // header next to the one-click link. Unset, the header carries the link only.
+  DIGEST_UNSUBSCRIBE_MAILTO: optional(z.email("must be an email address such as unsubscribe@jumys.kz")),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "PAGE_CACHE_MB"> & {

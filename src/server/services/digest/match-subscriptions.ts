@@ -1,0 +1,362 @@
+import pg from "pg";
+
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db-client";
+import type { SearchParams } from "@/lib/search/params";
+import { paramsFromCriteria, subscriptionCriteriaSchema } from "@/lib/search/subscription-criteria";
+
+import type { Catalog } from "../catalog/catalog";
+import { queryTokens, salaryStep } from "../search/search-vacancies";
+
+import { has, type Bitset, type VacancyWindow } from "./vacancy-window";
+
+// Which vacancies of the run's window each subscription matches, with the search page's own
+// semantics (src/server/services/search/search-vacancies.ts): the same words (queryTokens), the
+// same stop words and typo corrections (planned against search_terms), the same tsquery per word
+// (Russian stem OR prefix OR correction) matched by PostgreSQL's own `@@`, and the same filters over
+// the same `vacancy_search` columns. Words are matched once per run for all subscriptions; the
+// filters and the AND of the words (a tsquery `a && b` matches exactly when both words do) are
+// evaluated here, over bitsets. match-subscriptions.int.test.ts compares the results with
+// searchVacancies. The word planning and the tsquery repeat search-vacancies.ts, which does not
+// export them: a change there must be made here too (the test fails otherwise).
+
+// As in search-vacancies.ts.
+const MIN_SIMILARITY = 0.4;
+/** Words matched per statement. */
+const WORDS_PER_STATEMENT = 500;
+const HOUR_MS = 3_600_000;
+/** Local buffers of the bulk connection: the window's text and its index, within bounds. */
+const TEMP_BYTES_PER_ROW = 2_400;
+const TEMP_BUFFERS_MB = { min: 32, max: 768 };
+
+interface WordPlan {
+  /** The word as typed (lower case). */
+  token: string;
+  /** The known word it is also matched as (a correction), if any. */
+  alternative: string | null;
+}
+
+/** A subscription's criteria resolved against the catalogue and the window: an AND of ORs of bitsets. */
+interface CriteriaPlan {
+  terms: Bitset[][];
+  salary: number | null;
+}
+
+export interface Match {
+  /** How many vacancies of the subscription's window matched. */
+  total: number;
+  /** Up to `limit` of them: highlighted premium ones first, then newest first; vacancy ids. */
+  vacancyIds: number[];
+}
+
+const planKey = (p: WordPlan) => (p.alternative === null ? p.token : `${p.token}\u0000${p.alternative}`);
+
+/** The stored criteria as the search page's query string: unreadable values stand for an empty search. */
+export function criteriaQuery(criteria: unknown): string {
+  const parsed = subscriptionCriteriaSchema.safeParse(criteria);
+  return parsed.success ? parsed.data.query : "";
+}
+
+/**
+ * The tsquery of each word of the `w` rows (token, prefix, alternative), exactly as searchVacancies
+ * builds it for one word: its Russian stem OR the word itself (a prefix from three letters on, by
+ * JavaScript's length as there) OR its correction as a prefix, joined with `||` in that order.
+ */
+const WORD_QUERY = Prisma.sql`
+  CASE WHEN w.alternative IS NULL
+    THEN to_tsquery('russian', kk_fold(w.token)) || w.plain
+    ELSE to_tsquery('russian', kk_fold(w.token)) || w.plain || to_tsquery('simple', w.alternative || ':*')
+  END`;
+
+/** Criteria to make ready, with the earliest "since" they will be matched from. */
+export interface CriteriaUse {
+  query: string;
+  since: Date;
+}
+
+export class SubscriptionMatcher {
+  private readonly words = new Map<string, { stopword: boolean; suggestion: string | null }>();
+  /**
+   * A word's matches, valid for the window's rows published after `from` (ms): a word is matched
+   * only as far back as a subscription using it needs (on Mondays the window reaches a week back
+   * for weekly subscriptions, while the daily ones need one day).
+   */
+  private readonly wordSets = new Map<string, { bits: Bitset; from: number }>();
+  private readonly plans = new Map<string, CriteriaPlan>();
+  private readonly wordsOfQuery = new Map<string, WordPlan[]>();
+
+  /** Time spent per step (ms), for the job's report. */
+  readonly timings: Record<string, number> = {};
+
+  constructor(
+    private readonly db: Db,
+    readonly window: VacancyWindow,
+    private readonly catalog: Catalog,
+    /** The window's bounds, as it was read. */
+    private readonly range: { start: Date; end: Date; now: Date },
+    /** The database of `db`, for the bulk matching's own connection. */
+    private readonly databaseUrl: string,
+  ) {}
+
+  private async timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+    const at = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.timings[step] = Math.round((this.timings[step] ?? 0) + performance.now() - at);
+    }
+  }
+
+  /**
+   * Makes these criteria ready to match from their `since` on. With `bulk`, the words are matched
+   * against a temporary GIN index over the window's rows (fast for many words at once: the run's
+   * first call); otherwise against vacancy_search (a few new words: later calls).
+   */
+  async prepare(uses: Iterable<CriteriaUse>, options: { bulk?: boolean } = {}): Promise<void> {
+    const since = new Map<string, number>();
+    const start = this.range.start.getTime();
+    for (const use of uses) {
+      const at = Math.max(use.since.getTime(), start);
+      since.set(use.query, Math.min(since.get(use.query) ?? at, at));
+    }
+    const fresh = [...since.keys()].filter((q) => !this.plans.has(q));
+    const params = new Map(fresh.map((q) => [q, paramsFromCriteria({ query: q })]));
+    const unknownWords = new Set<string>();
+    for (const p of params.values()) for (const token of queryTokens(p.q)) if (!this.words.has(token)) unknownWords.add(token);
+    if (unknownWords.size > 0) await this.timed("plan", () => this.planWords([...unknownWords]));
+    for (const [query, p] of params) this.wordsOfQuery.set(query, this.wordPlans(p.q));
+
+    // Words not matched yet, or not as far back as now needed.
+    const needed = new Map<string, { plan: WordPlan; from: number }>();
+    for (const [query, from] of since) {
+      for (const plan of this.wordsOfQuery.get(query)!) {
+        const key = planKey(plan);
+        const known = this.wordSets.get(key);
+        if (known && known.from <= from) continue;
+        needed.set(key, { plan, from: Math.min(needed.get(key)?.from ?? from, from) });
+      }
+    }
+    if (needed.size > 0) await this.timed("match", () => this.matchWords([...needed.values()], options.bulk ?? false));
+    for (const [query, p] of params) this.plans.set(query, this.resolve(p));
+  }
+
+  /**
+   * The subscription's matches among the window's vacancies published in (since, cutoff]. The
+   * criteria must have been prepared.
+   */
+  match(criteriaQuery: string, since: Date, cutoff: Date, limit: number): Match {
+    const plan = this.plans.get(criteriaQuery);
+    if (!plan) throw new Error("criteria not prepared");
+    for (const word of this.wordsOfQuery.get(criteriaQuery)!) {
+      if (this.wordSets.get(planKey(word))!.from > Math.max(since.getTime(), this.range.start.getTime())) {
+        throw new Error("criteria not prepared from this since");
+      }
+    }
+    const w = this.window;
+    const lo = w.firstAfter(since.getTime());
+    const hi = w.firstAfter(cutoff.getTime());
+    if (hi <= lo) return { total: 0, vacancyIds: [] };
+
+    const premium: number[] = [];
+    const regular: number[] = [];
+    let total = 0;
+    const firstWord = lo >>> 5;
+    const lastWord = (hi - 1) >>> 5;
+    const terms = plan.terms;
+    const salary = plan.salary;
+    // Newest first: rows ascend by publication, so walk the words and their bits downwards.
+    for (let word = lastWord; word >= firstWord; word--) {
+      let bits = 0xffffffff;
+      if (word === firstWord) bits &= 0xffffffff << (lo & 31);
+      if (word === lastWord && (hi & 31) !== 0) bits &= (1 << (hi & 31)) - 1;
+      for (let t = 0; t < terms.length && bits !== 0; t++) {
+        const term = terms[t]!;
+        let any = 0;
+        for (let k = 0; k < term.length; k++) any |= term[k]![word]!;
+        bits &= any;
+      }
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits);
+        bits ^= 1 << bit;
+        const row = (word << 5) | bit;
+        if (salary !== null && w.salaryTop[row]! < salary) continue;
+        total++;
+        if (has(w.premium, row)) {
+          if (premium.length < limit) premium.push(row);
+        } else if (regular.length < limit) regular.push(row);
+      }
+    }
+    const rows = premium.concat(regular).slice(0, limit);
+    return { total, vacancyIds: rows.map((row) => w.ids[row]!) };
+  }
+
+  /** Stop words dropped and corrections found, as searchVacancies plans a query's words. */
+  private wordPlans(q: string): WordPlan[] {
+    const plans: WordPlan[] = [];
+    for (const token of queryTokens(q)) {
+      const info = this.words.get(token);
+      if (!info) throw new Error(`word not planned: ${token}`);
+      if (!info.stopword) plans.push({ token, alternative: info.suggestion });
+    }
+    return plans;
+  }
+
+  /**
+   * searchVacancies' planTokens for many words at once (each word's answer is its own). A word is
+   * "known" when a vocabulary word starts with it or with its Russian stem; planTokens asks that
+   * with LIKE 'prefix%', which a parameterised pattern cannot take from an index, so here it is
+   * asked as the same byte range (prefix ≤ word < prefix || U+10FFFF) that the text_pattern_ops
+   * index answers: one probe per word instead of a scan of the vocabulary per word.
+   */
+  private async planWords(tokens: string[]): Promise<void> {
+    for (let i = 0; i < tokens.length; i += 1000) {
+      const chunk = tokens.slice(i, i + 1000);
+      const rows = await this.db.$queryRaw<{ token: string; stopword: boolean; suggestion: string | null }[]>`
+        SELECT t.token,
+               numnode(to_tsquery('russian', t.folded)) = 0 AND t.token !~ '^[0-9]+$' AS stopword,
+               CASE WHEN k.known THEN NULL ELSE (
+                 SELECT st.word FROM search_terms st
+                 WHERE st.word % t.folded AND similarity(st.word, t.folded) >= ${MIN_SIMILARITY}
+                 ORDER BY st.word <-> t.folded, st.documents DESC
+                 LIMIT 1
+               ) END AS suggestion
+        FROM (
+          SELECT token, kk_fold(token) AS folded, (ts_lexize('russian_stem', kk_fold(token)))[1] AS stem
+          FROM unnest(${chunk}::text[]) AS u(token)
+        ) t
+        CROSS JOIN LATERAL (
+          SELECT EXISTS (
+                   SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.folded AND st.word ~<~ (t.folded || chr(1114111)))
+              OR EXISTS (
+                   SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.stem AND st.word ~<~ (t.stem || chr(1114111)))
+            AS known
+        ) k`;
+      for (const row of rows) this.words.set(row.token, { stopword: row.stopword, suggestion: row.suggestion });
+    }
+  }
+
+  private async matchWords(words: { plan: WordPlan; from: number }[], bulk: boolean): Promise<void> {
+    const { start, end, now } = this.range;
+    // Words are matched in groups that share the hour they are needed from (rounded down, which
+    // only matches more): with one `from` per statement the planner can choose between walking
+    // the publication dates (a recent `from`) and the text index alone (the whole window).
+    const groups = new Map<number, { plan: WordPlan; from: number }[]>();
+    for (const word of words) {
+      const from = Math.max(start.getTime(), Math.floor(word.from / HOUR_MS) * HOUR_MS);
+      const group = groups.get(from) ?? [];
+      group.push({ plan: word.plan, from });
+      groups.set(from, group);
+    }
+    const run = async (query: (sql: Prisma.Sql) => Promise<{ k: number; ids: number[] }[]>, source: Prisma.Sql) => {
+      for (const [from, group] of groups) {
+        for (let i = 0; i < group.length; i += WORDS_PER_STATEMENT) {
+          const chunk = group.slice(i, i + WORDS_PER_STATEMENT);
+          // One join of the words with the rows: each word is looked up in the GIN index.
+          const rows = await query(Prisma.sql`
+            SELECT w.k, array_agg(t.vacancy_id) AS ids
+            FROM (
+              SELECT u.*, CASE WHEN u.prefix THEN to_tsquery('simple', kk_fold(u.token) || ':*')
+                               ELSE to_tsquery('simple', kk_fold(u.token)) END AS plain
+              FROM unnest(${chunk.map((_, k) => k)}::integer[], ${chunk.map((w) => w.plan.token)}::text[],
+                          ${chunk.map((w) => w.plan.token.length >= 3)}::boolean[], ${chunk.map((w) => w.plan.alternative)}::text[])
+                   AS u(k, token, prefix, alternative)
+            ) w
+            JOIN ${source} AND t.published_at > ${new Date(from)} AND t.search_vector @@ (${WORD_QUERY})
+            GROUP BY w.k`);
+          const found = new Map(rows.map((row) => [row.k, row.ids]));
+          chunk.forEach(({ plan }, k) => {
+            const bits = this.window.bitset();
+            for (const id of found.get(k) ?? []) {
+              const row = this.window.rowOf(id);
+              // A vacancy published or changed since the window was read is not in it.
+              if (row !== undefined) bits[row >>> 5]! |= 1 << (row & 31);
+            }
+            const known = this.wordSets.get(planKey(plan));
+            // In place: the plans of criteria already resolved hold this bitset.
+            if (known) {
+              known.bits.set(bits);
+              known.from = from;
+            } else this.wordSets.set(planKey(plan), { bits, from });
+          });
+        }
+      }
+    };
+    if (!bulk) {
+      await run(
+        (sql) => this.db.$queryRaw<{ k: number; ids: number[] }[]>(sql),
+        Prisma.sql`vacancy_search t ON t.published_at <= ${end}`,
+      );
+      return;
+    }
+    // Its own connection, closed afterwards: the temporary table is read back at random for every
+    // word, and in the default 8 MB of local buffers its pages are written out and read again
+    // over and over (several times slower). Local buffers can only be sized before a session's
+    // first temporary table, and stay allocated until the session ends.
+    const tempMb = Math.round(
+      Math.min(TEMP_BUFFERS_MB.max, Math.max(TEMP_BUFFERS_MB.min, (this.window.size * TEMP_BYTES_PER_ROW) / 2 ** 20)),
+    );
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      options: `-c temp_buffers=${tempMb}MB -c maintenance_work_mem=256MB -c work_mem=32MB -c jit=off`,
+    });
+    await client.connect();
+    try {
+      const exec = async (sql: Prisma.Sql) => (await client.query(sql.text, sql.values)).rows;
+      await client.query("BEGIN");
+      await client.query(`
+        CREATE TEMPORARY TABLE digest_window_text (
+          vacancy_id integer NOT NULL, published_at timestamptz(3) NOT NULL, search_vector tsvector NOT NULL)
+        ON COMMIT DROP`);
+      // In publication order, so that a word needed for the last day only reads the last pages.
+      await exec(Prisma.sql`
+        INSERT INTO digest_window_text (vacancy_id, published_at, search_vector)
+        SELECT vacancy_id, published_at, search_vector FROM vacancy_search
+        WHERE published_at > ${start} AND published_at <= ${end} AND (expires_at IS NULL OR expires_at > ${now})
+        ORDER BY published_at`);
+      await this.timed("index", async () => {
+        await client.query("CREATE INDEX ON digest_window_text USING GIN (search_vector)");
+        await client.query("CREATE INDEX ON digest_window_text (published_at)");
+        await client.query("ANALYZE digest_window_text");
+      });
+      await run(exec as (sql: Prisma.Sql) => Promise<{ k: number; ids: number[] }[]>, Prisma.sql`digest_window_text t ON true`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** The criteria as searchVacancies resolves them (unknown catalogue values dropped), as bitsets. */
+  private resolve(p: SearchParams): CriteriaPlan {
+    const w = this.window;
+    const terms: Bitset[][] = [];
+    for (const plan of this.wordPlans(p.q)) terms.push([this.wordSets.get(planKey(plan))!.bits]);
+    // A city wins over a region, even a city the catalogue does not know (then neither applies).
+    if (p.city) {
+      const city = this.catalog.cityBySlug.get(p.city);
+      if (city) terms.push([w.citySet(city.id)]);
+    } else if (p.region) {
+      const region = this.catalog.regionBySlug.get(p.region);
+      if (region) terms.push([w.regionSet(region.id)]);
+    }
+    const specializations = p.specializations.flatMap((slug) => {
+      const spec = this.catalog.specializationBySlug.get(slug);
+      return spec ? [w.specializationSet(spec.id)] : [];
+    });
+    if (specializations.length) terms.push(specializations);
+    if (p.company !== null) terms.push([w.organizationSet(p.company)], [w.named]);
+    if (p.salary !== null) {
+      // The step narrows by bitset; the exact amount is checked per row (salary_top >= salary).
+      const step = salaryStep(p.salary);
+      if (step !== null) terms.push([w.salarySet(step)]);
+    }
+    if (p.experience.length) terms.push(p.experience.map((v) => w.enumSet("experience", v)));
+    if (p.employment.length) terms.push(p.employment.map((v) => w.enumSet("employment", v)));
+    if (p.schedule.length) terms.push(p.schedule.map((v) => w.enumSet("schedule", v)));
+    if (p.licences.length) terms.push(p.licences.map((v) => w.enumSet("licence", v)));
+    if (p.remote) terms.push([w.remote]);
+    return { terms, salary: p.salary };
+  }
+}
