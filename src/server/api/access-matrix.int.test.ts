@@ -265,12 +265,6 @@ const POLICY: Record<string, Rule> = {
     input: () => ({ currentPassword: "not-the-password", confirmation: "not-my-address@example.kz" }),
   },
 
-  "seeker.profile.get": { allowed: new Set(["seeker"]), input: none },
-  "seeker.profile.update": {
-    allowed: new Set(["seeker"]),
-    input: () => ({ name: "Новое Имя", phone: "", cityId: null, locale: "kk" }),
-  },
-
   // No such vacancy or application: the seeker gets through the access checks to NOT_FOUND.
   "seeker.applications.context": { allowed: new Set(["seeker"]), input: () => ({ vacancyId: 999_999 }) },
   "seeker.applications.submit": {

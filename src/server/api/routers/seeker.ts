@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-import { updateProfileSchema } from "@/lib/validation/profile";
 import { createTRPCRouter, seekerProcedure } from "@/server/api/trpc";
 import {
   applyContext,
@@ -9,7 +8,6 @@ import {
   listMyApplications,
   withdrawApplication,
 } from "@/server/services/applications/apply";
-import { getProfile, updateProfile } from "@/server/services/users/profile";
 
 import { seekerResumesRouter } from "./seeker-resumes";
 import { seekerSavedRouter } from "./seeker-saved";
@@ -19,10 +17,7 @@ export const seekerRouter = createTRPCRouter({
   resumes: seekerResumesRouter,
   saved: seekerSavedRouter,
   subscriptions: seekerSubscriptionsRouter,
-  profile: createTRPCRouter({
-    get: seekerProcedure.query(({ ctx }) => getProfile(ctx.user.id)),
-    update: seekerProcedure.input(updateProfileSchema).mutation(({ ctx, input }) => updateProfile(ctx.user.id, input)),
-  }),
+  // The profile is the account's (account.profile / account.updateProfile), for every role.
   applications: createTRPCRouter({
     context: seekerProcedure
       .input(z.object({ vacancyId: z.number().int().positive() }))
