@@ -59,6 +59,10 @@ test("sign up, resume with licences, apply, subscribe, get the digest, unsubscri
   expect(digest.toLowerCase()).toContain("водитель");
   expect(digest).toMatch(/\/ru\/vacancy\/\d+-/);
   const unsubscribe = linkIn(digest, "/unsubscribe");
+  // "See all" opens the search with what is new since the subscription's window began.
+  await page.goto(linkIn(digest, "since="));
+  await expect(page.getByText(/Показаны вакансии, опубликованные после/)).toBeVisible();
+  await expect(page.getByTestId("total")).not.toHaveText("Ничего не найдено");
 
   // Following the unsubscribe link signed out: a page with a button (mail scanners only GET).
   const guest = await browser.newContext();

@@ -39,6 +39,11 @@ export interface SearchParams {
   licences: LicenceValue[];
   remote: boolean;
   period: Period | null;
+  /**
+   * Only vacancies published after this moment (a digest's "see all" link: what is new since the
+   * seeker's previous email). At most MAX_SINCE_DAYS back; not offered in the filters.
+   */
+  since: Date | null;
   sort: SortOrder | null;
   page: number;
 }
@@ -67,9 +72,12 @@ export const EMPTY_SEARCH: SearchParams = {
   licences: [],
   remote: false,
   period: null,
+  since: null,
   sort: null,
   page: 1,
 };
+
+export const MAX_SINCE_DAYS = 31;
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -165,6 +173,16 @@ export function parseSearchParams(raw: RawParams): { params: SearchParams; notic
     else notices.add("periodInvalid");
   }
 
+  let since: Date | null = null;
+  const rawSince = first("since");
+  if (rawSince !== null) {
+    const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/.test(rawSince) ? new Date(rawSince) : null;
+    const now = Date.now();
+    if (date && !Number.isNaN(date.getTime()) && date.getTime() <= now && now - date.getTime() <= MAX_SINCE_DAYS * 86_400_000) {
+      since = date;
+    } else notices.add("periodInvalid");
+  }
+
   let sort: SortOrder | null = null;
   const rawSort = first("sort");
   if (rawSort !== null) {
@@ -196,6 +214,7 @@ export function parseSearchParams(raw: RawParams): { params: SearchParams; notic
       licences: pickEnum(raw, "lic", LICENCE, notices),
       remote: remoteValue === "1" || remoteValue === "true",
       period,
+      since,
       sort,
       page,
     },
@@ -219,6 +238,8 @@ export function searchParamsToQuery(params: Partial<SearchParams>): string {
   for (const v of p.licences) out.append("lic", v.toLowerCase());
   if (p.remote) out.set("remote", "1");
   if (p.period) out.set("period", String(p.period));
+  // Whole seconds: the link stays short and the same moment always gives the same URL.
+  if (p.since) out.set("since", `${p.since.toISOString().slice(0, 19)}Z`);
   if (p.sort) out.set("sort", p.sort);
   if (p.page > 1) out.set("page", String(p.page));
   return out.toString();

@@ -4,7 +4,7 @@ import { EMPTY_SEARCH, parseSearchParams, searchParamsToQuery, type SearchParams
 
 /**
  * A subscription stores the search it was made from as the search page's canonical query
- * string: `{ "query": "q=водитель&city=almaty&lic=c" }`. Page, sort and period are not part
+ * string: `{ "query": "q=водитель&city=almaty&lic=c" }`. Page, sort, period and since are not part
  * of it (the digest always looks at what was published since the last digest, premium first).
  * Reading it back goes through the same parser as the search page, so a catalogue value that
  * has since disappeared is dropped rather than breaking the digest.
@@ -13,7 +13,7 @@ export const subscriptionCriteriaSchema = z.object({ query: z.string().max(2000)
 export type SubscriptionCriteria = z.infer<typeof subscriptionCriteriaSchema>;
 
 export function criteriaFromParams(params: Partial<SearchParams>): SubscriptionCriteria {
-  return { query: searchParamsToQuery({ ...EMPTY_SEARCH, ...params, page: 1, sort: null, period: null }) };
+  return { query: searchParamsToQuery({ ...EMPTY_SEARCH, ...params, page: 1, sort: null, period: null, since: null }) };
 }
 
 /** The search state a stored criteria value stands for; unreadable values give an empty search. */
@@ -21,5 +21,5 @@ export function paramsFromCriteria(value: unknown): SearchParams {
   const parsed = subscriptionCriteriaSchema.safeParse(value);
   if (!parsed.success) return { ...EMPTY_SEARCH };
   const { params } = parseSearchParams(new URLSearchParams(parsed.data.query));
-  return { ...params, page: 1, sort: null, period: null };
+  return { ...params, page: 1, sort: null, period: null, since: null };
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 
 import { FiltersToggle } from "@/components/search/filters-toggle";
 import { Pagination } from "@/components/search/pagination";
 import { SEARCH_FORM_ID, SearchFilters } from "@/components/search/search-filters";
 import { SubscribeToSearch } from "@/components/search/subscribe-to-search";
 import { Alert } from "@/components/ui/alert";
-import { SavedVacanciesSync } from "@/components/vacancy/use-saved-vacancies";
 import { VacancyCard } from "@/components/vacancy/vacancy-card";
 import { getEnv } from "@/env";
 import { ClientMessages } from "@/i18n/client-messages";
@@ -73,9 +72,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
     redirect({ href: hrefFor(requested), locale });
   }
 
-  const [t, tv, catalog, result] = await Promise.all([
+  const [t, tv, format, catalog, result] = await Promise.all([
     getTranslations({ locale, namespace: "search" }),
     getTranslations({ locale, namespace: "vacancy" }),
+    getFormatter({ locale }),
     getCatalog(),
     searchVacancies(requested, { locale }),
   ]);
@@ -91,7 +91,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     p.schedule.length +
     p.licences.length +
     (p.remote ? 1 : 0) +
-    (p.period ? 1 : 0);
+    (p.period || p.since ? 1 : 0);
   const sort = p.sort ?? (p.q ? "relevance" : "date");
   // Any state of the page can become a subscription: the search as shown, named in words.
   const subscriptionName = describeSearch(
@@ -107,7 +107,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     else if (r.drop === "salary") next.salary = null;
     else if (r.drop === "company") next.company = null;
     else if (r.drop === "remote") next.remote = false;
-    else if (r.drop === "period") next.period = null;
+    else if (r.drop === "period") Object.assign(next, { period: null, since: null });
     else next[r.drop] = [];
     return hrefFor(next);
   };
@@ -176,6 +176,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
 
         <div className="flex min-w-0 flex-col gap-4">
           <h1 className="text-2xl font-bold">{p.q ? t("titleWithQuery", { q: p.q }) : t("title")}</h1>
+          {p.since ? (
+            <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+              <span>
+                {t("since", {
+                  date: format.dateTime(p.since, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Almaty" }),
+                })}
+              </span>
+              <Link href={hrefFor({ ...p, since: null, page: 1 })} className="font-medium underline">
+                {t("sinceClear")}
+              </Link>
+            </p>
+          ) : null}
           {notices.length ? (
             <Alert tone="info">
               <ul className="flex flex-col gap-1">
@@ -224,7 +236,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
               defaultName={subscriptionName}
               searchHref={hrefFor(p)}
             />
-            <SavedVacanciesSync />
           </ClientMessages>
           {result.priority.length ? (
             <section

@@ -1,6 +1,6 @@
 import { getEnv } from "@/env";
 import type { AppLocale } from "@/i18n/routing";
-import { PERIODS, searchParamsToQuery, type Period } from "@/lib/search/params";
+import { MAX_SINCE_DAYS, searchParamsToQuery } from "@/lib/search/params";
 import { paramsFromCriteria } from "@/lib/search/subscription-criteria";
 import { absoluteUrl, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 
@@ -21,21 +21,15 @@ export const vacancyUrl = (appUrl: string, locale: AppLocale, id: number, slug: 
 export const subscriptionsUrl = (appUrl: string, locale: AppLocale) => absoluteUrl(appUrl, locale, SUBSCRIPTIONS_PATH);
 
 /**
- * The search page's period that shows a digest group's vacancies: the search page has no "since"
- * filter, only "published in the last N days" counted from when the page is opened, so this is
- * the shortest period that still covers the group's window when the email is opened up to a day
- * after it was sent (newest first, so the digest's vacancies come first). Null when no period is
- * long enough: then the link is the plain search.
+ * "See all" of a subscription's group: the search page with its criteria, newest first, showing
+ * what was published after `since` (the start of the group's window), i.e. the digest's vacancies
+ * and whatever has been published since the email went out.
  */
-export function digestPeriod(since: Date, cutoff: Date): Period | null {
-  const days = (cutoff.getTime() - since.getTime()) / DAY_MS + 1;
-  return PERIODS.find((p) => p >= days) ?? null;
-}
-
-/** "See all" of a subscription's group: the search page with its criteria, newest first, over `period` (digestPeriod). */
-export function seeAllUrl(appUrl: string, locale: AppLocale, criteriaQuery: string, period: Period | null): string {
+export function seeAllUrl(appUrl: string, locale: AppLocale, criteriaQuery: string, since: Date): string {
   const params = paramsFromCriteria({ query: criteriaQuery });
-  const query = searchParamsToQuery({ ...params, period, sort: "date" });
+  // The search page accepts a "since" up to MAX_SINCE_DAYS back; a digest window is shorter.
+  const bounded = new Date(Math.max(since.getTime(), Date.now() - (MAX_SINCE_DAYS - 1) * DAY_MS));
+  const query = searchParamsToQuery({ ...params, since: bounded, sort: "date" });
   return `${absoluteUrl(appUrl, locale, SEARCH_PATH)}${query ? `?${query}` : ""}`;
 }
 

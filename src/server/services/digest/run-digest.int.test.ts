@@ -173,8 +173,11 @@ describe("runDigest", () => {
     expect(listed(email!.html).length - 1).toBe(DIGEST_GROUP_SIZE);
     expect(email!.html).toContain("Водители в Алматы");
     expect(email!.html).toContain("Смотреть на сайте: все 7 вакансий");
+    // "See all" opens the same search limited to what is new since the subscription's last digest.
     expect(email!.html).toContain(
-      "http://localhost:3000/ru/vacancies?q=%D0%B2%D0%BE%D0%B4%D0%B8%D1%82%D0%B5%D0%BB%D1%8C&amp;period=3&amp;sort=date",
+      `http://localhost:3000/ru/vacancies?q=%D0%B2%D0%BE%D0%B4%D0%B8%D1%82%D0%B5%D0%BB%D1%8C&amp;since=${encodeURIComponent(
+        `${before(TUESDAY, DAY).toISOString().slice(0, 19)}Z`,
+      )}&amp;sort=date`,
     );
     expect(email!.html).toContain('href="http://localhost:3000/ru/seeker/subscriptions"');
     expect(email!.text).toContain("Здравствуйте, Айгерим!");

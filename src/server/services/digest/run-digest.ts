@@ -3,7 +3,6 @@ import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
 import { getEnv } from "@/env";
 import type { AppLocale } from "@/i18n/routing";
-import type { Period } from "@/lib/search/params";
 import { getMailer } from "@/server/email/get-mailer";
 import type { EmailToSend, Mailer } from "@/server/email/mailer";
 import {
@@ -17,7 +16,7 @@ import {
 import { getCatalog } from "../catalog/catalog";
 import { almatyDay } from "../vacancies/view-counter";
 
-import { digestPeriod, seeAllUrl, subscriptionsUrl, unsubscribeLinks, vacancyUrl } from "./digest-links";
+import { seeAllUrl, subscriptionsUrl, unsubscribeLinks, vacancyUrl } from "./digest-links";
 import { criteriaQuery, SubscriptionMatcher, type Match } from "./match-subscriptions";
 import { has, loadVacancyWindow } from "./vacancy-window";
 
@@ -257,10 +256,10 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestR
     return match;
   };
   const searchLinks = new Map<string, string>();
-  const searchLink = (locale: AppLocale, query: string, period: Period | null) => {
-    const key = `${locale}\u0000${period}\u0000${query}`;
+  const searchLink = (locale: AppLocale, query: string, since: Date) => {
+    const key = `${locale}\u0000${since.getTime()}\u0000${query}`;
     let url = searchLinks.get(key);
-    if (url === undefined) searchLinks.set(key, (url = seeAllUrl(appUrl, locale, query, period)));
+    if (url === undefined) searchLinks.set(key, (url = seeAllUrl(appUrl, locale, query, since)));
     return url;
   };
 
@@ -391,7 +390,11 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestR
         const emailGroups: DigestEmailGroup[] = groups.map((g) => ({
           name: g.subscription.name,
           total: g.total,
-          seeAllUrl: searchLink(seeker.locale, g.query, digestPeriod(g.subscription.since, delivery.cutoff_at)),
+          seeAllUrl: searchLink(
+            seeker.locale,
+            g.query,
+            new Date(Math.max(g.subscription.since.getTime(), delivery.cutoff_at.getTime() - MAX_LOOKBACK_DAYS * DAY_MS)),
+          ),
           vacancies: g.vacancyIds.flatMap((id) => emailVacancy(id, seeker.locale) ?? []),
         }));
         const links = unsubscribeLinks(appUrl, seeker.locale, seeker.id, now);

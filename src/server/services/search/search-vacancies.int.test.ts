@@ -155,6 +155,19 @@ describe("searchVacancies", () => {
     expect(await titles({ lic: "d" })).toEqual(["Водитель автобуса"]);
   });
 
+  it('shows only what was published after a moment (a digest\'s "see all")', async () => {
+    const iso = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
+    const all = await search({ q: "водитель" });
+    expect(all.total).toBeGreaterThan(0);
+    const earlier = await search({ q: "водитель", since: iso(new Date(now.getTime() - DAY - 3_600_000)) });
+    expect(earlier.total).toBe(all.total);
+    expect(earlier.params.since).not.toBeNull();
+    const later = await search({ q: "водитель", since: iso(new Date(now.getTime() - 1_000)) });
+    expect(later.total).toBe(0);
+    // Nothing matches only because of "since": relaxing it is offered.
+    expect(later.relaxations.map((r) => r.drop)).toContain("period");
+  });
+
   it("sorts by salary and by date", async () => {
     expect((await titles({ sort: "salary" }))[0]).toBe("Водитель-дальнобойщик");
     const byDate = await search({ sort: "date" });

@@ -236,6 +236,7 @@ function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: 
   if (p.remote && without !== "remote") where.push(Prisma.sql`vs.is_remote = true`);
   if (p.period !== null && without !== "period")
     where.push(Prisma.sql`vs.published_at >= ${new Date(now.getTime() - p.period * 86_400_000)}`);
+  if (p.since !== null && without !== "period") where.push(Prisma.sql`vs.published_at > ${p.since}`);
   return where;
 }
 
@@ -360,7 +361,7 @@ async function relaxations(db: Db, r: Resolved, query: Prisma.Sql | null, now: D
   if (p.schedule.length) active.push("schedule");
   if (p.licences.length) active.push("licences");
   if (p.remote) active.push("remote");
-  if (p.period !== null) active.push("period");
+  if (p.period !== null || p.since !== null) active.push("period");
   if (active.length === 0) return [];
   const counts = await Promise.all(
     active.map(async (drop) => {
