@@ -52,6 +52,34 @@ describe("mailer with the outbox transport", () => {
     expect([a.delivered, b.delivered, again.delivered]).toEqual([true, true, true]);
   });
 
+  it("reports an email a stopped sender left QUEUED as not delivered, a fresh one as on its way", async () => {
+    const mailer = createMailer(db, outboxTransport, FROM);
+    const stored = (key: string, createdAt: Date) =>
+      db.emailMessage.create({
+        data: {
+          toAddress: "queued@example.kz",
+          fromAddress: FROM,
+          subject: "Тест",
+          html: "<p>Сәлем</p>",
+          text: "Сәлем",
+          template: "test",
+          transport: "outbox",
+          status: "QUEUED",
+          idempotencyKey: key,
+          createdAt,
+        },
+      });
+    const abandoned = await stored("digest:queued:old", new Date(Date.now() - 60 * 60_000));
+    await stored("digest:queued:new", new Date());
+    expect(await mailer.send(email("queued@example.kz", "digest:queued:old"))).toEqual({
+      emailId: abandoned.id,
+      delivered: false,
+      error: "never handed to the transport",
+    });
+    expect((await mailer.send(email("queued@example.kz", "digest:queued:new"))).delivered).toBe(true);
+    expect(await db.emailMessage.count({ where: { toAddress: "queued@example.kz" } })).toBe(2);
+  });
+
   it("sends many in one call, in order", async () => {
     const mailer = createMailer(db, outboxTransport, FROM);
     const results = await mailer.sendMany([email("m1@example.kz"), email("m2@example.kz", "k-m2"), email("m3@example.kz")]);

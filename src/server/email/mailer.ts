@@ -34,6 +34,12 @@ export interface Mailer {
  * Every email is first stored (the outbox is also the delivery log), then handed to the
  * transport, then marked CAPTURED / SENT / FAILED with the provider's answer.
  */
+/**
+ * A stored email still QUEUED this long after it was stored was never handed to the transport
+ * (its sender stopped); a younger one is taken to be on its way with a concurrent sender.
+ */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
 export function createMailer(db: Db, transport: MailTransport, from: string): Mailer {
   async function sendMany(input: EmailToSend[]): Promise<SendResult[]> {
     if (input.length === 0) return [];
@@ -42,9 +48,10 @@ export function createMailer(db: Db, transport: MailTransport, from: string): Ma
 
     const existing = await db.emailMessage.findMany({
       where: { idempotencyKey: { in: emails.filter((e) => e.idempotencyKey).map((e) => e.key) } },
-      select: { id: true, idempotencyKey: true, status: true, error: true },
+      select: { id: true, idempotencyKey: true, status: true, error: true, createdAt: true },
     });
     const previous = new Map(existing.map((row) => [row.idempotencyKey, row]));
+    const abandonedBefore = Date.now() - ABANDONED_AFTER_MS;
 
     const fresh = emails.filter((e) => !previous.has(e.key));
     const rows = fresh.length
@@ -116,6 +123,10 @@ export function createMailer(db: Db, transport: MailTransport, from: string): Ma
       const done = outcome.get(e.key);
       if (done) return done;
       const row = previous.get(e.key);
+      if (row?.status === "QUEUED" && row.createdAt.getTime() < abandonedBefore) {
+        // Stored by a sender that stopped before handing it to the transport: it never left.
+        return { emailId: row.id, delivered: false, error: "never handed to the transport" };
+      }
       if (row) return { emailId: row.id, delivered: row.status !== "FAILED", error: row.error ?? undefined };
       // Lost a race to a concurrent sender of the same key: that sender delivers it.
       return { emailId: 0, delivered: true };
