@@ -30,10 +30,7 @@ export const EMPTY_RESUME_FORM: ResumeFormValues = {
   schedules: [],
   experiences: [],
   educations: [],
-  languages: [
-    { language: "kk", level: "NATIVE" },
-    { language: "ru", level: "B2" },
-  ],
+  languages: [],
   skills: "",
   licences: [],
   about: "",

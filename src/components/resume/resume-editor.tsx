@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import type { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
@@ -27,6 +27,7 @@ import {
 import { trpc } from "@/trpc/react";
 
 import type { ResumeFormValues } from "./form-values";
+import { languageName as languageNameIn } from "./resume-format";
 
 type Option = { id: number; name: string };
 type Group = { id: number; name: string; children: Option[] };
@@ -102,13 +103,7 @@ export function ResumeEditor(props: {
   const [formError, setFormError] = useState<string | null>(null);
 
   const translate = (key: string) => (tAll.has(key) ? tAll(key) : tAll("errors.invalidInput"));
-  const languageName = useMemo(() => {
-    const names = new Intl.DisplayNames([locale], { type: "language" });
-    return (code: string) => {
-      const name = names.of(code) ?? code;
-      return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-    };
-  }, [locale]);
+  const languageName = (code: string) => languageNameIn(code, locale);
 
   const onSaved = (result: { id: number }) => {
     router.push(`/${locale}/seeker/resumes/${result.id}?saved=1`);

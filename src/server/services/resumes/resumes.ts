@@ -250,7 +250,7 @@ export async function resumeAccessFor(organizationId: number, resumeId: number) 
   const sentHere = applications.some((a) => a.resumeId === resumeId);
   const visible =
     sentHere ||
-    (resume.visibility === "ALL" && true) ||
+    resume.visibility === "ALL" ||
     (resume.visibility === "APPLIED_ONLY" && applied) ||
     (resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
   return visible ? { resumeId: resume.id, userId: resume.userId, withContacts: applied } : null;
