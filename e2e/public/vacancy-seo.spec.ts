@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { findVacancy, LIVE, sql } from "../fixtures/db";
+import { findVacancy, LIVE, sql, visibleAs } from "../fixtures/db";
 
 type JsonLd = Record<string, unknown> & { "@type": string };
 
@@ -96,7 +96,7 @@ test("a vacancy that expires or is archived while cached turns into 410 at once"
 });
 
 test("a closed vacancy is not reachable by guests and not in the sitemap", async ({ request }) => {
-  const v = await findVacancy(`${LIVE} AND v.publication_type = 'CLOSED'`);
+  const v = await findVacancy(visibleAs("closed"));
   const response = await request.get(`/ru/vacancy/${v.id}-${v.slug}`, { maxRedirects: 0 });
   expect(response.status()).toBe(404);
   expect(await response.text()).not.toContain(v.title);

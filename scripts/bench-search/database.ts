@@ -109,10 +109,10 @@ async function abandonedQueryCheck(client: pg.Client): Promise<string> {
 
 const count = async (client: pg.Client, sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
 
-// The same conditions as refresh_vacancy_search(): the vacancies guests may find.
+// The rows refresh_vacancy_search() keeps: the vacancies guests may find.
 const SEARCHABLE_SQL = `
   SELECT count(*) AS n FROM vacancies v JOIN organizations o ON o.id = v.organization_id
-   WHERE v.status = 'PUBLISHED' AND v.publication_type <> 'CLOSED' AND v.published_at IS NOT NULL AND o.blocked_at IS NULL`;
+   WHERE vacancy_is_listed(v.status, v.publication_type, v.published_at, o.blocked_at)`;
 
 /**
  * Creates, migrates and fills the bench database up to `target` vacancies. A database that already

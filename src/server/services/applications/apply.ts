@@ -9,6 +9,7 @@ import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
 import { newApplicationTemplate } from "@/server/email/templates/new-application";
 import { DomainError } from "@/server/errors";
+import { publicVacancyWhere } from "@/server/services/vacancies/visibility";
 
 export const applySchema = z
   .object({
@@ -31,13 +32,7 @@ export const applySchema = z
   });
 
 /** Vacancies a seeker may apply to: the ones guests may see, still accepting applications. */
-const open = (now: Date) =>
-  ({
-    status: "PUBLISHED",
-    publicationType: { not: "CLOSED" },
-    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-    organization: { blockedAt: null },
-  }) satisfies Prisma.VacancyWhereInput;
+const open = publicVacancyWhere;
 
 /** What the apply page needs: the vacancy, the seeker's resumes and contacts, an earlier application. */
 export async function applyContext(userId: number, vacancyId: number, now = new Date()) {

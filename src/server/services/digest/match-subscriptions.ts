@@ -7,6 +7,7 @@ import { paramsFromCriteria, subscriptionCriteriaSchema } from "@/lib/search/sub
 
 import type { Catalog } from "../catalog/catalog";
 import { queryTokens, salaryStep } from "../search/search-vacancies";
+import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { has, type Bitset, type VacancyWindow } from "./vacancy-window";
 
@@ -310,8 +311,8 @@ export class SubscriptionMatcher {
       // In publication order, so that a word needed for the last day only reads the last pages.
       await exec(Prisma.sql`
         INSERT INTO digest_window_text (vacancy_id, published_at, search_vector)
-        SELECT vacancy_id, published_at, search_vector FROM vacancy_search
-        WHERE published_at > ${start} AND published_at <= ${end} AND (expires_at IS NULL OR expires_at > ${now})
+        SELECT vacancy_id, published_at, search_vector FROM vacancy_search vs
+        WHERE published_at > ${start} AND published_at <= ${end} AND ${liveSearchRowSql(now)}
         ORDER BY published_at`);
       await this.timed("index", async () => {
         await client.query("CREATE INDEX ON digest_window_text USING GIN (search_vector)");

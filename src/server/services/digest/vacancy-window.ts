@@ -1,6 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 
+import { liveSearchRowSql } from "../vacancies/visibility";
+
 // The vacancies a digest run can send: every searchable vacancy published in the run's window
 // (from the earliest "since" of a due subscription up to the cutoff) that is still live, read once
 // from `vacancy_search` and kept in memory as columns, ordered by (published_at, vacancy_id).
@@ -179,7 +181,7 @@ export async function loadVacancyWindow(db: Db, start: Date, end: Date, now: Dat
              vs.employment_type::text AS employment_type, vs.schedule::text AS schedule, vs.is_remote
       FROM vacancy_search vs
       WHERE vs.published_at > ${start} AND vs.published_at <= ${end}
-        AND (vs.expires_at IS NULL OR vs.expires_at > ${now})
+        AND ${liveSearchRowSql(now)}
         ${after}
       ORDER BY vs.published_at, vs.vacancy_id
       LIMIT ${PAGE_ROWS}`;

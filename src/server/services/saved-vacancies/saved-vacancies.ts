@@ -1,10 +1,11 @@
 import { z } from "zod";
 
-import type { Prisma } from "@/generated/prisma/client";
 import { SAVED_VACANCIES_LIMIT, type SavedVacancy } from "@/lib/saved-vacancies";
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
+
+import { publicVacancyWhere } from "../vacancies/visibility";
 
 // An arbitrary constant naming "a seeker's saved vacancies" among the advisory locks.
 const SAVED_LOCK = 0x5361_7665;
@@ -17,13 +18,7 @@ export async function lockSavedList(tx: DbTx, userId: number): Promise<void> {
 }
 
 /** Vacancies guests may see: only these can be saved (an account may keep ones that went away since). */
-export const savableVacancy = (now: Date) =>
-  ({
-    status: "PUBLISHED",
-    publicationType: { not: "CLOSED" },
-    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-    organization: { blockedAt: null },
-  }) satisfies Prisma.VacancyWhereInput;
+export const savableVacancy = publicVacancyWhere;
 
 /** The account's saved vacancies, newest first, in the browser list's shape. */
 export async function listSavedVacancies(userId: number): Promise<SavedVacancy[]> {

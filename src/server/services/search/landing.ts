@@ -1,6 +1,7 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
+
+import { liveSearchRowSql } from "../vacancies/visibility";
 
 /**
  * How many searchable vacancies each specialization (groups included) has in a city, and each
@@ -10,12 +11,12 @@ import { db as defaultDb } from "@/server/db";
 export async function landingCounts(options: { cityId?: number; db?: Db; now?: Date } = {}) {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const live = Prisma.sql`(expires_at IS NULL OR expires_at > ${now})`;
+  const live = liveSearchRowSql(now);
   if (options.cityId === undefined) {
     return db.$queryRaw<{ id: number; n: number }[]>`
-      SELECT city_id AS id, count(*)::int AS n FROM vacancy_search WHERE ${live} GROUP BY city_id ORDER BY n DESC`;
+      SELECT city_id AS id, count(*)::int AS n FROM vacancy_search vs WHERE ${live} GROUP BY city_id ORDER BY n DESC`;
   }
   return db.$queryRaw<{ id: number; n: number }[]>`
-    SELECT s AS id, count(*)::int AS n FROM vacancy_search, unnest(specialization_ids) s
+    SELECT s AS id, count(*)::int AS n FROM vacancy_search vs, unnest(specialization_ids) s
     WHERE city_id = ${options.cityId} AND ${live} GROUP BY s ORDER BY n DESC`;
 }

@@ -4,6 +4,7 @@ import { db as defaultDb } from "@/server/db";
 import { MAX_PAGE, MAX_TOKENS, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
 
 import { getCatalog, type Catalog } from "../catalog/catalog";
+import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
@@ -211,7 +212,7 @@ type CriterionKey = Relaxation["drop"];
 
 function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: CriterionKey): Prisma.Sql[] {
   const p = r.params;
-  const where: Prisma.Sql[] = [Prisma.sql`(vs.expires_at IS NULL OR vs.expires_at > ${now})`];
+  const where: Prisma.Sql[] = [liveSearchRowSql(now)];
   if (query && without !== "q") where.push(Prisma.sql`vs.search_vector @@ ${query}`);
   if (without !== "location") {
     if (r.cityId !== null) where.push(Prisma.sql`vs.city_id = ${r.cityId}`);

@@ -2,6 +2,8 @@ import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
 import { excerpt, htmlToText } from "@/lib/sanitize-html";
 
+import { publicVacancyWhere } from "../vacancies/visibility";
+
 /** What a list of vacancies shows for each: never the company of an anonymous vacancy. */
 export interface VacancyCard {
   id: number;
@@ -35,13 +37,7 @@ export async function loadVacancyCards(ids: readonly number[], options: { db?: D
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const rows = await db.vacancy.findMany({
-    where: {
-      id: { in: [...ids] },
-      status: "PUBLISHED",
-      publicationType: { not: "CLOSED" },
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-      organization: { blockedAt: null },
-    },
+    where: { id: { in: [...ids] }, ...publicVacancyWhere(now) },
     select: {
       id: true,
       slug: true,

@@ -6,6 +6,7 @@ import { locales, type AppLocale } from "@/i18n/routing";
 import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, schoolPath, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 import { db as defaultDb } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
+import { liveSearchRowSql, publicVacancySql } from "@/server/services/vacancies/visibility";
 
 // Sitemaps for search engines: an index (sitemap.xml) naming files of at most 50,000 URLs each.
 // Vacancy and organisation files are cut by id ranges (chunk n holds ids [n·size, (n+1)·size)), so
@@ -160,7 +161,7 @@ interface LandingRow {
   lastmod: Date;
 }
 
-const live = (now: Date) => Prisma.sql`(vs.expires_at IS NULL OR vs.expires_at > ${now})`;
+const live = (now: Date) => liveSearchRowSql(now);
 
 const latest = (dates: readonly (Date | null)[]): Date | null =>
   dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
@@ -340,7 +341,8 @@ function vacancyBatches(s: Settings, locale: AppLocale, chunk: number, now: Date
         ORDER BY vs.vacancy_id
         LIMIT ${s.batchSize}::int
       ) b
-      LEFT JOIN vacancies v ON v.id = b.vacancy_id AND v.status = 'PUBLISHED' AND v.publication_type <> 'CLOSED'
+      LEFT JOIN (vacancies v JOIN organizations o ON o.id = v.organization_id)
+        ON v.id = b.vacancy_id AND ${publicVacancySql(now)}
       ORDER BY b.vacancy_id`,
     (id, slug, lastmod) => urlElement(s.xmlBase, locale, vacancyPath(id, slug), lastmod),
   );

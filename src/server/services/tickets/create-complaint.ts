@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
 import { consumeLimit } from "../auth/rate-limit";
+import { publicVacancyWhere } from "../vacancies/visibility";
 
 export interface ComplaintAuthor {
   /** The signed-in author, answered at the account's email; null for a guest. */
@@ -20,13 +21,7 @@ export async function createComplaint(raw: ComplaintInput, author: ComplaintAuth
   if (author.ip) await consumeLimit("complaintPerIp", author.ip);
   const now = options.now ?? new Date();
   const vacancy = await db.vacancy.findFirst({
-    where: {
-      id: input.vacancyId,
-      status: "PUBLISHED",
-      publicationType: { not: "CLOSED" },
-      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-      organization: { blockedAt: null },
-    },
+    where: { id: input.vacancyId, ...publicVacancyWhere(now) },
     select: { id: true, organizationId: true },
   });
   if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancyUnavailable");

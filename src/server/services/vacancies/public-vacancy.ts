@@ -2,6 +2,7 @@ import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
 
 import { loadVacancyCards, type VacancyCard } from "../search/vacancy-cards";
+import { liveSearchRowSql, publicVacancyWhere, vacancyVisibilitySql, type VacancyVisibility } from "./visibility";
 
 /**
  * What a guest's request for /vacancy/{id}-{slug} should get:
@@ -10,41 +11,19 @@ import { loadVacancyCards, type VacancyCard } from "../search/vacancy-cards";
  * - "gone": it was public once and is no longer (archived, removed, expired, organisation blocked): 410;
  * - "missing": never published or no such id: 404.
  */
-export type VacancyGate = { state: "public" | "closed" | "gone"; slug: string } | { state: "missing" };
+export type VacancyGate = { state: Exclude<VacancyVisibility, "missing">; slug: string } | { state: "missing" };
 
 export async function getVacancyGate(id: number, options: { db?: Db; now?: Date } = {}): Promise<VacancyGate> {
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   // Asked on every vacancy request (from the proxy), so one primary-key read in plain SQL.
-  const rows = await db.$queryRaw<
-    {
-      slug: string;
-      status: string;
-      publication_type: string;
-      published_at: Date | null;
-      expires_at: Date | null;
-      blocked: boolean;
-    }[]
-  >`
-    SELECT v.slug, v.status::text, v.publication_type::text, v.published_at, v.expires_at, o.blocked_at IS NOT NULL AS blocked
+  const rows = await db.$queryRaw<{ slug: string; state: VacancyVisibility }[]>`
+    SELECT v.slug, ${vacancyVisibilitySql(now)} AS state
     FROM vacancies v JOIN organizations o ON o.id = v.organization_id
     WHERE v.id = ${id}`;
   const row = rows[0];
-  if (!row || row.published_at === null) return { state: "missing" };
-  if (row.status === "ARCHIVED" || row.status === "REMOVED") return { state: "gone", slug: row.slug };
-  if (row.status !== "PUBLISHED") return { state: "missing" };
-  if (row.blocked || (row.expires_at !== null && row.expires_at <= now)) return { state: "gone", slug: row.slug };
-  if (row.publication_type === "CLOSED") return { state: "closed", slug: row.slug };
-  return { state: "public", slug: row.slug };
-}
-
-function publicWhere(now: Date) {
-  return {
-    status: "PUBLISHED" as const,
-    publicationType: { not: "CLOSED" as const },
-    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-    organization: { blockedAt: null },
-  };
+  if (!row || row.state === "missing") return { state: "missing" };
+  return { state: row.state, slug: row.slug };
 }
 
 /** Everything the public vacancy page shows, or null when guests may not see it. */
@@ -52,7 +31,7 @@ export async function getPublicVacancy(id: number, options: { db?: Db; now?: Dat
   const db = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const row = await db.vacancy.findFirst({
-    where: { id, ...publicWhere(now) },
+    where: { id, ...publicVacancyWhere(now) },
     select: {
       id: true,
       slug: true,
@@ -144,14 +123,14 @@ export async function similarVacancies(
   if (of.specializationIds.length === 0) return [];
   // Two short newest-first walks (same city, then anywhere) rather than one sort of every match.
   const pick = (sameCity: boolean, exclude: number[]) => db.$queryRaw<{ id: number }[]>`
-    SELECT vacancy_id AS id FROM vacancy_search
+    SELECT vacancy_id AS id FROM vacancy_search vs
     WHERE specialization_ids && ${of.specializationIds}::integer[] AND vacancy_id <> ALL (${exclude}::integer[])
       -- Next to an anonymous vacancy, its own organisation's vacancies would give the company away.
       AND organization_id IS DISTINCT FROM (
         SELECT organization_id FROM vacancies WHERE id = ${of.id} AND publication_type = 'ANONYMOUS'
       )
       AND (${!sameCity} OR city_id = ${of.cityId})
-      AND (expires_at IS NULL OR expires_at > ${now})
+      AND ${liveSearchRowSql(now)}
     ORDER BY published_at DESC, vacancy_id DESC
     LIMIT ${limit}`;
   const rows = await pick(true, [of.id]);
