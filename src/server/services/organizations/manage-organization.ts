@@ -11,6 +11,7 @@ import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 
 import { refreshVacancySearch } from "../search/search-index";
+import { revalidateOrganizationPagesAfterCommit } from "../vacancies/vacancy-cache";
 
 export interface Actor {
   userId: number;
@@ -86,9 +87,12 @@ export async function createOrganization(raw: CreateOrganizationInput, actor: Ac
  */
 export async function updateOrganizationProfile(organizationId: number, raw: unknown, actor: Actor) {
   const input = organizationProfileSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+  const { org, before } = await db.$transaction(async (tx) => {
     await assertCityExists(tx, input.cityId);
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { displayName: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { displayName: true, slug: true, type: true },
+    });
     const org = await tx.organization.update({
       where: { id: organizationId },
       data: { ...input, slug: slugify(input.displayName) || "organization" },
@@ -110,8 +114,11 @@ export async function updateOrganizationProfile(organizationId: number, raw: unk
         ip: actor.ip,
       },
     });
-    return org;
+    return { org, before };
   });
+  // The company page and the vacancy pages show the name, the city and the description.
+  await revalidateOrganizationPagesAfterCommit({ id: org.id, type: before.type, slugs: [before.slug, org.slug] });
+  return org;
 }
 
 /**

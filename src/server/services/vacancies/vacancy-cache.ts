@@ -1,7 +1,8 @@
 import { revalidatePath } from "next/cache";
 
 import { locales } from "@/i18n/routing";
-import { companyPath, jobsInCityPath, jobsLandingPath, vacancyPath } from "@/lib/urls";
+import type { OrgType } from "@/generated/prisma/enums";
+import { companyPath, jobsInCityPath, jobsLandingPath, schoolPath, vacancyPath } from "@/lib/urls";
 import { db } from "@/server/db";
 
 /**
@@ -26,11 +27,7 @@ export function revalidateVacancyPages(vacancy: {
   }
 }
 
-/**
- * After the transaction that changed these vacancies has committed: drops their cached pages.
- * Outside a request (scripts, jobs run from tests) there is no page cache to drop, and Next says
- * so with an invariant error, which is the one error ignored here.
- */
+/** After the transaction that changed these vacancies has committed: drops their cached pages. */
 export async function revalidateVacanciesAfterCommit(vacancyIds: readonly number[]): Promise<void> {
   if (vacancyIds.length === 0) return;
   const rows = await db.vacancy.findMany({
@@ -44,7 +41,7 @@ export async function revalidateVacanciesAfterCommit(vacancyIds: readonly number
       organization: { select: { id: true, slug: true } },
     },
   });
-  try {
+  inRequestScope(() => {
     for (const row of rows) {
       revalidateVacancyPages({
         id: row.id,
@@ -54,6 +51,38 @@ export async function revalidateVacanciesAfterCommit(vacancyIds: readonly number
         company: row.publicationType === "ANONYMOUS" ? null : row.organization,
       });
     }
+  });
+}
+
+/**
+ * After the transaction that renamed an organisation (or changed what its pages show) has
+ * committed: drops its own page under every slug it had, and the pages of its published
+ * vacancies, which show its name.
+ */
+export async function revalidateOrganizationPagesAfterCommit(organization: {
+  id: number;
+  type: OrgType;
+  slugs: readonly string[];
+}): Promise<void> {
+  const vacancies = await db.vacancy.findMany({
+    where: { organizationId: organization.id, status: "PUBLISHED" },
+    select: { id: true },
+  });
+  const path = organization.type === "DRIVING_SCHOOL" ? schoolPath : companyPath;
+  inRequestScope(() => {
+    for (const locale of locales)
+      for (const slug of new Set(organization.slugs)) revalidatePath(`/${locale}${path(organization.id, slug)}`);
+  });
+  await revalidateVacanciesAfterCommit(vacancies.map((v) => v.id));
+}
+
+/**
+ * Outside a request (scripts, jobs run from tests) there is no page cache to drop, and Next says
+ * so with an invariant error, which is the one error ignored here.
+ */
+function inRequestScope(revalidate: () => void): void {
+  try {
+    revalidate();
   } catch (error) {
     if (error instanceof Error && error.message.startsWith("Invariant: static generation store missing")) return;
     throw error;
