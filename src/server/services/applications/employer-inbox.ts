@@ -99,6 +99,7 @@ export async function getApplication(organizationId: number, applicationId: numb
       resume: {
         select: {
           id: true,
+          publicId: true,
           title: true,
           desiredSalary: true,
           employmentTypes: true,

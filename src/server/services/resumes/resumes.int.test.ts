@@ -109,7 +109,11 @@ beforeAll(async () => {
   const owner = await createUser();
   orgA = (await createOrganization("EMPLOYER", [{ userId: owner.id, role: "OWNER" }])).id;
   orgB = (await createOrganization("EMPLOYER", [{ userId: owner.id, role: "OWNER" }])).id;
+  await db.organization.updateMany({ where: { id: { in: [orgA, orgB] } }, data: { verification: "VERIFIED" } });
 });
+
+const publicIdOf = async (id: number) =>
+  (await db.resume.findUniqueOrThrow({ where: { id }, select: { publicId: true } })).publicId;
 
 describe("a seeker's resumes", () => {
   it("creates a full resume, cleaned, and reads it back in order", async () => {
@@ -262,8 +266,8 @@ describe("bad input is refused and nothing is written", () => {
 });
 
 describe("resume visibility as an employer sees it", () => {
-  const sees = (orgId: number, resumeId: number) =>
-    getResumeForOrganization(orgId, resumeId).then(
+  const sees = async (orgId: number, resumeId: number) =>
+    getResumeForOrganization(orgId, await publicIdOf(resumeId)).then(
       (r) => (r.seeker.email ? "with contacts" : "without contacts"),
       (e: unknown) => (e instanceof DomainError ? e.messageKey : String(e)),
     );
@@ -275,7 +279,7 @@ describe("resume visibility as an employer sees it", () => {
     await applyTo(orgA, s.id, null);
     expect(await sees(orgA, id)).toBe("with contacts");
     expect(await sees(orgB, id)).toBe("without contacts");
-    const seen = await getResumeForOrganization(orgB, id);
+    const seen = await getResumeForOrganization(orgB, await publicIdOf(id));
     expect(seen.seeker.phone).toBeNull();
     expect(seen.resume).not.toHaveProperty("visibility");
   });
@@ -313,10 +317,6 @@ describe("resume visibility as an employer sees it", () => {
     await db.application.updateMany({ where: { seekerId: s.id }, data: { status: "WITHDRAWN" } });
     expect(await sees(orgA, id)).toBe("errors.resumes.notFound");
   });
-
-  it("an unknown resume is simply not found", async () => {
-    expect(await sees(orgA, 999_999)).toBe("errors.resumes.notFound");
-  });
 });
 
 describe("organisations to hide a resume from", () => {
@@ -328,5 +328,49 @@ describe("organisations to hide a resume from", () => {
     await db.organization.update({ where: { id: orgB }, data: { verification: "PENDING", displayName: "Кайнар Строй" } });
     expect((await findOrganizationsToHideFrom("кайнар")).map((o) => o.id)).toEqual([verified.id]);
     expect(await findOrganizationsToHideFrom("к")).toEqual([]);
+  });
+});
+
+describe("resumes beyond an organisation's own applications", () => {
+  const sees = async (orgId: number, publicId: string) =>
+    getResumeForOrganization(orgId, publicId).then(
+      (r) => (r.seeker.email ? "with contacts" : "without contacts"),
+      (e: unknown) => (e instanceof DomainError ? e.messageKey : String(e)),
+    );
+
+  it("only a verified, unblocked organisation opens resumes open to all", async () => {
+    const owner = await createUser();
+    const pending = (await createOrganization("EMPLOYER", [{ userId: owner.id, role: "OWNER" }])).id;
+    await db.organization.update({ where: { id: pending }, data: { verification: "PENDING" } });
+    const s = await seeker();
+    const all = await publicIdOf((await create(s.id, { visibility: "ALL" })).id);
+    const except = await publicIdOf((await create(s.id, { visibility: "ALL_EXCEPT", hiddenOrganizationIds: [orgB] })).id);
+
+    expect(await sees(pending, all)).toBe("errors.resumes.notFound");
+    expect(await sees(pending, except)).toBe("errors.resumes.notFound");
+    await db.organization.update({ where: { id: pending }, data: { verification: "VERIFIED" } });
+    expect(await sees(pending, all)).toBe("without contacts");
+    expect(await sees(pending, except)).toBe("without contacts");
+    await db.organization.update({ where: { id: pending }, data: { blockedAt: new Date(), blockReason: "spam" } });
+    expect(await sees(pending, all)).toBe("errors.resumes.notFound");
+  });
+
+  it("an unverified organisation still sees what was sent to it", async () => {
+    const owner = await createUser();
+    const fresh = (await createOrganization("EMPLOYER", [{ userId: owner.id, role: "OWNER" }])).id;
+    const s = await seeker();
+    const { id } = await create(s.id, { visibility: "HIDDEN" });
+    await applyTo(fresh, s.id, id);
+    expect(await sees(fresh, await publicIdOf(id))).toBe("with contacts");
+  });
+
+  it("resumes are named by a random public id, never by their number", async () => {
+    const s = await seeker();
+    const { id } = await create(s.id, { visibility: "ALL" });
+    const publicId = await publicIdOf(id);
+    expect(publicId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await sees(orgA, publicId)).toBe("without contacts");
+    expect(await sees(orgA, String(id))).toBe("errors.resumes.notFound");
+    expect(await sees(orgA, "00000000-0000-4000-8000-000000000000")).toBe("errors.resumes.notFound");
   });
 });

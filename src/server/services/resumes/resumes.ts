@@ -7,6 +7,7 @@ import { DomainError } from "@/server/errors";
 /** Everything a resume shows, in display order; the same shape for its owner and for employers. */
 export const resumeDocumentSelect = {
   id: true,
+  publicId: true,
   userId: true,
   title: true,
   desiredSalary: true,
@@ -223,45 +224,56 @@ export async function findOrganizationsToHideFrom(query: string) {
 }
 
 /**
- * Whether an organisation may see a resume, and with the seeker's contacts or without.
+ * Whether an organisation may see a resume, and with the seeker's contacts or without. The
+ * resume is named by its public id (the one in employers' URLs).
  *
  * - A resume the seeker sent to this organisation with an application: always, with contacts
  *   (applying shares both, whatever the setting).
- * - ALL: every organisation; APPLIED_ONLY: organisations the seeker applied to (any vacancy, any
- *   resume); ALL_EXCEPT: every organisation but the listed ones; HIDDEN: none.
+ * - APPLIED_ONLY: organisations the seeker applied to (any vacancy, any resume).
+ * - ALL: every organisation; ALL_EXCEPT: every organisation but the listed ones — but beyond its
+ *   own applications only a verified, unblocked organisation opens resumes (SPEC §4): a company
+ *   registered a minute ago is nobody yet.
+ * - HIDDEN: none.
  * Contacts are shown only to organisations the seeker applied to.
  */
-export async function resumeAccessFor(organizationId: number, resumeId: number) {
-  const resume = await db.resume.findUnique({
-    where: { id: resumeId },
-    select: {
-      id: true,
-      userId: true,
-      visibility: true,
-      hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
-    },
-  });
-  if (!resume) return null;
+export async function resumeAccessFor(organizationId: number, publicId: string) {
+  if (!UUID.test(publicId)) return null;
+  const [resume, organization] = await Promise.all([
+    db.resume.findUnique({
+      where: { publicId },
+      select: {
+        id: true,
+        userId: true,
+        visibility: true,
+        hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
+      },
+    }),
+    db.organization.findUnique({ where: { id: organizationId }, select: { verification: true, blockedAt: true } }),
+  ]);
+  if (!resume || !organization) return null;
   const applications = await db.application.findMany({
     where: { seekerId: resume.userId, vacancy: { organizationId }, status: { not: "WITHDRAWN" } },
     select: { resumeId: true },
   });
   const applied = applications.length > 0;
-  const sentHere = applications.some((a) => a.resumeId === resumeId);
+  const sentHere = applications.some((a) => a.resumeId === resume.id);
+  const trusted = organization.verification === "VERIFIED" && organization.blockedAt === null;
   const visible =
     sentHere ||
-    resume.visibility === "ALL" ||
     (resume.visibility === "APPLIED_ONLY" && applied) ||
-    (resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
+    (trusted && resume.visibility === "ALL") ||
+    (trusted && resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
   return visible ? { resumeId: resume.id, userId: resume.userId, withContacts: applied } : null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The resume as an organisation sees it; NOT_FOUND whenever the rules above say no. */
-export async function getResumeForOrganization(organizationId: number, resumeId: number) {
-  const access = await resumeAccessFor(organizationId, resumeId);
+export async function getResumeForOrganization(organizationId: number, publicId: string) {
+  const access = await resumeAccessFor(organizationId, publicId);
   if (!access) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
   const [resume, seeker] = await Promise.all([
-    db.resume.findUniqueOrThrow({ where: { id: resumeId }, select: resumeDocumentSelect }),
+    db.resume.findUniqueOrThrow({ where: { id: access.resumeId }, select: resumeDocumentSelect }),
     db.user.findUniqueOrThrow({
       where: { id: access.userId },
       select: { name: true, email: true, phone: true, city: { select: { nameRu: true, nameKk: true } } },

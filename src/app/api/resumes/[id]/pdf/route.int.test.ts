@@ -15,6 +15,7 @@ const { GET } = await import("./route");
 
 let seekerId = 0;
 let resumeId = 0;
+let publicId = "";
 let orgId = 0;
 let ownerId = 0;
 let cityId = 0;
@@ -65,6 +66,7 @@ beforeAll(async () => {
       }),
     )
   ).id;
+  publicId = (await db.resume.findUniqueOrThrow({ where: { id: resumeId }, select: { publicId: true } })).publicId;
   ownerId = (await createUser()).id;
   orgId = (await createOrganization("EMPLOYER", [{ userId: ownerId, role: "OWNER" }])).id;
 });
@@ -105,7 +107,7 @@ describe("resume PDF download", () => {
     expect((await get("", "abc")).status).toBe(404);
     session.user = await signedIn(ownerId);
     expect((await get()).status).toBe(404);
-    expect((await get(`?organizationId=${orgId}`)).status).toBe(404);
+    expect((await get(`?organizationId=${orgId}`, publicId)).status).toBe(404);
   });
 
   it("lets an organisation the seeker applied to with the resume download it; non-members cannot", async () => {
@@ -123,10 +125,12 @@ describe("resume PDF download", () => {
     });
     await db.application.create({ data: { vacancyId: vacancy.id, seekerId, resumeId } });
     session.user = await signedIn(ownerId);
-    const response = await get(`?organizationId=${orgId}&locale=kk`);
+    const response = await get(`?organizationId=${orgId}&locale=kk`, publicId);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
+    // An organisation names a resume by its public id only: the number leads nowhere.
+    expect((await get(`?organizationId=${orgId}`, String(resumeId))).status).toBe(404);
     session.user = await signedIn((await createUser()).id);
-    expect((await get(`?organizationId=${orgId}`)).status).toBe(404);
+    expect((await get(`?organizationId=${orgId}`, publicId)).status).toBe(404);
   });
 });

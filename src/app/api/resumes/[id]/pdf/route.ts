@@ -30,45 +30,25 @@ export async function GET(request: Request, { params }: Params) {
   const url = new URL(request.url);
   const requested = url.searchParams.get("locale");
   const locale: AppLocale = requested && isLocale(requested) ? requested : "ru";
-  const resumeId = positive((await params).id);
+  const id = (await params).id;
   const user = await getCurrentUser();
   if (!user) return problem(401, locale, "errors.unauthorized");
-  if (!resumeId) return problem(404, locale, "errors.resumes.notFound");
 
   const organizationId = positive(url.searchParams.get("organizationId"));
+  // The seeker names their own resume by number; an organisation by its public id.
+  const ownResumeId = positive(id);
   try {
-    let pdf: Buffer;
-    let title: string;
-    if (organizationId) {
-      const membership = await db.membership.findUnique({
-        where: { userId_organizationId: { userId: user.id, organizationId } },
-        select: { organization: { select: { type: true } } },
-      });
-      if (!membership || !EMPLOYER_ORG_TYPES.includes(membership.organization.type)) {
-        return problem(404, locale, "errors.resumes.notFound");
-      }
-      const seen = await getResumeForOrganization(organizationId, resumeId);
-      pdf = await renderResumePdf(seen.resume, seen.seeker, locale);
-      title = seen.resume.title;
-    } else {
-      const {
-        userId: _userId,
-        visibility: _visibility,
-        hiddenFrom: _hidden,
-        _count,
-        ...resume
-      } = await getMyResume(user.id, resumeId);
-      const person = await db.user.findUniqueOrThrow({
-        where: { id: user.id },
-        select: { name: true, email: true, phone: true },
-      });
-      pdf = await renderResumePdf(resume, person, locale);
-      title = resume.title;
-    }
+    const document = organizationId
+      ? await organizationCopy(user.id, organizationId, id, locale)
+      : ownResumeId !== null
+        ? await ownCopy(user.id, ownResumeId, locale)
+        : null;
+    if (!document) return problem(404, locale, "errors.resumes.notFound");
+    const { pdf, title, number } = document;
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": resumeDisposition(title, resumeId),
+        "Content-Disposition": resumeDisposition(title, number),
         "Content-Length": String(pdf.length),
         "Cache-Control": "private, no-store",
         "X-Robots-Tag": "noindex",
@@ -78,4 +58,28 @@ export async function GET(request: Request, { params }: Params) {
     if (isDomainError(error)) return problem(404, locale, error.messageKey);
     throw error;
   }
+}
+
+/** A resume the organisation may see, for one of its members (404 for anyone else). */
+async function organizationCopy(userId: number, organizationId: number, publicId: string, locale: AppLocale) {
+  const membership = await db.membership.findUnique({
+    where: { userId_organizationId: { userId, organizationId } },
+    select: { organization: { select: { type: true } } },
+  });
+  if (!membership || !EMPLOYER_ORG_TYPES.includes(membership.organization.type)) return null;
+  const seen = await getResumeForOrganization(organizationId, publicId);
+  return { pdf: await renderResumePdf(seen.resume, seen.seeker, locale), title: seen.resume.title, number: seen.resume.id };
+}
+
+/** The seeker's own resume, with their own contacts. */
+async function ownCopy(userId: number, resumeId: number, locale: AppLocale) {
+  const {
+    userId: _userId,
+    visibility: _visibility,
+    hiddenFrom: _hidden,
+    _count,
+    ...resume
+  } = await getMyResume(userId, resumeId);
+  const person = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true } });
+  return { pdf: await renderResumePdf(resume, person, locale), title: resume.title, number: resume.id };
 }

@@ -92,11 +92,11 @@ export default async function ApplicationPage({
               <Block title={t("resume")}>
                 <p className="text-lg font-medium break-words">{resume.title}</p>
                 <p className="flex flex-wrap gap-3 text-sm">
-                  <Link href={`/employer/${org.id}/resumes/${resume.id}`} className="text-brand-800 underline">
+                  <Link href={`/employer/${org.id}/resumes/${resume.publicId}`} className="text-brand-800 underline">
                     {t("openResume")}
                   </Link>
                   <a
-                    href={`/api/resumes/${resume.id}/pdf?organizationId=${org.id}&locale=${locale}`}
+                    href={`/api/resumes/${resume.publicId}/pdf?organizationId=${org.id}&locale=${locale}`}
                     download
                     className="text-brand-800 underline"
                   >
