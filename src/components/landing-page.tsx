@@ -12,13 +12,8 @@ import { formatAmount } from "@/lib/format";
 import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
 import { absoluteUrl, jobsInCityPath, jobsLandingPath, SEARCH_PATH } from "@/lib/urls";
 import { breadcrumbJsonLd } from "@/server/seo/json-ld";
-import {
-  getCatalog,
-  localName,
-  type Catalog,
-  type CatalogCity,
-  type CatalogSpecialization,
-} from "@/server/services/catalog/catalog";
+import { getCatalog, type Catalog, type CatalogCity, type CatalogSpecialization } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { landingCounts } from "@/server/services/search/landing";
 import { searchVacancies, type SearchResult } from "@/server/services/search/search-vacancies";
 

@@ -12,7 +12,7 @@ import { formatAmount } from "@/lib/format";
 import { excerpt } from "@/lib/sanitize-html";
 import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
 import { absoluteUrl, companyPath, parseIdSlug, schoolPath, SEARCH_PATH } from "@/lib/urls";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { getPublicOrganization, type PublicOrganization } from "@/server/services/organizations/public-organization";
 import { searchVacancies, type SearchResult } from "@/server/services/search/search-vacancies";
 

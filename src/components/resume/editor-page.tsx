@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
-import { getCatalog, cityOptions, localName, specializationGroups } from "@/server/services/catalog/catalog";
+import { getCatalog, cityOptions, specializationGroups } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 
 import type { ResumeFormValues } from "./form-values";
 import { ResumeEditor } from "./resume-editor";

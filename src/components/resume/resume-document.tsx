@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { formatAmount, licenceLabel } from "@/lib/format";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import type { ResumeDocument as ResumeData } from "@/server/services/resumes/resumes";
 
 import { experienceLength, languageName } from "./resume-format";

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import type { z } from "zod";
 
+import { localName } from "@/lib/local-name";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
@@ -749,9 +750,7 @@ function HiddenOrganizations(props: { hidden: Option[]; onChange: (list: Option[
                 <li key={org.id} className="flex items-center justify-between gap-2 text-sm">
                   <span>
                     {org.displayName}
-                    {org.city ? (
-                      <span className="text-gray-600"> · {locale === "kk" ? org.city.nameKk : org.city.nameRu}</span>
-                    ) : null}
+                    {org.city ? <span className="text-gray-600"> · {localName(org.city, locale)}</span> : null}
                   </span>
                   <Button
                     type="button"

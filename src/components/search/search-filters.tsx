@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 
+import { localName } from "@/lib/local-name";
 import { licenceLabel } from "@/lib/format";
 import { EMPLOYMENT, EXPERIENCE, LICENCE, PERIODS, SCHEDULE, type SearchParams } from "@/lib/search/params";
 import type { Catalog } from "@/server/services/catalog/catalog";
@@ -67,7 +68,7 @@ export function SearchFilters({
 }) {
   const t = useTranslations("search");
   const tv = useTranslations("vacancy");
-  const nameOf = (item: { nameRu: string; nameKk: string }) => (locale === "kk" ? item.nameKk : item.nameRu);
+  const nameOf = (item: { nameRu: string; nameKk: string }) => localName(item, locale);
   const groups = catalog.specializations.filter((s) => s.parentId === null);
   const selectedSpecs = params.specializations.flatMap((slug) => catalog.specializationBySlug.get(slug) ?? []);
   return (

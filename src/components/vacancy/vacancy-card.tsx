@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { localName } from "@/lib/local-name";
 import { Link } from "@/i18n/navigation";
 import { licenceLabel } from "@/lib/format";
 import { companyPath, vacancyPath } from "@/lib/urls";
@@ -25,7 +26,7 @@ export function VacancyCard({
   const format = useFormatter();
   const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const city = locale === "kk" ? vacancy.city.nameKk : vacancy.city.nameRu;
+  const city = localName(vacancy.city, locale);
   return (
     <article className="flex gap-4 rounded-lg border border-gray-200 bg-white p-4 sm:p-5" lang={vacancy.language}>
       {showLogo && vacancy.company ? <CompanyLogo name={vacancy.company.name} logoPath={vacancy.company.logoPath} /> : null}

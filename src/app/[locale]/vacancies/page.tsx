@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 
+import { ALMATY_TIME_ZONE } from "@/lib/almaty-time";
 import { FiltersToggle } from "@/components/search/filters-toggle";
 import { Pagination } from "@/components/search/pagination";
 import { SEARCH_FORM_ID, SearchFilters } from "@/components/search/search-filters";
@@ -24,7 +25,8 @@ import {
 import { criteriaFromParams } from "@/lib/search/subscription-criteria";
 import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
 import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
-import { getCatalog, localName } from "@/server/services/catalog/catalog";
+import { getCatalog } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { searchVacancies, type Relaxation } from "@/server/services/search/search-vacancies";
 import { summaryContext } from "@/server/services/subscriptions/subscription-search";
 
@@ -180,7 +182,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
               <span>
                 {t("since", {
-                  date: format.dateTime(p.since, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Almaty" }),
+                  date: format.dateTime(p.since, { dateStyle: "long", timeStyle: "short", timeZone: ALMATY_TIME_ZONE }),
                 })}
               </span>
               <Link href={hrefFor({ ...p, since: null, page: 1 })} className="font-medium underline">

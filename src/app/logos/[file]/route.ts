@@ -1,3 +1,4 @@
+import { escapeXml } from "@/lib/escape";
 import { db } from "@/server/db";
 
 // A company's logo for structured data and social cards: /logos/{id}.svg redirects to the uploaded
@@ -6,8 +7,6 @@ import { db } from "@/server/db";
 export const dynamic = "force-dynamic";
 
 const COLORS = ["#0f766e", "#075985", "#4338ca", "#9f1239", "#92400e", "#065f46"];
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch] ?? ch);
 
 // An uploaded logo at /logos/{id}-{version}.webp: the version changes with every upload, so the
 // bytes at one URL never change and may be cached for good. An older version (a page cached before

@@ -1,12 +1,13 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 
+import { escapeHtml } from "@/lib/escape";
+
 import { renderEmail } from "../render";
 
 import {
   createDigestComposer,
   digestSalary,
-  escapeHtml,
   renderDigestReference,
   SubscriptionDigestEmail,
   type DigestEmailProps,

@@ -3,6 +3,7 @@ import { Fragment } from "react";
 
 import { translatorFor } from "@/i18n/translator";
 import type { AppLocale } from "@/i18n/routing";
+import { escapeHtml } from "@/lib/escape";
 import { salaryParts } from "@/lib/format";
 
 import { EmailLayout } from "./email-layout";
@@ -235,13 +236,6 @@ async function staticMarkup(): Promise<(element: React.ReactElement) => string> 
 export async function renderDigestReference(props: DigestEmailProps): Promise<string> {
   const markup = await staticMarkup();
   return EMAIL_DOCTYPE + markup(<SubscriptionDigestEmail {...props} />);
-}
-
-/** The escaping React applies to text and attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/["&'<>]/g, (c) =>
-    c === '"' ? "&quot;" : c === "&" ? "&amp;" : c === "'" ? "&#x27;" : c === "<" ? "&lt;" : "&gt;",
-  );
 }
 
 // Marker characters from Unicode's private use area: React leaves them as they are, and the

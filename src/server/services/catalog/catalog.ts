@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db-client";
+import { localName } from "@/lib/local-name";
 import { db as defaultDb } from "@/server/db";
 
 // Regions, cities and specializations change a few times a year (by migration or by an admin);
@@ -94,9 +95,6 @@ export async function getCatalog(db?: Db): Promise<Catalog> {
 export function invalidateCatalog(): void {
   delete cache.jumysCatalog;
 }
-
-export const localName = (item: { nameRu: string; nameKk: string }, locale: string) =>
-  locale === "kk" ? item.nameKk : item.nameRu;
 
 /** Cities for a select box, named and sorted in the page's language. */
 export async function cityOptions(locale: string): Promise<{ id: number; name: string }[]> {

@@ -14,7 +14,7 @@ import {
 } from "@/server/email/templates/subscription-digest";
 
 import { getCatalog } from "../catalog/catalog";
-import { almatyDay } from "../vacancies/view-counter";
+import { almatyDay } from "@/lib/almaty-time";
 
 import { seeAllUrl, subscriptionsUrl, unsubscribeLinks, vacancyUrl } from "./digest-links";
 import { criteriaQuery, SubscriptionMatcher, type Match } from "./match-subscriptions";

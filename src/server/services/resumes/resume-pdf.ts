@@ -3,11 +3,12 @@ import path from "node:path";
 
 import PDFDocument from "pdfkit";
 
+import { ALMATY_TIME_ZONE } from "@/lib/almaty-time";
 import { experienceLength, languageName } from "@/components/resume/resume-format";
 import type { AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { formatAmount, licenceLabel } from "@/lib/format";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 
 import type { ResumeDocument } from "./resumes";
 
@@ -45,7 +46,10 @@ export async function renderResumePdf(
   const { t } = dynamicTranslator(locale);
   const r = (key: string, values?: Record<string, string | number | Date>) => t(`resumes.${key}`, values);
   const month = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", { month: "long", year: "numeric", timeZone: "UTC" });
-  const longDate = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", { dateStyle: "long", timeZone: "Asia/Almaty" });
+  const longDate = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", {
+    dateStyle: "long",
+    timeZone: ALMATY_TIME_ZONE,
+  });
   const { regular, bold } = loadFonts();
 
   const doc = new PDFDocument({

@@ -3,6 +3,7 @@ import "server-only";
 import { getEnv } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
 import { locales, type AppLocale } from "@/i18n/routing";
+import { escapeXml } from "@/lib/escape";
 import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, schoolPath, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 import { db as defaultDb } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
@@ -82,15 +83,6 @@ export function parseSitemapName(name: string, chunkSize = SITEMAP_MAX_URLS): Si
 const chunkName = (kind: ChunkedKind, locale: AppLocale, chunk: number) => `${kind}-${locale}-${chunk}.xml`;
 
 // ---------------------------------------------------------------- XML
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Text or attribute content; characters XML 1.0 cannot carry at all are dropped. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
-}
 
 // Sitemap URLs must be RFC 3986 escaped: keep what a path may carry as is, percent-encode the rest
 // (spaces, non-ASCII, and "%", "?" and "#", which would change the URL's meaning).

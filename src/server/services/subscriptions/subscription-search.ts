@@ -14,7 +14,8 @@ import { dynamicTranslator } from "@/i18n/translator";
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
-import { getCatalog, localName, type Catalog } from "@/server/services/catalog/catalog";
+import { getCatalog, type Catalog } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 
 // Page, sort and period are not part of a subscription, so a bad value there does not matter.
 const IGNORED_NOTICES: readonly SearchNotice[] = ["pageInvalid", "pageTooDeep", "sortInvalid", "periodInvalid"];

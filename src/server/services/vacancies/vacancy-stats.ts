@@ -1,7 +1,7 @@
+import { Prisma } from "@/generated/prisma/client";
+import { almatyDay, almatyDaySqlText } from "@/lib/almaty-time";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-
-import { almatyDay } from "./view-counter";
 
 export interface VacancyStatsDay {
   /** A calendar day in Asia/Almaty, YYYY-MM-DD. */
@@ -47,13 +47,11 @@ export async function vacancyStats(
   const first = almatyDay(started);
   const last = almatyDay(new Date(Math.min(now.getTime(), ...ended.map((at) => at.getTime()))));
 
-  // Almaty is UTC+5 all year; a fixed offset rather than the zone name keeps the days the same
-  // whatever time zone database the server has.
   const days = await db.$queryRaw<VacancyStatsDay[]>`
     WITH v AS (
       SELECT day, views FROM vacancy_daily_views WHERE vacancy_id = ${vacancyId}
     ), a AS (
-      SELECT ((created_at AT TIME ZONE 'UTC') + interval '5 hours')::date AS day, count(*)::int AS applications
+      SELECT ${Prisma.raw(almatyDaySqlText("created_at"))} AS day, count(*)::int AS applications
       FROM applications WHERE vacancy_id = ${vacancyId}
       GROUP BY 1
     ), bounds AS (

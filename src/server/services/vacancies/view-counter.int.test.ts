@@ -4,7 +4,7 @@ import { db, getDb } from "@/server/db";
 
 import { createOrganization } from "../../../../test/support/factories";
 
-import { almatyDay, flushVacancyViews, recordVacancyView } from "./view-counter";
+import { flushVacancyViews, recordVacancyView } from "./view-counter";
 
 const CHROME =
   "Mozilla/5.0 (Linux; Android 14; SM-A546B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
@@ -60,15 +60,6 @@ const vacancy = async () =>
 const stored = () =>
   db.$queryRaw<{ vacancy_id: number; day: string; views: number }[]>`
     SELECT vacancy_id, to_char(day, 'YYYY-MM-DD') AS day, views FROM vacancy_daily_views ORDER BY vacancy_id, day`;
-
-describe("the Almaty calendar day", () => {
-  it("starts at 19:00 UTC (UTC+5 all year)", () => {
-    expect(almatyDay(new Date("2026-03-14T18:59:59.999Z"))).toBe("2026-03-14");
-    expect(almatyDay(new Date("2026-03-14T19:00:00Z"))).toBe("2026-03-15");
-    expect(almatyDay(new Date("2026-07-01T20:30:00Z"))).toBe("2026-07-02");
-    expect(almatyDay(new Date("2026-12-31T19:00:00Z"))).toBe("2027-01-01");
-  });
-});
 
 describe("recordVacancyView", () => {
   it("ignores bots and requests without a user agent", async () => {

@@ -1,5 +1,6 @@
 import { isbot } from "isbot";
 
+import { almatyDay } from "@/lib/almaty-time";
 import { db } from "@/server/db";
 
 /**
@@ -22,7 +23,6 @@ import { db } from "@/server/db";
 const FLUSH_INTERVAL_MS = 5_000;
 /** Distinct vacancy-days in the buffer that trigger a flush before the timer does. */
 const MAX_PENDING_KEYS = 10_000;
-const ALMATY_OFFSET_MS = 5 * 60 * 60 * 1000; // UTC+5 all year: Kazakhstan has no daylight saving time.
 const MAX_INT4 = 2_147_483_647;
 
 interface CounterState {
@@ -43,11 +43,6 @@ const state: CounterState = (globalForViews.jumysVacancyViews ??= {
   inFlight: new Set(),
   dropped: 0,
 });
-
-/** The calendar day in Asia/Almaty of an instant, as YYYY-MM-DD. */
-export function almatyDay(at: Date): string {
-  return new Date(at.getTime() + ALMATY_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Counts one view of a vacancy's public page, unless the user agent is missing or a bot's.

@@ -7,7 +7,8 @@ import type { AppLocale } from "@/i18n/routing";
 import { sanitizeRichText } from "@/lib/sanitize-html";
 import { requireStaff } from "@/server/auth/require-staff";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { localName, specializationGroups } from "@/server/services/catalog/catalog";
+import { specializationGroups } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on the signed-in staff member.

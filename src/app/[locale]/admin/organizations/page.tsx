@@ -6,7 +6,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on the signed-in staff member.

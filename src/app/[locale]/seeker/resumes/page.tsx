@@ -6,7 +6,7 @@ import { titleMetadata } from "@/i18n/page-metadata";
 import { formatAmount } from "@/lib/format";
 import { MAX_RESUMES } from "@/lib/validation/resume";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { listMyResumes } from "@/server/services/resumes/resumes";
 
 export const dynamic = "force-dynamic";

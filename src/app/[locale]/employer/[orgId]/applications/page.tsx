@@ -6,7 +6,7 @@ import { loadDashboardOrganization } from "@/components/employer/load-organizati
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { formatAmount } from "@/lib/format";
 import { fillPlaceholders } from "@/server/services/applications/employer-inbox";
-import { localName } from "@/server/services/catalog/catalog";
+import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
