@@ -6,7 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
-import { db } from "@/server/db";
+import { EMPLOYER_ORG_TYPES, requireMembership, requireStaffRole, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import type { SessionUser } from "@/server/services/auth/sessions";
 
@@ -131,9 +131,7 @@ export const seekerProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-const ORG_ROLE_RANK: Record<OrgRole, number> = { OBSERVER: 1, INSTRUCTOR: 1, MANAGER: 2, OWNER: 3 };
-export const EMPLOYER_ORG_TYPES: OrgType[] = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"];
-export const SCHOOL_ORG_TYPES: OrgType[] = ["DRIVING_SCHOOL"];
+export { EMPLOYER_ORG_TYPES, SCHOOL_ORG_TYPES };
 
 export const organizationInput = z.object({ organizationId: z.number().int().positive() });
 
@@ -141,19 +139,10 @@ export const organizationInput = z.object({ organizationId: z.number().int().pos
  * A member of the organisation named in the input, with at least `minRole`, in an organisation
  * of one of `types`. Membership is read from the database on every call.
  */
-function organizationProcedure(types: OrgType[], minRole: OrgRole) {
+function organizationProcedure(types: readonly OrgType[], minRole: OrgRole) {
   return protectedProcedure.input(organizationInput).use(async ({ ctx, input, next }) => {
-    const membership = await db.membership.findUnique({
-      where: { userId_organizationId: { userId: ctx.user.id, organizationId: input.organizationId } },
-      select: { role: true, organization: { select: { id: true, type: true, blockedAt: true, verification: true } } },
-    });
-    if (!membership || !types.includes(membership.organization.type)) {
-      throw new TRPCError({ code: "FORBIDDEN" });
-    }
-    if (ORG_ROLE_RANK[membership.role] < ORG_ROLE_RANK[minRole]) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "errors.org.roleTooLow" });
-    }
-    return next({ ctx: { ...ctx, membership: { role: membership.role, organization: membership.organization } } });
+    const membership = await requireMembership(ctx.user.id, input.organizationId, { types, minRole });
+    return next({ ctx: { ...ctx, membership } });
   });
 }
 
@@ -162,8 +151,4 @@ export const schoolProcedure = (minRole: OrgRole) => organizationProcedure(SCHOO
 
 /** Platform staff with one of the roles; SUPERADMIN may do everything. */
 export const adminProcedure = (roles: StaffRole[]) =>
-  protectedProcedure.use(({ ctx, next }) => {
-    const role = ctx.user.staffRole;
-    if (!role || (role !== "SUPERADMIN" && !roles.includes(role))) throw new TRPCError({ code: "FORBIDDEN" });
-    return next({ ctx: { ...ctx, staffRole: role } });
-  });
+  protectedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, staffRole: requireStaffRole(ctx.user, roles) } }));

@@ -7,11 +7,16 @@ import { redirect } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 
 import { getCurrentUser } from "./current-user";
+import { requireStaffRole } from "./guards";
 
 /** For admin pages: guests go to sign-in, non-staff get a 404 (the console's existence is not advertised). */
 export async function requireStaff(locale: AppLocale, roles: StaffRole[], path: string) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: path } }, locale });
-  if (!user.staffRole || (user.staffRole !== "SUPERADMIN" && !roles.includes(user.staffRole))) notFound();
+  try {
+    requireStaffRole(user, roles);
+  } catch {
+    notFound();
+  }
   return user;
 }

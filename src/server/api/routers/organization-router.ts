@@ -28,7 +28,7 @@ const id = z.number().int().positive();
  * Observers (and instructors) read; owners manage the profile and the members.
  */
 export function organizationRouter(
-  types: OrgType[],
+  types: readonly OrgType[],
   procedure: OrgProcedureFactory,
   /** The roles an owner may give in this kind of organisation. */
   roles: readonly [OrgRole, ...OrgRole[]],

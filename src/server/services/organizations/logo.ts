@@ -1,6 +1,7 @@
 import sharp from "sharp";
 
 import type { OrgType } from "@/generated/prisma/enums";
+import { ALL_ORG_TYPES, requireMembership } from "@/server/auth/guards";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
@@ -81,13 +82,9 @@ export interface LogoChange {
  * exists or what their role is.
  */
 export async function authorizeLogoChange(userId: number | null, organizationId: number): Promise<LogoChange> {
-  if (userId === null) throw new DomainError("UNAUTHORIZED", "errors.unauthorized");
-  const membership = await db.membership.findUnique({
-    where: { userId_organizationId: { userId, organizationId } },
-    select: { role: true, organization: { select: { id: true, slug: true, type: true } } },
-  });
-  if (!membership || membership.role !== "OWNER") throw new DomainError("FORBIDDEN", "errors.forbidden");
-  return { userId, organization: membership.organization };
+  const member = await requireMembership(userId, organizationId, { types: ALL_ORG_TYPES, minRole: "OWNER" });
+  const { id, slug, type } = member.organization;
+  return { userId: member.userId, organization: { id, slug, type } };
 }
 
 /** The public URL of a logo stored at `updatedAt`; the version changes with every upload. */

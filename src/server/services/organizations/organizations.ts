@@ -2,9 +2,9 @@ import { db } from "@/server/db";
 import type { OrgType } from "@/generated/prisma/enums";
 
 /** The organisations the user belongs to, of the given types, with the user's role in each. */
-export function listMyOrganizations(userId: number, types: OrgType[]) {
+export function listMyOrganizations(userId: number, types: readonly OrgType[]) {
   return db.membership.findMany({
-    where: { userId, organization: { type: { in: types } } },
+    where: { userId, organization: { type: { in: [...types] } } },
     orderBy: { createdAt: "asc" },
     select: {
       role: true,

@@ -1,9 +1,6 @@
-import { revalidatePath } from "next/cache";
-
 import { getEnv } from "@/env";
-import { isLocale, locales, type AppLocale } from "@/i18n/routing";
+import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
-import { companyPath, schoolPath } from "@/lib/urls";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
@@ -14,6 +11,7 @@ import {
   saveOrganizationLogo,
   type LogoChange,
 } from "@/server/services/organizations/logo";
+import { revalidateOrganizationPagesAfterCommit } from "@/server/services/vacancies/vacancy-cache";
 
 // Upload (POST, multipart/form-data with the file in `logo`) and removal (DELETE) of an
 // organisation's logo, by its owner. Answers `{ logoPath }`, or `{ error: { message, field? } }`
@@ -102,12 +100,6 @@ async function uploadedFile(request: Request, body: Uint8Array): Promise<Buffer 
   return Buffer.from(await file.arrayBuffer());
 }
 
-/** Cached public pages that show the logo: the organisation's own page in every language. */
-function revalidateOrganizationPages(org: LogoChange["organization"]) {
-  const path = (org.type === "DRIVING_SCHOOL" ? schoolPath : companyPath)(org.id, org.slug);
-  for (const locale of locales) revalidatePath(`/${locale}${path}`);
-}
-
 /**
  * The checks both methods share, in order: the request comes from the site's own pages, the id
  * is well formed, the body is not too big (POST; judged by Content-Length before it is read),
@@ -130,7 +122,9 @@ async function handle(
     const user = await getCurrentUser();
     const authorized = await authorizeLogoChange(user?.id ?? null, organizationId);
     const response = await change({ ...authorized, ip: requestMeta(request.headers).ip });
-    if (response.ok) revalidateOrganizationPages(authorized.organization);
+    // The logo shows on the organisation's page and beside its vacancies.
+    const { id, type, slug } = authorized.organization;
+    if (response.ok) await revalidateOrganizationPagesAfterCommit({ id, type, slugs: [slug] });
     return response;
   } catch (error) {
     if (error instanceof DomainError) {

@@ -3,7 +3,7 @@ import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { isDomainError } from "@/server/errors";
-import { EMPLOYER_ORG_TYPES } from "@/server/api/trpc";
+import { EMPLOYER_ORG_TYPES, requireMembership } from "@/server/auth/guards";
 import { renderResumePdf, resumeDisposition } from "@/server/services/resumes/resume-pdf";
 import { getMyResume, getResumeForOrganization } from "@/server/services/resumes/resumes";
 
@@ -62,11 +62,7 @@ export async function GET(request: Request, { params }: Params) {
 
 /** A resume the organisation may see, for one of its members (404 for anyone else). */
 async function organizationCopy(userId: number, organizationId: number, publicId: string, locale: AppLocale) {
-  const membership = await db.membership.findUnique({
-    where: { userId_organizationId: { userId, organizationId } },
-    select: { organization: { select: { type: true } } },
-  });
-  if (!membership || !EMPLOYER_ORG_TYPES.includes(membership.organization.type)) return null;
+  await requireMembership(userId, organizationId, { types: EMPLOYER_ORG_TYPES, minRole: "OBSERVER" });
   const seen = await getResumeForOrganization(organizationId, publicId);
   return { pdf: await renderResumePdf(seen.resume, seen.seeker, locale), title: seen.resume.title, number: seen.resume.id };
 }

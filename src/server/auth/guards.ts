@@ -1,0 +1,63 @@
+import "server-only";
+
+import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+
+// Who may act on an organisation or as staff: the one place that decides it. tRPC's procedure
+// builders (src/server/api/trpc.ts) and the route handlers that act on a session (resume PDF,
+// logo upload) call these, so a rule changes in one place. Membership is read from the database
+// on every call: a removed member loses access at once.
+
+export const ORG_ROLE_RANK: Record<OrgRole, number> = { OBSERVER: 1, INSTRUCTOR: 1, MANAGER: 2, OWNER: 3 };
+export const EMPLOYER_ORG_TYPES: readonly OrgType[] = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"];
+export const SCHOOL_ORG_TYPES: readonly OrgType[] = ["DRIVING_SCHOOL"];
+export const ALL_ORG_TYPES: readonly OrgType[] = [...EMPLOYER_ORG_TYPES, ...SCHOOL_ORG_TYPES];
+
+export interface OrganizationMembership {
+  userId: number;
+  role: OrgRole;
+  organization: {
+    id: number;
+    type: OrgType;
+    slug: string;
+    blockedAt: Date | null;
+    verification: "UNVERIFIED" | "PENDING" | "VERIFIED" | "REJECTED";
+  };
+}
+
+/**
+ * The caller's membership of the organisation, when it is of one of `types` and their role is at
+ * least `minRole`. A guest gets UNAUTHORIZED; a non-member, or an organisation of another type or
+ * that does not exist, FORBIDDEN without saying which; a member with too low a role FORBIDDEN
+ * with that reason.
+ */
+export async function requireMembership(
+  userId: number | null,
+  organizationId: number,
+  rule: { types: readonly OrgType[]; minRole: OrgRole },
+): Promise<OrganizationMembership> {
+  if (userId === null) throw new DomainError("UNAUTHORIZED", "errors.unauthorized");
+  const membership = await db.membership.findUnique({
+    where: { userId_organizationId: { userId, organizationId } },
+    select: {
+      role: true,
+      organization: { select: { id: true, type: true, slug: true, blockedAt: true, verification: true } },
+    },
+  });
+  if (!membership || !rule.types.includes(membership.organization.type)) {
+    throw new DomainError("FORBIDDEN", "errors.forbidden");
+  }
+  if (ORG_ROLE_RANK[membership.role] < ORG_ROLE_RANK[rule.minRole]) {
+    throw new DomainError("FORBIDDEN", "errors.org.roleTooLow");
+  }
+  return { userId, ...membership };
+}
+
+/** Platform staff with one of `roles`; SUPERADMIN may do everything. */
+export function requireStaffRole(user: { staffRole: StaffRole | null } | null, roles: readonly StaffRole[]): StaffRole {
+  if (!user) throw new DomainError("UNAUTHORIZED", "errors.unauthorized");
+  const role = user.staffRole;
+  if (!role || (role !== "SUPERADMIN" && !roles.includes(role))) throw new DomainError("FORBIDDEN", "errors.forbidden");
+  return role;
+}
