@@ -215,11 +215,7 @@ const POLICY: Record<string, Rule> = {
     allowed: EVERYONE,
     input: (f, c) => ({ email: `resend-${f.runId}-${c}@example.kz`, locale: "kk" }),
   },
-  "public.auth.verifyEmail": { allowed: EVERYONE, input: () => ({ token: "t".repeat(43) }) },
   "public.viewer": { allowed: EVERYONE, input: none },
-  "public.catalog.regions": { allowed: EVERYONE, input: none },
-  "public.catalog.specializations": { allowed: EVERYONE, input: none },
-  "public.legalDocument": { allowed: EVERYONE, input: () => ({ kind: "TERMS" }) },
   "public.sendFeedback": {
     allowed: EVERYONE,
     input: (_f, c) => ({ name: "Гость", email: `${c}@example.kz`, message: "Проверка формы обратной связи.", locale: "ru" }),
@@ -231,7 +227,6 @@ const POLICY: Record<string, Rule> = {
     input: (_f, c) => ({ vacancyId: 999_999, reason: "FRAUD", message: "Проверка формы жалобы.", email: `${c}@example.kz` }),
   },
 
-  "account.me": { allowed: SIGNED_IN, input: none },
   "account.sessions": { allowed: SIGNED_IN, input: none },
   "account.revokeSession": { allowed: SIGNED_IN, input: () => ({ sessionId: "00000000-0000-4000-8000-000000000000" }) },
   "account.revokeOtherSessions": { allowed: SIGNED_IN, input: none },
@@ -301,6 +296,7 @@ const POLICY: Record<string, Rule> = {
   "seeker.resumes.update": { allowed: new Set(["seeker"]), input: (f) => ({ resumeId: 999_999, resume: matrixResume(f) }) },
   "seeker.resumes.duplicate": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999, copySuffix: "(копия)" }) },
   "seeker.resumes.delete": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
+  "seeker.resumes.withContacts": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
   "seeker.resumes.organizations": { allowed: new Set(["seeker"]), input: () => ({ query: "Кайнар" }) },
 
   "employer.register": {
@@ -320,14 +316,6 @@ const POLICY: Record<string, Rule> = {
     owner: "employerOwner",
     readers: ["employerOwner", "employerManager", "employerObserver"],
     inviteRole: "MANAGER",
-  }),
-  "school.organization.mine": { allowed: SIGNED_IN, input: none },
-  ...orgRouterPolicy("school", {
-    orgId: (f) => f.schoolOrgId,
-    leaveOrgId: (f) => f.schoolLeaveOrgId,
-    owner: "schoolOwner",
-    readers: ["schoolOwner", "schoolInstructor"],
-    inviteRole: "INSTRUCTOR",
   }),
 
   ...vacancyPolicy(),
@@ -354,9 +342,6 @@ const POLICY: Record<string, Rule> = {
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
-  "admin.users.search": { allowed: new Set(["superadmin", "support", "moderator"]), input: () => ({ query: "example" }) },
-  "admin.tickets.list": { allowed: new Set(["superadmin", "support", "moderator"]), input: () => ({}) },
-  "admin.auditLog": { allowed: new Set(["superadmin"]), input: () => ({}) },
 };
 
 function procedurePaths(): string[] {

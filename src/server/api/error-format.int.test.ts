@@ -93,7 +93,7 @@ describe("errors over HTTP are specific and translated", () => {
   it("answers a guest calling a signed-in procedure with 401, translated", async () => {
     const res = await fetchRequestHandler({
       endpoint: "/api/trpc",
-      req: new Request("http://localhost/api/trpc/account.me"),
+      req: new Request("http://localhost/api/trpc/account.profile"),
       router: appRouter,
       createContext: () => createContext({ user: null, locale: "kk" }),
     });

@@ -20,10 +20,6 @@ import { getAccountProfile, updatePreferences, updateProfile } from "@/server/se
 
 /** What every signed-in person can do with their own account, whatever their role. */
 export const accountRouter = createTRPCRouter({
-  me: protectedProcedure.query(({ ctx }) => {
-    const { sessionId: _sessionId, ...user } = ctx.user;
-    return user;
-  }),
   sessions: protectedProcedure.query(({ ctx }) => listSessions(ctx.user.id, ctx.user.sessionId)),
   revokeSession: protectedProcedure.input(z.object({ sessionId: z.uuid() })).mutation(async ({ ctx, input }) => {
     await revokeOwnSession(ctx.user.id, input.sessionId);

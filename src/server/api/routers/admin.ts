@@ -10,7 +10,6 @@ import {
   moderationQueue,
 } from "@/server/services/admin/moderation";
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
-import { listAuditLog, listTickets, searchUsers } from "@/server/services/admin/users";
 
 export const adminRouter = createTRPCRouter({
   emails: createTRPCRouter({
@@ -42,28 +41,4 @@ export const adminRouter = createTRPCRouter({
       .input(verificationDecisionSchema)
       .mutation(({ ctx, input }) => decideVerification(input, { userId: ctx.user.id, ip: ctx.ip })),
   }),
-  users: createTRPCRouter({
-    search: adminProcedure(["SUPPORT", "MODERATOR"])
-      .input(z.object({ query: z.string().max(254) }))
-      .query(({ input }) => searchUsers(input.query)),
-  }),
-  tickets: createTRPCRouter({
-    list: adminProcedure(["SUPPORT", "MODERATOR"])
-      .input(
-        z.object({
-          kind: z.enum(["COMPLAINT", "FEEDBACK"]).optional(),
-          status: z.enum(["NEW", "IN_PROGRESS", "ANSWERED", "CLOSED_NO_ANSWER"]).optional(),
-        }),
-      )
-      .query(({ input }) => listTickets(input)),
-  }),
-  auditLog: adminProcedure([])
-    .input(
-      z.object({
-        entityType: z.string().max(40).optional(),
-        entityId: z.string().max(40).optional(),
-        cursor: z.number().int().positive().optional(),
-      }),
-    )
-    .query(({ input }) => listAuditLog(input)),
 });

@@ -4,15 +4,11 @@ import { complaintSchema } from "@/lib/validation/complaint";
 import { feedbackSchema } from "@/lib/validation/feedback";
 import { signInCodeRequestSchema, signUpSchema } from "@/lib/validation/auth";
 import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
-import { DomainError } from "@/server/errors";
 import { sendVerificationEmail } from "@/server/services/auth/auth-emails";
 import { consumeLimit } from "@/server/services/auth/rate-limit";
 import { requestSignInCode } from "@/server/services/auth/sign-in-code";
 import { signUp } from "@/server/services/auth/sign-up";
-import { resendVerification, verifyEmail } from "@/server/services/auth/verify-email";
-import { listRegions } from "@/server/services/catalog/list-regions";
-import { listSpecializationTree } from "@/server/services/catalog/list-specializations";
-import { getLegalDocument } from "@/server/services/legal/get-legal-document";
+import { resendVerification } from "@/server/services/auth/verify-email";
 import { loadVacancyCards } from "@/server/services/search/vacancy-cards";
 import { createComplaint } from "@/server/services/tickets/create-complaint";
 import { createFeedback } from "@/server/services/tickets/create-feedback";
@@ -32,16 +28,6 @@ const authRouter = createTRPCRouter({
     await resendVerification(input.email, input.locale, ctx.ip);
     return { sent: true };
   }),
-  verifyEmail: publicProcedure.input(z.object({ token: z.string().max(200) })).mutation(async ({ input }) => {
-    if (input.token.length < 20) throw new DomainError("NOT_FOUND", "errors.auth.linkInvalid");
-    const result = await verifyEmail(input.token);
-    return { alreadyVerified: result.alreadyVerified };
-  }),
-});
-
-const catalogRouter = createTRPCRouter({
-  regions: publicProcedure.query(() => listRegions()),
-  specializations: publicProcedure.query(() => listSpecializationTree()),
 });
 
 const vacanciesRouter = createTRPCRouter({
@@ -60,11 +46,7 @@ export const publicRouter = createTRPCRouter({
     ctx.user ? { name: ctx.user.name, isSeeker: ctx.user.isSeeker, staffRole: ctx.user.staffRole } : null,
   ),
   auth: authRouter,
-  catalog: catalogRouter,
   vacancies: vacanciesRouter,
-  legalDocument: publicProcedure
-    .input(z.object({ kind: z.enum(["TERMS", "PRIVACY"]) }))
-    .query(({ input }) => getLegalDocument(input.kind)),
   sendFeedback: publicProcedure
     .input(feedbackSchema)
     .mutation(({ ctx, input }) => createFeedback(input, { userId: ctx.user?.id ?? null, ip: ctx.ip })),

@@ -1,7 +1,4 @@
-import { SCHOOL_ORG_TYPES, createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
+import { createTRPCRouter } from "@/server/api/trpc";
 
-import { organizationRouter } from "./organization-router";
-
-export const schoolRouter = createTRPCRouter({
-  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure, ["OWNER", "MANAGER", "INSTRUCTOR"]),
-});
+/** Driving schools' dashboard: procedures arrive with its pages (the organisation router is shared with employers). */
+export const schoolRouter = createTRPCRouter({});

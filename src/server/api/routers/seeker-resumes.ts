@@ -8,6 +8,7 @@ import {
   duplicateResume,
   findOrganizationsToHideFrom,
   getMyResume,
+  getMyResumeWithContacts,
   listMyResumes,
   updateResume,
 } from "@/server/services/resumes/resumes";
@@ -18,6 +19,9 @@ const id = z.number().int().positive();
 export const seekerResumesRouter = createTRPCRouter({
   list: seekerProcedure.query(({ ctx }) => listMyResumes(ctx.user.id)),
   get: seekerProcedure.input(z.object({ resumeId: id })).query(({ ctx, input }) => getMyResume(ctx.user.id, input.resumeId)),
+  withContacts: seekerProcedure
+    .input(z.object({ resumeId: id }))
+    .query(({ ctx, input }) => getMyResumeWithContacts(ctx.user.id, input.resumeId)),
   create: seekerProcedure.input(resumeInputSchema).mutation(({ ctx, input }) => createResume(ctx.user.id, input)),
   update: seekerProcedure
     .input(z.object({ resumeId: id, resume: resumeInputSchema }))

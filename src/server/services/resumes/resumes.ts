@@ -75,6 +75,15 @@ export async function getMyResume(userId: number, resumeId: number): Promise<Own
   return resume;
 }
 
+/** The seeker's own resume with the contacts it carries (theirs): the resume page and its PDF. */
+export async function getMyResumeWithContacts(userId: number, resumeId: number) {
+  const [resume, person] = await Promise.all([
+    getMyResume(userId, resumeId),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true } }),
+  ]);
+  return { resume, person };
+}
+
 /** Catalogue references must exist; reported per field, before anything is written. */
 async function checkReferences(tx: DbTx, data: ResumeData) {
   const [city, regions, specializations, organizations] = await Promise.all([

@@ -7,7 +7,7 @@ import { formatAmount } from "@/lib/format";
 import { MAX_RESUMES } from "@/lib/validation/resume";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { localName } from "@/lib/local-name";
-import { listMyResumes } from "@/server/services/resumes/resumes";
+import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +35,7 @@ export default async function MyResumesPage({
       </div>
     );
   }
-  const resumes = await listMyResumes(user.id);
+  const resumes = await api.seeker.resumes.list();
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
@@ -8,9 +9,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { db } from "@/server/db";
-import { isDomainError } from "@/server/errors";
-import { getMyResume } from "@/server/services/resumes/resumes";
+import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -31,12 +30,11 @@ export default async function ResumePage({
   if (!user)
     return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/seeker/resumes/${resumeId}` } }, locale });
   if (!Number.isSafeInteger(id) || id <= 0 || !user.isSeeker) notFound();
-  const resume = await getMyResume(user.id, id).catch((e: unknown) => {
-    if (isDomainError(e)) notFound();
+  const { resume, person: contacts } = await api.seeker.resumes.withContacts({ resumeId: id }).catch((e: unknown) => {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "resumes" });
-  const contacts = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, phone: true } });
   const { hiddenFrom, _count, ...document } = resume;
   return (
     <div className="flex flex-col gap-4">

@@ -1,11 +1,10 @@
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { db } from "@/server/db";
 import { isDomainError } from "@/server/errors";
 import { EMPLOYER_ORG_TYPES, requireMembership } from "@/server/auth/guards";
 import { renderResumePdf, resumeDisposition } from "@/server/services/resumes/resume-pdf";
-import { getMyResume, getResumeForOrganization } from "@/server/services/resumes/resumes";
+import { getMyResumeWithContacts, getResumeForOrganization } from "@/server/services/resumes/resumes";
 
 // GET /api/resumes/{id}/pdf?locale=ru|kk — the resume as a PDF download.
 // The seeker downloads their own; a member of an employer organisation downloads a resume that
@@ -69,13 +68,7 @@ async function organizationCopy(userId: number, organizationId: number, publicId
 
 /** The seeker's own resume, with their own contacts. */
 async function ownCopy(userId: number, resumeId: number, locale: AppLocale) {
-  const {
-    userId: _userId,
-    visibility: _visibility,
-    hiddenFrom: _hidden,
-    _count,
-    ...resume
-  } = await getMyResume(userId, resumeId);
-  const person = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true } });
+  const { resume: own, person } = await getMyResumeWithContacts(userId, resumeId);
+  const { userId: _userId, visibility: _visibility, hiddenFrom: _hidden, _count, ...resume } = own;
   return { pdf: await renderResumePdf(resume, person, locale), title: resume.title, number: resume.id };
 }

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 
@@ -6,8 +7,7 @@ import { resumeFormValues } from "@/components/resume/form-values";
 import { redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { isDomainError } from "@/server/errors";
-import { getMyResume } from "@/server/services/resumes/resumes";
+import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +22,8 @@ export default async function EditResumePage({ params }: { params: Promise<{ loc
     return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/seeker/resumes/${resumeId}/edit` } }, locale });
   }
   if (!Number.isSafeInteger(id) || id <= 0 || !user.isSeeker) notFound();
-  const resume = await getMyResume(user.id, id).catch((e: unknown) => {
-    if (isDomainError(e)) notFound();
+  const resume = await api.seeker.resumes.get({ resumeId: id }).catch((e: unknown) => {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
   return <ResumeEditorPage locale={locale} resumeId={id} values={resumeFormValues(resume)} />;
