@@ -1,24 +1,26 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
 import { getEnv } from "@/env";
-import type { AppLocale } from "@/i18n/routing";
+import { almatyDay } from "@/lib/almaty-time";
 import { getMailer } from "@/server/email/get-mailer";
 import type { EmailToSend, Mailer } from "@/server/email/mailer";
-import {
-  createDigestComposer,
-  digestSalary,
-  type DigestComposer,
-  type DigestEmailGroup,
-  type DigestEmailVacancy,
-} from "@/server/email/templates/subscription-digest";
 
 import { getCatalog } from "../catalog/catalog";
-import { almatyDay } from "@/lib/almaty-time";
 
-import { seeAllUrl, subscriptionsUrl, unsubscribeLinks, vacancyUrl } from "./digest-links";
+import {
+  DigestScope,
+  recordOutcomes,
+  type ClaimedDelivery,
+  type DigestSeeker,
+  type DueSubscription,
+  type Outcome,
+} from "./digest-deliveries";
+import { DigestEmailBuilder, type DigestGroupPlan } from "./digest-emails";
 import { criteriaQuery, SubscriptionMatcher, type Match } from "./match-subscriptions";
-import { has, loadVacancyWindow } from "./vacancy-window";
+import { loadVacancyWindow } from "./vacancy-window";
+
+export { LEASE_MS, MAX_ATTEMPTS } from "./digest-deliveries";
+export { digestIdempotencyKey } from "./digest-emails";
 
 // The subscription digest job (SPEC §3, §8), run by /api/cron/digest at 07:00 Asia/Almaty.
 //
@@ -53,10 +55,6 @@ import { has, loadVacancyWindow } from "./vacancy-window";
 
 /** Vacancies shown per subscription in an email; the "see all" link has the rest. */
 export const DIGEST_GROUP_SIZE = 5;
-/** A PENDING claim older than this belongs to a run that is gone. */
-export const LEASE_MS = 15 * 60_000;
-/** Sending attempts per seeker and day. */
-export const MAX_ATTEMPTS = 3;
 /**
  * A window never starts earlier than this before the cutoff: a subscription paused for months,
  * or whose digests were off, starts again with the last two weeks (vacancies live 30 days).
@@ -69,7 +67,6 @@ export const MAX_LOOKBACK_DAYS = 14;
 export const CUTOFF_MARGIN_MS = 60_000;
 const DEFAULT_BATCH_SIZE = 500;
 const DAY_MS = 86_400_000;
-const TEMPLATE = "subscription-digest";
 
 export interface RunDigestOptions {
   now?: Date;
@@ -103,246 +100,178 @@ export interface DigestRunResult {
   timings: Record<string, number>;
 }
 
-interface ClaimedDelivery {
-  id: number;
-  user_id: number;
-  cutoff_at: Date;
-  attempts: number;
-}
-
-interface DueSubscription {
-  id: number;
-  user_id: number;
-  name: string;
-  criteria: unknown;
-  since: Date;
-}
-
-interface Seeker {
-  id: number;
-  email: string;
-  name: string;
-  locale: AppLocale;
-}
-
-interface VacancyInfo {
-  id: number;
-  slug: string;
-  title: string;
-  salary_from: number | null;
-  salary_to: number | null;
-  salary_gross: boolean;
-  anonymous: boolean;
-  city_ru: string;
-  city_kk: string;
-  company: string;
-}
-
 interface PreparedBatch {
   claimedAt: Date;
   outcomes: Map<number, Outcome>;
   emails: { deliveryId: number; email: EmailToSend; vacancies: number; subscriptions: number[] }[];
 }
 
-type Outcome = { status: "SENT" | "EMPTY" | "FAILED"; vacancies: number; emailId: number | null; subscriptions: number[] };
-
-/** `digest:{userId}:{yyyy-mm-dd}`, and for a retry after a failure the attempt's number after it. */
-export const digestIdempotencyKey = (userId: number, periodDate: string, attempt: number) =>
-  `digest:${userId}:${periodDate}${attempt > 1 ? `:${attempt}` : ""}`;
+/** One seeker's digest before it is built: the groups that matched and the subscriptions it covers. */
+interface SeekerPlan {
+  delivery: ClaimedDelivery;
+  seeker: DigestSeeker | undefined;
+  groups: DigestGroupPlan[];
+  covered: number[];
+}
 
 export const isMonday = (periodDate: string) => new Date(`${periodDate}T00:00:00Z`).getUTCDay() === 1;
 
 export async function runDigest(options: RunDigestOptions = {}): Promise<DigestRunResult> {
-  const started = performance.now();
-  const now = options.now ?? new Date();
-  // Timestamps written by this run follow `now`, so that a run for another moment (tests, replays)
-  // stays consistent with itself.
-  const clock = () => new Date(now.getTime() + Math.round(performance.now() - started));
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError("batchSize must be a positive integer");
-  const db = options.db ?? defaultDb;
-  const appUrl = options.appUrl ?? getEnv().APP_URL;
-  const mailer = options.mailer ?? getMailer();
+  return new DigestRun(options).run();
+}
 
-  const periodDate = almatyDay(now);
-  const weekly = isMonday(periodDate);
-  const frequencies = weekly ? ["DAILY", "WEEKLY"] : ["DAILY"];
-  const leaseStart = new Date(now.getTime() - LEASE_MS);
-  const cutoff = new Date(now.getTime() - CUTOFF_MARGIN_MS);
-  const result: DigestRunResult = {
-    periodDate,
-    weekly,
-    seekers: 0,
-    claimed: 0,
-    sent: 0,
-    empty: 0,
-    failed: 0,
-    subscriptions: 0,
-    windowVacancies: 0,
-    durationMs: 0,
-    timings: {},
-  };
-  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
+/** One call of the job: its settings, the state it shares between batches, and its counts. */
+class DigestRun {
+  private readonly started = performance.now();
+  private readonly now: Date;
+  private readonly cutoff: Date;
+  private readonly batchSize: number;
+  private readonly db: Db;
+  private readonly appUrl: string;
+  private readonly mailer: Mailer;
+  private readonly scope: DigestScope;
+  private readonly result: DigestRunResult;
+  private matcher!: SubscriptionMatcher;
+  private emails!: DigestEmailBuilder;
+  // Subscriptions with the same criteria and window (common: most were last sent by yesterday's
+  // run) have the same matches.
+  private readonly matches = new Map<string, Match>();
+
+  constructor(private readonly options: RunDigestOptions) {
+    this.now = options.now ?? new Date();
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError("batchSize must be a positive integer");
+    this.db = options.db ?? defaultDb;
+    this.appUrl = options.appUrl ?? getEnv().APP_URL;
+    this.mailer = options.mailer ?? getMailer();
+    const periodDate = almatyDay(this.now);
+    const weekly = isMonday(periodDate);
+    this.cutoff = new Date(this.now.getTime() - CUTOFF_MARGIN_MS);
+    this.scope = new DigestScope(this.db, periodDate, weekly ? ["DAILY", "WEEKLY"] : ["DAILY"], this.now);
+    this.result = {
+      periodDate,
+      weekly,
+      seekers: 0,
+      claimed: 0,
+      sent: 0,
+      empty: 0,
+      failed: 0,
+      subscriptions: 0,
+      windowVacancies: 0,
+      durationMs: 0,
+      timings: {},
+    };
+  }
+
+  /** Timestamps written by the run follow `now`, so that a run for another moment (tests, replays) stays consistent. */
+  private clock(): Date {
+    return new Date(this.now.getTime() + Math.round(performance.now() - this.started));
+  }
+
+  private async timed<T>(step: string, work: () => Promise<T> | T): Promise<T> {
     const at = performance.now();
     try {
       return await work();
     } finally {
-      result.timings[step] = Math.round((result.timings[step] ?? 0) + performance.now() - at);
+      this.result.timings[step] = Math.round((this.result.timings[step] ?? 0) + performance.now() - at);
     }
-  };
-
-  const dueSubscription = Prisma.sql`s.paused_at IS NULL AND s.frequency = ANY (${frequencies}::"SubscriptionFrequency"[])`;
-  const eligible = Prisma.sql`u.notify_digests AND u.email_verified_at IS NOT NULL AND u.blocked_at IS NULL`;
-  // Seekers still to be served today: no delivery yet, or one that may be taken over.
-  const openAfter = (cursor: number) => Prisma.sql`NOT EXISTS (
-    SELECT 1 FROM digest_deliveries d
-    WHERE d.user_id = u.id AND d.user_id > ${cursor} AND d.period_date = ${periodDate}::date
-      AND NOT ((d.status = 'PENDING' AND d.claimed_at < ${leaseStart}) OR (d.status = 'FAILED' AND d.attempts < ${MAX_ATTEMPTS})))`;
-  const open = openAfter(0);
-
-  // The window: from the earliest start among the open seekers' due subscriptions to now.
-  const scope = await timed(
-    "window",
-    () => db.$queryRaw<{ since: Date | null }[]>`
-      SELECT min(coalesce(s.last_digest_at, s.created_at)) AS since
-      FROM subscriptions s JOIN users u ON u.id = s.user_id
-      WHERE ${dueSubscription} AND ${eligible} AND ${open}`,
-  );
-  const earliest = scope[0]?.since;
-  if (!earliest) return finish();
-  const windowStart = new Date(Math.max(earliest.getTime(), now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS));
-  const windowEnd = cutoff;
-
-  const [vacancyWindow, catalog, criteria] = await timed("window", () =>
-    Promise.all([
-      loadVacancyWindow(db, windowStart, windowEnd, now),
-      getCatalog(options.db),
-      db.$queryRaw<{ criteria: unknown; since: Date }[]>`
-        SELECT s.criteria, min(coalesce(s.last_digest_at, s.created_at)) AS since
-        FROM subscriptions s JOIN users u ON u.id = s.user_id
-        WHERE ${dueSubscription} AND ${eligible} AND ${open}
-        GROUP BY s.criteria`,
-    ]),
-  );
-  result.windowVacancies = vacancyWindow.size;
-  const matcher = new SubscriptionMatcher(
-    db,
-    vacancyWindow,
-    catalog,
-    { start: windowStart, end: windowEnd, now },
-    options.databaseUrl ?? getEnv().DATABASE_URL,
-  );
-  await timed("words", () =>
-    matcher.prepare(
-      criteria.map((row) => ({ query: criteriaQuery(row.criteria), since: row.since })),
-      { bulk: true },
-    ),
-  );
-
-  const composers: Record<AppLocale, DigestComposer> = {
-    ru: await createDigestComposer("ru"),
-    kk: await createDigestComposer("kk"),
-  };
-  const composerFor = (locale: AppLocale) => composers[locale];
-  const vacancyInfo = new Map<number, VacancyInfo | null>();
-  const emailVacancies: Record<AppLocale, Map<number, DigestEmailVacancy>> = { ru: new Map(), kk: new Map() };
-  // Subscriptions with the same criteria and window (common: most were last sent by yesterday's
-  // run) have the same matches.
-  const matches = new Map<string, Match>();
-  const matchOf = (query: string, since: Date, cutoff: Date) => {
-    const key = `${since.getTime()}\u0000${cutoff.getTime()}\u0000${query}`;
-    let match = matches.get(key);
-    if (!match) matches.set(key, (match = matcher.match(query, since, cutoff, DIGEST_GROUP_SIZE)));
-    return match;
-  };
-  const searchLinks = new Map<string, string>();
-  const searchLink = (locale: AppLocale, query: string, since: Date) => {
-    const key = `${locale}\u0000${since.getTime()}\u0000${query}`;
-    let url = searchLinks.get(key);
-    if (url === undefined) searchLinks.set(key, (url = seeAllUrl(appUrl, locale, query, since)));
-    return url;
-  };
-
-  // One batch is with the mailer while the next one is claimed, matched and built: the mailer
-  // waits mostly on the database, the building on this process.
-  let delivering: Promise<{ error: unknown } | null> | null = null;
-  const delivered = async () => {
-    const failure = await delivering;
-    delivering = null;
-    if (failure) throw failure.error;
-  };
-  try {
-    await claimAll();
-    await delivered();
-  } finally {
-    // A batch still with the mailer is finished (or fails) before the run ends either way.
-    await delivering;
   }
-  for (const [step, ms] of Object.entries(matcher.timings)) result.timings[`words.${step}`] = ms;
-  return finish();
 
-  // The candidates of a batch: the next seekers by id. The repeated `> cursor` bounds let the
-  // planner start every index scan at the cursor instead of at the first seeker.
-  async function claimAll(): Promise<void> {
-    let cursor = 0;
-    for (;;) {
-      const candidates = await timed(
-        "claim",
-        () => db.$queryRaw<{ id: number }[]>`
-        SELECT u.id FROM users u
-        WHERE u.id > ${cursor} AND ${eligible} AND ${openAfter(cursor)}
-          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = u.id AND s.user_id > ${cursor} AND ${dueSubscription})
-        ORDER BY u.id
-        LIMIT ${batchSize}`,
-      );
-      if (candidates.length === 0) return;
-      cursor = candidates[candidates.length - 1]!.id;
-      result.seekers += candidates.length;
-      const batch = await prepareBatch(candidates.map((c) => c.id));
+  async run(): Promise<DigestRunResult> {
+    if (await this.prepare()) {
+      await this.claimAndDeliver();
+      for (const [step, ms] of Object.entries(this.matcher.timings)) this.result.timings[`words.${step}`] = ms;
+    }
+    this.result.durationMs = Math.round(performance.now() - this.started);
+    return this.result;
+  }
+
+  /**
+   * Reads the window (from the earliest start among the open seekers' due subscriptions to the
+   * cutoff) and matches the words of every due subscription once. False when nobody is due.
+   */
+  private async prepare(): Promise<boolean> {
+    const earliest = await this.timed("window", () => this.scope.earliestStart());
+    if (!earliest) return false;
+    const start = new Date(Math.max(earliest.getTime(), this.now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS));
+    const [window, catalog, criteria] = await this.timed("window", () =>
+      Promise.all([loadVacancyWindow(this.db, start, this.cutoff, this.now), getCatalog(this.options.db), this.scope.criteria()]),
+    );
+    this.result.windowVacancies = window.size;
+    this.matcher = new SubscriptionMatcher(
+      this.db,
+      window,
+      catalog,
+      { start, end: this.cutoff, now: this.now },
+      this.options.databaseUrl ?? getEnv().DATABASE_URL,
+    );
+    await this.timed("words", () =>
+      this.matcher.prepare(
+        criteria.map((row) => ({ query: criteriaQuery(row.criteria), since: row.since })),
+        { bulk: true },
+      ),
+    );
+    this.emails = await DigestEmailBuilder.create(this.db, window, {
+      appUrl: this.appUrl,
+      periodDate: this.result.periodDate,
+      now: this.now,
+    });
+    return true;
+  }
+
+  /**
+   * Batches of the next seekers by id. One batch is with the mailer while the next one is claimed,
+   * matched and built: the mailer waits mostly on the database, the building on this process.
+   */
+  private async claimAndDeliver(): Promise<void> {
+    let delivering: Promise<{ error: unknown } | null> | null = null;
+    const delivered = async () => {
+      const failure = await delivering;
+      delivering = null;
+      if (failure) throw failure.error;
+    };
+    try {
+      let cursor = 0;
+      for (;;) {
+        const candidates = await this.timed("claim", () => this.scope.candidates(cursor, this.batchSize));
+        if (candidates.length === 0) break;
+        cursor = candidates[candidates.length - 1]!.id;
+        this.result.seekers += candidates.length;
+        const batch = await this.prepareBatch(candidates.map((c) => c.id));
+        await delivered();
+        if (batch)
+          delivering = this.deliverBatch(batch).then(
+            () => null,
+            (error: unknown) => ({ error }),
+          );
+        if (candidates.length < this.batchSize) break;
+      }
       await delivered();
-      if (batch)
-        delivering = deliverBatch(batch).then(
-          () => null,
-          (error: unknown) => ({ error }),
-        );
-      if (candidates.length < batchSize) return;
+    } finally {
+      // A batch still with the mailer is finished (or fails) before the run ends either way.
+      await delivering;
     }
-  }
-
-  function finish(): DigestRunResult {
-    result.durationMs = Math.round(performance.now() - started);
-    return result;
   }
 
   /** Claims these seekers' digests of the day, matches their subscriptions and builds their emails. */
-  async function prepareBatch(userIds: number[]): Promise<PreparedBatch | null> {
-    const claimedAt = clock();
-    const claimed = await timed(
-      "claim",
-      () => db.$queryRaw<ClaimedDelivery[]>`
-      INSERT INTO digest_deliveries AS d (user_id, period_date, cutoff_at, claimed_at)
-      SELECT c.id, ${periodDate}::date, ${cutoff}, ${claimedAt} FROM unnest(${userIds}::integer[]) AS c(id)
-      ON CONFLICT (user_id, period_date) DO UPDATE
-        SET claimed_at = excluded.claimed_at, status = 'PENDING', finished_at = NULL,
-            attempts = CASE WHEN d.status = 'FAILED' THEN d.attempts + 1 ELSE d.attempts END
-        WHERE (d.status = 'PENDING' AND d.claimed_at < ${leaseStart}) OR (d.status = 'FAILED' AND d.attempts < ${MAX_ATTEMPTS})
-      RETURNING d.id, d.user_id, d.cutoff_at, d.attempts`,
-    );
+  private async prepareBatch(userIds: number[]): Promise<PreparedBatch | null> {
+    const claimedAt = this.clock();
+    const claimed = await this.timed("claim", () => this.scope.claim(userIds, this.cutoff, claimedAt));
     if (claimed.length === 0) return null;
-    result.claimed += claimed.length;
-    const ids = claimed.map((c) => c.user_id);
+    this.result.claimed += claimed.length;
 
-    const [seekers, subscriptions] = await timed("load", () =>
-      Promise.all([
-        db.$queryRaw<Seeker[]>`
-        SELECT u.id, u.email, u.name, u.locale::text AS locale FROM users u WHERE u.id = ANY (${ids}::integer[]) AND ${eligible}`,
-        db.$queryRaw<DueSubscription[]>`
-        SELECT s.id, s.user_id, s.name, s.criteria, coalesce(s.last_digest_at, s.created_at) AS since
-        FROM subscriptions s
-        WHERE s.user_id = ANY (${ids}::integer[]) AND ${dueSubscription}
-        ORDER BY s.user_id, s.created_at, s.id`,
-      ]),
+    const { seekers, subscriptions } = await this.timed("load", () => this.scope.load(claimed.map((c) => c.user_id)));
+    // Criteria edited or added since the run started (or reaching further back) are matched now.
+    await this.timed("words", () =>
+      this.matcher.prepare(subscriptions.map((s) => ({ query: criteriaQuery(s.criteria), since: s.since }))),
     );
+    const plans = await this.timed("match", () => this.plan(claimed, seekers, subscriptions));
+    await this.timed("load", () => this.emails.loadVacancies(plans.flatMap((p) => p.groups.flatMap((g) => g.vacancyIds))));
+    return this.timed("compose", () => this.compose(claimedAt, plans));
+  }
+
+  /** Matches every claimed seeker's subscriptions against the window. */
+  private plan(claimed: ClaimedDelivery[], seekers: DigestSeeker[], subscriptions: DueSubscription[]): SeekerPlan[] {
     const seekerById = new Map(seekers.map((s) => [s.id, s]));
     const subscriptionsOf = new Map<number, DueSubscription[]>();
     for (const s of subscriptions) {
@@ -350,91 +279,65 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestR
       list.push(s);
       subscriptionsOf.set(s.user_id, list);
     }
-    // Criteria edited or added since the run started (or reaching further back) are matched now.
-    await timed("words", () => matcher.prepare(subscriptions.map((s) => ({ query: criteriaQuery(s.criteria), since: s.since }))));
-
-    // Match every seeker's subscriptions, then read the few vacancies the emails will show.
-    const matchStarted = performance.now();
-    const plans = claimed.map((delivery) => {
+    return claimed.map((delivery) => {
       const seeker = seekerById.get(delivery.user_id);
-      const groups: { subscription: DueSubscription; query: string; total: number; vacancyIds: number[] }[] = [];
+      const groups: DigestGroupPlan[] = [];
       const covered: number[] = [];
       if (seeker) {
         for (const subscription of subscriptionsOf.get(delivery.user_id) ?? []) {
           // Made after this delivery's cutoff: its first window starts later.
           if (subscription.since >= delivery.cutoff_at) continue;
           covered.push(subscription.id);
-          result.subscriptions++;
+          this.result.subscriptions++;
           const query = criteriaQuery(subscription.criteria);
-          const match = matchOf(query, subscription.since, delivery.cutoff_at);
-          if (match.total > 0) groups.push({ subscription, query, ...match });
+          const match = this.matchOf(query, subscription.since, delivery.cutoff_at);
+          if (match.total > 0) {
+            const lookback = delivery.cutoff_at.getTime() - MAX_LOOKBACK_DAYS * DAY_MS;
+            const seeAllSince = new Date(Math.max(subscription.since.getTime(), lookback));
+            groups.push({ subscription, query, ...match, seeAllSince });
+          }
         }
       }
       return { delivery, seeker, groups, covered };
     });
-    result.timings.match = Math.round((result.timings.match ?? 0) + performance.now() - matchStarted);
-    await timed("load", () => loadVacancies(plans.flatMap((p) => p.groups.flatMap((g) => g.vacancyIds))));
+  }
 
-    const composeStarted = performance.now();
+  private matchOf(query: string, since: Date, cutoff: Date): Match {
+    const key = `${since.getTime()}\u0000${cutoff.getTime()}\u0000${query}`;
+    let match = this.matches.get(key);
+    if (!match) this.matches.set(key, (match = this.matcher.match(query, since, cutoff, DIGEST_GROUP_SIZE)));
+    return match;
+  }
+
+  /** The emails of a batch; a seeker with nothing new (or whose digests went off) gets none. */
+  private compose(claimedAt: Date, plans: SeekerPlan[]): PreparedBatch {
     const outcomes = new Map<number, Outcome>();
-    const emails: { deliveryId: number; email: EmailToSend; vacancies: number; subscriptions: number[] }[] = [];
+    const emails: PreparedBatch["emails"] = [];
     for (const { delivery, seeker, groups, covered } of plans) {
       const vacancies = groups.reduce((sum, g) => sum + g.total, 0);
       if (!seeker || vacancies === 0) {
-        // Nothing new (or digests switched off since the claim): no email. The subscriptions
-        // move on only when the seeker is still served.
+        // The subscriptions move on only when the seeker is still served.
         outcomes.set(delivery.id, { status: "EMPTY", vacancies: 0, emailId: null, subscriptions: seeker ? covered : [] });
         continue;
       }
       try {
-        const emailGroups: DigestEmailGroup[] = groups.map((g) => ({
-          name: g.subscription.name,
-          total: g.total,
-          seeAllUrl: searchLink(
-            seeker.locale,
-            g.query,
-            new Date(Math.max(g.subscription.since.getTime(), delivery.cutoff_at.getTime() - MAX_LOOKBACK_DAYS * DAY_MS)),
-          ),
-          vacancies: g.vacancyIds.flatMap((id) => emailVacancy(id, seeker.locale) ?? []),
-        }));
-        const links = unsubscribeLinks(appUrl, seeker.locale, seeker.id, now);
-        const composed = composerFor(seeker.locale).compose({
-          name: seeker.name,
-          groups: emailGroups,
-          manageUrl: subscriptionsUrl(appUrl, seeker.locale),
-          unsubscribeUrl: links.page,
-        });
-        emails.push({
-          deliveryId: delivery.id,
-          vacancies,
-          subscriptions: covered,
-          email: {
-            to: seeker.email,
-            subject: composed.subject,
-            html: composed.html,
-            text: composed.text,
-            template: TEMPLATE,
-            locale: seeker.locale,
-            userId: seeker.id,
-            headers: links.headers,
-            idempotencyKey: digestIdempotencyKey(seeker.id, periodDate, delivery.attempts),
-          },
-        });
+        const email = this.emails.build(seeker, groups, delivery.attempts);
+        emails.push({ deliveryId: delivery.id, vacancies, subscriptions: covered, email });
       } catch (error) {
         console.error(`Building the digest of user ${delivery.user_id} failed:`, error);
         outcomes.set(delivery.id, { status: "FAILED", vacancies, emailId: null, subscriptions: [] });
       }
     }
-
-    result.timings.compose = Math.round((result.timings.compose ?? 0) + performance.now() - composeStarted);
     return { claimedAt, outcomes, emails };
   }
 
-  /** Hands a batch's emails to the mailer, then records every outcome in one transaction. */
-  async function deliverBatch({ claimedAt, outcomes, emails }: PreparedBatch): Promise<void> {
-    // If the mailer throws (the database is gone), the claims stay PENDING and a later run takes
-    // them over after the lease; the idempotency keys keep what was already stored from going twice.
-    const sent = await timed("send", () => mailer.sendMany(emails.map((e) => e.email)));
+  /**
+   * Hands a batch's emails to the mailer, then records every outcome in one transaction. If the
+   * mailer throws (the database is gone), the claims stay PENDING and a later run takes them over
+   * after the lease; the idempotency keys keep what was already stored from going twice.
+   */
+  private async deliverBatch({ claimedAt, outcomes, emails }: PreparedBatch): Promise<void> {
+    const sent = await this.timed("send", () => this.mailer.sendMany(emails.map((e) => e.email)));
     emails.forEach((e, i) => {
       const r = sent[i];
       outcomes.set(
@@ -444,70 +347,11 @@ export async function runDigest(options: RunDigestOptions = {}): Promise<DigestR
           : { status: "FAILED", vacancies: e.vacancies, emailId: r?.emailId || null, subscriptions: [] },
       );
     });
-    await timed("record", () => recordOutcomes(claimedAt, outcomes));
-  }
-
-  /** One transaction: the deliveries this run still holds get their outcome, their subscriptions move on. */
-  async function recordOutcomes(claimedAt: Date, outcomes: Map<number, Outcome>): Promise<void> {
-    const ids = [...outcomes.keys()];
-    const list = [...outcomes.values()];
-    const advance = [...outcomes].flatMap(([deliveryId, o]) => o.subscriptions.map((s) => [s, deliveryId] as const));
-    const finishedAt = clock();
-    const recorded = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: number; status: Outcome["status"] }[]>`
-        UPDATE digest_deliveries d
-        SET status = x.status::"DigestStatus", finished_at = ${finishedAt}, vacancy_count = x.vacancies, email_id = x.email_id
-        FROM unnest(${ids}::integer[], ${list.map((o) => o.status)}::text[], ${list.map((o) => o.vacancies)}::integer[],
-                    ${list.map((o) => o.emailId)}::integer[]) AS x(id, status, vacancies, email_id)
-        WHERE d.id = x.id AND d.status = 'PENDING' AND d.claimed_at = ${claimedAt}
-        RETURNING d.id, d.status::text AS status`;
-      if (advance.length > 0 && rows.length > 0) {
-        await tx.$executeRaw`
-          UPDATE subscriptions s SET last_digest_at = d.cutoff_at
-          FROM unnest(${advance.map((a) => a[0])}::integer[], ${advance.map((a) => a[1])}::integer[]) AS x(subscription_id, delivery_id)
-          JOIN digest_deliveries d ON d.id = x.delivery_id
-          WHERE s.id = x.subscription_id AND d.id = ANY (${rows.map((r) => r.id)}::integer[])
-            AND coalesce(s.last_digest_at, s.created_at) < d.cutoff_at`;
-      }
-      return rows;
-    });
-    // A delivery missing here was taken over by another run after the lease: that run reports it.
+    const recorded = await this.timed("record", () => recordOutcomes(this.db, claimedAt, outcomes, this.clock()));
     for (const row of recorded) {
-      if (row.status === "SENT") result.sent++;
-      else if (row.status === "EMPTY") result.empty++;
-      else result.failed++;
+      if (row.status === "SENT") this.result.sent++;
+      else if (row.status === "EMPTY") this.result.empty++;
+      else this.result.failed++;
     }
-  }
-
-  async function loadVacancies(ids: number[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !vacancyInfo.has(id));
-    if (missing.length === 0) return;
-    const rows = await db.$queryRaw<VacancyInfo[]>`
-      SELECT v.id, v.slug, v.title, v.salary_from, v.salary_to, v.salary_gross, v.publication_type = 'ANONYMOUS' AS anonymous,
-             c.name_ru AS city_ru, c.name_kk AS city_kk, o.display_name AS company
-      FROM vacancies v JOIN cities c ON c.id = v.city_id JOIN organizations o ON o.id = v.organization_id
-      WHERE v.id = ANY (${missing}::integer[])`;
-    for (const id of missing) vacancyInfo.set(id, null);
-    for (const row of rows) vacancyInfo.set(row.id, row);
-  }
-
-  /** A vacancy as the emails of one language show it; null when it has disappeared meanwhile. */
-  function emailVacancy(id: number, locale: AppLocale): DigestEmailVacancy | null {
-    const known = emailVacancies[locale].get(id);
-    if (known) return known;
-    const v = vacancyInfo.get(id);
-    if (!v) return null;
-    const city = locale === "kk" ? v.city_kk : v.city_ru;
-    const row = vacancyWindow.rowOf(id);
-    const built: DigestEmailVacancy = {
-      id,
-      title: v.title,
-      url: vacancyUrl(appUrl, locale, id, v.slug),
-      meta: v.anonymous ? city : `${v.company} · ${city}`,
-      salary: digestSalary(locale, v.salary_from, v.salary_to, v.salary_gross),
-      premium: row !== undefined && has(vacancyWindow.premium, row),
-    };
-    emailVacancies[locale].set(id, built);
-    return built;
   }
 }
