@@ -1,0 +1,111 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { DbTx } from "@/server/db-client";
+
+/** Who acts: a signed-in person (with the address the request came from), or the system (jobs). */
+export interface Actor {
+  userId: number | null;
+  ip: string | null;
+}
+
+/** Scheduled jobs and other work nobody in particular asked for. */
+export const SYSTEM_ACTOR: Actor = { userId: null, ip: null };
+
+/**
+ * Every action the audit log records. A new one is added here, so the log's vocabulary stays
+ * one list that the admin console's filters can offer.
+ */
+export const AUDIT_ACTIONS = [
+  "account.deleted",
+  "account.reauth_failed",
+  "application.invite",
+  "application.reject",
+  "digest.resubscribe",
+  "digest.unsubscribe",
+  "organization.create",
+  "organization.deletion.request",
+  "organization.legal.update",
+  "organization.logo.remove",
+  "organization.logo.update",
+  "organization.member.invite",
+  "organization.member.invite.revoke",
+  "organization.member.join",
+  "organization.member.leave",
+  "organization.member.remove",
+  "organization.member.role",
+  "organization.template.update",
+  "organization.update",
+  "organization.verify",
+  "organization.verify.reject",
+  "security.compromise_reported",
+  "user.email_change_requested",
+  "user.email_changed",
+  "user.email_verified",
+  "user.password_changed",
+  "user.sessions_revoked",
+  "user.sign_up",
+  "vacancy.archive",
+  "vacancy.create",
+  "vacancy.delete",
+  "vacancy.expire",
+  "vacancy.moderation.approve",
+  "vacancy.moderation.correct",
+  "vacancy.moderation.delete",
+  "vacancy.moderation.remove",
+  "vacancy.moderation.return",
+  "vacancy.republish",
+  "vacancy.submit",
+  "vacancy.update",
+  "vacancy.update.remoderate",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = ["application", "organization", "user", "vacancy"] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** What the action was done to. */
+export interface AuditEntity {
+  type: AuditEntityType;
+  id: number | string;
+}
+
+interface AuditDetails {
+  /** Why, in the actor's words (a moderator's reason, a refusal's note). */
+  reason?: string | null;
+  /** Counts and ids; never personal data (the log outlives deleted accounts). */
+  data?: Prisma.InputJsonValue;
+}
+
+type AuditWriter = Pick<DbTx, "auditLog">;
+
+const row = (actor: Actor, action: AuditAction, entity: AuditEntity, details: AuditDetails) => ({
+  actorId: actor.userId,
+  action,
+  entityType: entity.type,
+  entityId: String(entity.id),
+  ip: actor.ip,
+  reason: details.reason ?? null,
+  ...(details.data === undefined ? {} : { data: details.data }),
+});
+
+/** Records one action, inside the caller's transaction when it passes one. */
+export async function audit(
+  tx: AuditWriter,
+  actor: Actor,
+  action: AuditAction,
+  entity: AuditEntity,
+  details: AuditDetails = {},
+): Promise<void> {
+  await tx.auditLog.create({ data: row(actor, action, entity, details) });
+}
+
+/** Records the same action on several entities at once (jobs working in batches). */
+export async function auditMany(
+  tx: AuditWriter,
+  actor: Actor,
+  action: AuditAction,
+  entities: readonly AuditEntity[],
+  details: AuditDetails = {},
+): Promise<void> {
+  if (entities.length === 0) return;
+  await tx.auditLog.createMany({ data: entities.map((entity) => row(actor, action, entity, details)) });
+}
