@@ -83,6 +83,9 @@ const RULES: Record<string, Rule> = {
       expect: { guest: 401, owner: method === "POST" ? 400 : 200, otherwise: 403 },
     })),
   },
+  "api/viewer": {
+    checks: [{ method: "GET", request: () => ({ url: `${APP}/api/viewer`, params: {} }), expect: { otherwise: 200 } }],
+  },
   "api/cron/digest": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/digest`, params: {} }), expect: { otherwise: 503 } }],
   },

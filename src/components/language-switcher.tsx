@@ -1,22 +1,19 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useSearchParams } from "next/navigation";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
 
-import { Link, usePathname } from "@/i18n/navigation";
 import { locales } from "@/i18n/routing";
+import { localeCookie, pathInLocale } from "@/lib/locale-path";
 
 const NAMES = { ru: "Русский", kk: "Қазақша" } as const;
 
 /** Links to the same page (path and query) in the other languages. */
-export function LanguageSwitcher() {
-  const t = useTranslations("layout");
-  const locale = useLocale();
+export function LanguageSwitcher({ locale, label }: { locale: string; label: string }) {
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = Object.fromEntries(searchParams.entries());
+  const query = useSearchParams().toString();
   return (
-    <ul aria-label={t("language")} className="flex gap-2">
+    <ul aria-label={label} className="flex gap-2">
       {locales.map((l) => (
         <li key={l}>
           {l === locale ? (
@@ -25,10 +22,12 @@ export function LanguageSwitcher() {
             </span>
           ) : (
             <Link
-              href={{ pathname, query }}
-              locale={l}
+              href={`${pathInLocale(pathname, l)}${query ? `?${query}` : ""}`}
               lang={l}
               hrefLang={l}
+              onClick={() => {
+                document.cookie = localeCookie(l);
+              }}
               className="rounded px-2 py-1 text-brand-700 hover:underline"
             >
               {NAMES[l]}

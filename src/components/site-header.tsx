@@ -24,11 +24,23 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
           <Link href={SAVED_PATH} className="text-gray-900 underline-offset-2 hover:underline">
             {t("saved")}
           </Link>
-          <UserMenu />
+          <UserMenu
+            locale={locale}
+            labels={{
+              signIn: t("signIn"),
+              signUp: t("signUp"),
+              signOut: t("signOut"),
+              admin: t("admin"),
+              resumes: t("resumes"),
+              applications: t("applications"),
+              subscriptions: t("subscriptions"),
+              employer: t("employer"),
+            }}
+          />
           {/* Brings a guest's saved vacancies into the account once signed in, on whatever page. */}
           <SavedVacanciesSync />
           <Suspense fallback={null}>
-            <LanguageSwitcher />
+            <LanguageSwitcher locale={locale} label={t("language")} />
           </Suspense>
         </nav>
       </div>

@@ -1,72 +1,86 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-
-import { Link } from "@/i18n/navigation";
-import { trpc } from "@/trpc/react";
+import Link from "next/link";
 
 import { SignOutButton } from "./sign-out-button";
+import { useViewer } from "./viewer/viewer-store";
+
+export interface UserMenuLabels {
+  signIn: string;
+  signUp: string;
+  signOut: string;
+  admin: string;
+  resumes: string;
+  applications: string;
+  subscriptions: string;
+  employer: string;
+}
 
 /**
  * The sign-in state is fetched by the browser, so the pages around it stay cacheable for
- * everyone (search engines and guests get the same HTML as signed-in users).
+ * everyone (search engines and guests get the same HTML as signed-in users). Its texts come from
+ * the server, so public pages carry no message catalogue for it.
  */
-export function UserMenu() {
-  const t = useTranslations("layout");
-  const viewer = trpc.public.viewer.useQuery(undefined, { staleTime: 60_000, retry: false });
+export function UserMenu({ locale, labels }: { locale: string; labels: UserMenuLabels }) {
+  const state = useViewer();
+  const href = (path: string) => `/${locale}${path}`;
 
-  if (viewer.isPending) return <span aria-hidden className="inline-block h-8 w-40" />;
-  const user = viewer.data;
+  if (state.status === "loading") return <span aria-hidden className="inline-block h-8 w-40" />;
+  const user = state.viewer;
   if (!user) {
     return (
       <>
-        <Link href="/auth/sign-in" className="text-gray-900 hover:underline">
-          {t("signIn")}
+        <Link href={href("/auth/sign-in")} className="text-gray-900 hover:underline">
+          {labels.signIn}
         </Link>
-        <Link href="/auth/sign-up" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
-          {t("signUp")}
+        <Link
+          href={href("/auth/sign-up")}
+          className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800"
+        >
+          {labels.signUp}
         </Link>
       </>
     );
   }
+  const adminHome =
+    user.staffRole === "SUPPORT"
+      ? "/admin/emails"
+      : user.staffRole === "MODERATOR"
+        ? "/admin/moderation"
+        : "/admin/organizations";
   return (
     <>
-      <Link href="/account" className="font-medium text-gray-900 underline-offset-2 hover:underline" data-testid="current-user">
+      <Link
+        href={href("/account")}
+        className="font-medium text-gray-900 underline-offset-2 hover:underline"
+        data-testid="current-user"
+      >
         {user.name}
       </Link>
       {user.staffRole && user.staffRole !== "FINANCE" ? (
-        <Link
-          href={
-            user.staffRole === "SUPPORT"
-              ? "/admin/emails"
-              : user.staffRole === "MODERATOR"
-                ? "/admin/moderation"
-                : "/admin/organizations"
-          }
-          className="text-gray-800 hover:underline"
-        >
-          {t("admin")}
+        <Link href={href(adminHome)} className="text-gray-800 hover:underline">
+          {labels.admin}
         </Link>
       ) : null}
       {user.isSeeker ? (
         <>
-          <Link href="/seeker/resumes" className="text-gray-800 hover:underline">
-            {t("resumes")}
+          <Link href={href("/seeker/resumes")} className="text-gray-800 hover:underline">
+            {labels.resumes}
           </Link>
-          <Link href="/seeker/applications" className="text-gray-800 hover:underline">
-            {t("applications")}
+          <Link href={href("/seeker/applications")} className="text-gray-800 hover:underline">
+            {labels.applications}
           </Link>
-          <Link href="/seeker/subscriptions" className="text-gray-800 hover:underline">
-            {t("subscriptions")}
+          <Link href={href("/seeker/subscriptions")} className="text-gray-800 hover:underline">
+            {labels.subscriptions}
           </Link>
         </>
       ) : null}
       {!user.isSeeker && !user.staffRole ? (
-        <Link href="/employer" className="text-gray-800 hover:underline">
-          {t("employer")}
+        <Link href={href("/employer")} className="text-gray-800 hover:underline">
+          {labels.employer}
         </Link>
       ) : null}
-      <SignOutButton label={t("signOut")} />
+      <SignOutButton label={labels.signOut} locale={locale} />
     </>
   );
 }

@@ -5,15 +5,15 @@ import "../globals.css";
 
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/env";
-import { ClientMessages } from "@/i18n/client-messages";
+import { ALMATY_TIME_ZONE } from "@/lib/almaty-time";
 import { isLocale } from "@/i18n/routing";
-import { TRPCProvider } from "@/trpc/react";
 
 // No page is rendered at build time (the build needs no database); pages without per-request
 // data are rendered on first request and then served from the cache until they revalidate.
@@ -48,15 +48,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         >
           {t("skipToContent")}
         </a>
-        <ClientMessages locale={locale}>
-          <TRPCProvider>
-            <SiteHeader locale={locale} />
-            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-              {children}
-            </main>
-            <SiteFooter locale={locale} />
-          </TRPCProvider>
-        </ClientMessages>
+        {/* The locale only (localized links need it), no messages and no tRPC client: public pages
+            stay light; sections with forms add those (SectionProviders). */}
+        <NextIntlClientProvider locale={locale} messages={{}} timeZone={ALMATY_TIME_ZONE}>
+          <SiteHeader locale={locale} />
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+            {children}
+          </main>
+          <SiteFooter locale={locale} />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { useRef, type FormEvent } from "react";
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
 import { usePathname, useRouter } from "@/i18n/navigation";
 import { updateProfileSchema } from "@/lib/validation/profile";
@@ -23,7 +24,6 @@ export function ProfileForm(props: { values: ProfileValues; cities: { id: number
   const t = useTranslations("account");
   const router = useRouter();
   const pathname = usePathname();
-  const utils = trpc.useUtils();
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
   const update = trpc.account.updateProfile.useMutation({
@@ -33,7 +33,7 @@ export function ProfileForm(props: { values: ProfileValues; cities: { id: number
       const phone = formRef.current?.elements.namedItem("phone");
       if (phone instanceof HTMLInputElement) phone.value = saved.phone ?? "";
       // The header shows the name; the page's language follows the chosen one.
-      await utils.public.viewer.invalidate();
+      await refreshViewer();
       if (saved.locale !== props.values.locale) router.replace(pathname, { locale: saved.locale });
       else router.refresh();
     },

@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
 import { useRouter } from "@/i18n/navigation";
 import { codeSchema, emailSchema } from "@/lib/validation/auth";
@@ -20,7 +21,6 @@ export function CodeSignInForm({ callbackPath }: { callbackPath: string }) {
   const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
-  const utils = trpc.useUtils();
   const [email, setEmail] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const request = trpc.public.auth.requestSignInCode.useMutation({ onError: errors.fromServer });
@@ -46,7 +46,7 @@ export function CodeSignInForm({ callbackPath }: { callbackPath: string }) {
       return;
     }
     // The header's sign-in state is a client query: refresh it along with the server components.
-    await utils.public.viewer.invalidate();
+    await refreshViewer();
     router.replace(callbackPath);
     router.refresh();
   }

@@ -7,10 +7,10 @@ import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
 import { Link, useRouter } from "@/i18n/navigation";
 import { emailSchema } from "@/lib/validation/auth";
-import { trpc } from "@/trpc/react";
 
 import { useFormErrors } from "./use-form-errors";
 
@@ -20,7 +20,6 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const t = useTranslations("auth.signIn");
   const router = useRouter();
   const errors = useFormErrors();
-  const utils = trpc.useUtils();
   const [pending, setPending] = useState(false);
   const [unverifiedEmail, setUnverifiedEmail] = useState<string | null>(null);
 
@@ -41,7 +40,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       return;
     }
     // The header's sign-in state is a client query: refresh it along with the server components.
-    await utils.public.viewer.invalidate();
+    await refreshViewer();
     router.replace(callbackPath);
     router.refresh();
   }

@@ -1,16 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useId, useRef, useState } from "react";
 
-import { useFormErrors } from "@/components/auth/use-form-errors";
-import { FrequencyField } from "@/components/seeker/subscription-frequency-field";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { useViewer } from "@/components/viewer/viewer-store";
 import { Link } from "@/i18n/navigation";
-import { subscriptionFormSchema, SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
-import { trpc } from "@/trpc/react";
+
+// The form and the tRPC client it needs are loaded when a seeker opens it, not with the page.
+const SubscribeForm = dynamic(() => import("./subscribe-form").then((m) => m.SubscribeForm), {
+  ssr: false,
+  loading: () => <p role="status" className="text-sm text-gray-700" />,
+});
 
 /**
  * "Subscribe to this search" under the results. Guests are sent to sign in and back to the same
@@ -28,7 +29,7 @@ export function SubscribeToSearch({
   searchHref: string;
 }) {
   const t = useTranslations("subscriptions");
-  const viewer = trpc.public.viewer.useQuery(undefined, { staleTime: 60_000, retry: false });
+  const viewer = useViewer();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const formId = useId();
@@ -39,8 +40,8 @@ export function SubscribeToSearch({
     if (created !== null) confirmation.current?.focus();
   }, [created]);
 
-  if (viewer.isPending) return <div aria-hidden className="h-10" />;
-  if (!viewer.data) {
+  if (viewer.status === "loading") return <div aria-hidden className="h-10" />;
+  if (!viewer.viewer) {
     return (
       <Link
         href={{ pathname: "/auth/sign-in", query: { callbackUrl: searchHref } }}
@@ -52,7 +53,7 @@ export function SubscribeToSearch({
       </Link>
     );
   }
-  if (!viewer.data.isSeeker) return <p className="text-sm text-gray-700">{t("seekersOnly")}</p>;
+  if (!viewer.viewer.isSeeker) return <p className="text-sm text-gray-700">{t("seekersOnly")}</p>;
 
   if (created !== null) {
     return (
@@ -97,72 +98,6 @@ export function SubscribeToSearch({
         ) : null}
       </div>
     </div>
-  );
-}
-
-function SubscribeForm({
-  query,
-  defaultName,
-  onCreated,
-  onCancel,
-}: {
-  query: string;
-  defaultName: string;
-  onCreated: (name: string) => void;
-  onCancel: () => void;
-}) {
-  const t = useTranslations("subscriptions");
-  const errors = useFormErrors();
-  const idPrefix = useId();
-  const create = trpc.seeker.subscriptions.create.useMutation({
-    onError: errors.fromServer,
-    onSuccess: (subscription) => onCreated(subscription.name),
-  });
-
-  // Opening the form moves the focus into it, so keyboard users continue where they pressed.
-  useEffect(() => {
-    document.getElementById(`${idPrefix}-name`)?.focus();
-  }, [idPrefix]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    errors.reset();
-    const form = new FormData(event.currentTarget);
-    const input = errors.validate(subscriptionFormSchema, { name: form.get("name") ?? "", frequency: form.get("frequency") });
-    if (!input) return;
-    create.mutate({ query, name: input.name, frequency: input.frequency });
-  }
-
-  return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      aria-label={t("formTitle")}
-      className="flex flex-col gap-4 rounded-lg border border-gray-200 bg-white p-4"
-    >
-      <p className="text-sm text-gray-700">{t("subscribeHint")}</p>
-      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <Field
-        id={`${idPrefix}-name`}
-        name="name"
-        label={t("name")}
-        hint={t("nameHint")}
-        defaultValue={defaultName}
-        maxLength={SUBSCRIPTION_NAME_MAX}
-        required
-        autoComplete="off"
-        errors={errors.fieldErrors.name}
-      />
-      <FrequencyField name="frequency" defaultValue="DAILY" errors={errors.fieldErrors.frequency} />
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("creating") : t("create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("cancel")}
-        </Button>
-      </div>
-    </form>
   );
 }
 

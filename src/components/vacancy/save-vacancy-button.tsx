@@ -1,17 +1,30 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-
 import { isVacancySaved } from "@/lib/saved-vacancies";
 
 import { useSavedVacancies, useSavedVacancyActions } from "./use-saved-vacancies";
+
+/** The button's texts, from the page (so that a public page carries no message catalogue). */
+export interface SaveButtonLabels {
+  save: string;
+  saved: string;
+  /** With `{message}` where the server's reason goes. */
+  saveError: string;
+}
 
 /**
  * Saves the vacancy or forgets it: in a seeker's account (the same on every device), otherwise in
  * this browser. Every button for the vacancy on the page, and on other tabs, follows.
  */
-export function SaveVacancyButton({ vacancyId, className }: { vacancyId: number; className?: string }) {
-  const t = useTranslations("saved");
+export function SaveVacancyButton({
+  vacancyId,
+  labels,
+  className,
+}: {
+  vacancyId: number;
+  labels: SaveButtonLabels;
+  className?: string;
+}) {
   const source = useSavedVacancies();
   const actions = useSavedVacancyActions(source.where);
   const list = source.list;
@@ -42,11 +55,11 @@ export function SaveVacancyButton({ vacancyId, className }: { vacancyId: number;
         >
           <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4.5L5 21V4a1 1 0 0 1 1-1z" strokeLinejoin="round" />
         </svg>
-        {saved ? t("saved") : t("save")}
+        {saved ? labels.saved : labels.save}
       </button>
       {actions.error ? (
         <span role="alert" className="text-sm text-red-700">
-          {t("saveError", { message: actions.error })}
+          {labels.saveError.replace("{message}", actions.error)}
         </span>
       ) : null}
     </span>

@@ -80,6 +80,7 @@ function LoadedList({ where, saved }: { where: SavedVacanciesSource["where"]; sa
   const added = saved.filter((entry) => !order.includes(entry.id)).map((entry) => entry.id);
   const ids = added.length ? [...added, ...order] : order;
   const focusTarget = useRef<HTMLDivElement>(null);
+  const buttonLabels = { save: t("save"), saved: t("saved"), saveError: t.raw("saveError") as string };
 
   const cards = trpc.public.vacancies.cards.useQuery(
     { ids: [...ids] },
@@ -136,7 +137,12 @@ function LoadedList({ where, saved }: { where: SavedVacanciesSource["where"]; sa
           if (!card) return [];
           return [
             <li key={id}>
-              <VacancyCard vacancy={card} headingLevel={2} showLogo actions={<SaveVacancyButton vacancyId={id} />} />
+              <VacancyCard
+                vacancy={card}
+                headingLevel={2}
+                showLogo
+                actions={<SaveVacancyButton vacancyId={id} labels={buttonLabels} />}
+              />
             </li>,
           ];
         })}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 
+import { useViewer } from "@/components/viewer/viewer-store";
 import {
   addSavedVacancy,
   getServerSavedVacancies,
@@ -9,57 +10,83 @@ import {
   savedVacancies,
   type SavedVacancy,
 } from "@/lib/saved-vacancies";
-import { trpc, type RouterOutputs } from "@/trpc/react";
+import type { RouterOutputs } from "@/trpc/types";
 
 // Guests (and accounts that are not seekers) keep saved vacancies in this browser. A seeker's
 // list lives in the account; whatever the browser still holds when a seeker is recognised is
-// merged into the account once and then forgotten here.
+// merged into the account once and then forgotten here. The account's calls go through a tRPC
+// client loaded only for seekers, so a guest's page carries none of it.
 
 type MergeResult = RouterOutputs["seeker"]["saved"]["merge"];
-type TrpcUtils = ReturnType<typeof trpc.useUtils>;
 
 export type MergeState =
   { status: "idle" } | { status: "merging" } | { status: "merged"; result: MergeResult } | { status: "failed" };
 
-const IDLE: MergeState = { status: "idle" };
-let mergeState: MergeState = IDLE;
-// After a failure the merge waits for the next page load rather than retrying in a loop.
-let mergeBlocked = false;
-const mergeListeners = new Set<() => void>();
+const accountApi = () => import("@/trpc/vanilla").then((m) => m.vanillaTrpc.seeker.saved);
 
-function setMergeState(next: MergeState) {
-  mergeState = next;
-  for (const listener of [...mergeListeners]) listener();
+/** A tiny external store: a value and the components that follow it. */
+function createStore<T>(initial: T, server: T) {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    server: () => server,
+    set(next: T) {
+      value = next;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
-const mergeStore = {
-  subscribe(listener: () => void) {
-    mergeListeners.add(listener);
-    return () => void mergeListeners.delete(listener);
-  },
-  get: () => mergeState,
-  server: () => IDLE,
-};
+const IDLE: MergeState = { status: "idle" };
+const mergeStore = createStore<MergeState>(IDLE, IDLE);
+// After a failure the merge waits for the next page load rather than retrying in a loop.
+let mergeBlocked = false;
+
+/** The account's list: null until it is first loaded. */
+const accountStore = createStore<readonly SavedVacancy[] | null>(null, null);
+let accountLoadedAt = 0;
+let accountLoading: Promise<void> | null = null;
+const ACCOUNT_STALE_MS = 30_000;
+
+function loadAccount(): Promise<void> {
+  accountLoading ??= accountApi()
+    .then((api) => api.list.query())
+    .then((list) => {
+      accountLoadedAt = Date.now();
+      accountStore.set(list);
+    })
+    .catch(() => {
+      // Left as it was: the list loads again when the page is next shown.
+    })
+    .finally(() => {
+      accountLoading = null;
+    });
+  return accountLoading;
+}
 
 /** What happened to this browser's list after sign-in (shown once on the saved vacancies page). */
 export const useMergeState = () => useSyncExternalStore(mergeStore.subscribe, mergeStore.get, mergeStore.server);
-export const dismissMergeState = () => setMergeState(IDLE);
+export const dismissMergeState = () => mergeStore.set(IDLE);
 
-async function mergeIntoAccount(utils: TrpcUtils, entries: readonly SavedVacancy[]) {
-  if (mergeBlocked || mergeState.status === "merging") return;
-  setMergeState({ status: "merging" });
+async function mergeIntoAccount(entries: readonly SavedVacancy[]) {
+  if (mergeBlocked || mergeStore.get().status === "merging") return;
+  mergeStore.set({ status: "merging" });
   try {
-    const result = await utils.client.seeker.saved.merge.mutate({
-      entries: entries.map(({ id, savedAt }) => ({ id, savedAt })),
-    });
+    const api = await accountApi();
+    const result = await api.merge.mutate({ entries: entries.map(({ id, savedAt }) => ({ id, savedAt })) });
     // Only what was sent: a save made meanwhile in a tab that still thinks it is a guest's stays
     // here and is merged next time.
     savedVacancies.remove(entries.map((entry) => entry.id));
-    await utils.seeker.saved.list.invalidate();
-    setMergeState({ status: "merged", result });
+    await loadAccount();
+    mergeStore.set({ status: "merged", result });
   } catch {
     mergeBlocked = true;
-    setMergeState({ status: "failed" });
+    mergeStore.set({ status: "failed" });
   }
 }
 
@@ -67,19 +94,33 @@ async function mergeIntoAccount(utils: TrpcUtils, entries: readonly SavedVacancy
 export const useBrowserSavedVacancies = () =>
   useSyncExternalStore(savedVacancies.subscribe, savedVacancies.all, getServerSavedVacancies);
 
-/** Who is looking: the same query (and cache) as the header's menu. */
+/** Who is looking: the same answer as the header's menu. */
 export function useViewerKind(): "unknown" | "seeker" | "other" {
-  const viewer = trpc.public.viewer.useQuery(undefined, { staleTime: 60_000, retry: false });
-  if (viewer.isPending) return "unknown";
-  return viewer.data?.isSeeker ? "seeker" : "other";
+  const state = useViewer();
+  if (state.status === "loading") return "unknown";
+  return state.viewer?.isSeeker ? "seeker" : "other";
 }
 
 /** Moves this browser's saves into a seeker's account as soon as the seeker is recognised. */
 export function useMergeBrowserSaves(kind: ReturnType<typeof useViewerKind>, local: readonly SavedVacancy[]) {
-  const utils = trpc.useUtils();
   useEffect(() => {
-    if (kind === "seeker" && local.length > 0) void mergeIntoAccount(utils, local);
-  }, [kind, local, utils]);
+    if (kind === "seeker" && local.length > 0) void mergeIntoAccount(local);
+  }, [kind, local]);
+}
+
+/** A seeker's list, loaded once and again when the page is shown after a while (another device may have changed it). */
+function useAccountList(enabled: boolean): readonly SavedVacancy[] | null {
+  const list = useSyncExternalStore(accountStore.subscribe, accountStore.get, accountStore.server);
+  useEffect(() => {
+    if (!enabled) return;
+    if (accountStore.get() === null) void loadAccount();
+    const onShow = () => {
+      if (document.visibilityState === "visible" && Date.now() - accountLoadedAt > ACCOUNT_STALE_MS) void loadAccount();
+    };
+    document.addEventListener("visibilitychange", onShow);
+    return () => document.removeEventListener("visibilitychange", onShow);
+  }, [enabled]);
+  return enabled ? list : null;
 }
 
 export interface SavedVacanciesSource {
@@ -97,56 +138,61 @@ export function useSavedVacancies(): SavedVacanciesSource {
   const kind = useViewerKind();
   const merge = useMergeState();
   useMergeBrowserSaves(kind, local);
-  const account = trpc.seeker.saved.list.useQuery(undefined, { enabled: kind === "seeker", staleTime: 30_000 });
+  const account = useAccountList(kind === "seeker");
   if (kind !== "seeker") return { where: "browser", known: kind !== "unknown", list: local };
   const waiting = merge.status === "merging" || (local.length > 0 && merge.status !== "failed");
-  return { where: "account", known: true, list: waiting || !account.data ? null : account.data };
+  return { where: "account", known: true, list: waiting ? null : account };
 }
 
 /** Saving and forgetting, in whichever list applies; errors from the account come back translated. */
 export function useSavedVacancyActions(where: SavedVacanciesSource["where"]) {
-  const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(0);
 
-  async function optimistic(change: (list: readonly SavedVacancy[]) => readonly SavedVacancy[]) {
+  /** Shows the change at once, sends it, puts the list back if the server refuses, then reloads it. */
+  async function change(update: (list: readonly SavedVacancy[]) => readonly SavedVacancy[], send: () => Promise<unknown>) {
     setError(null);
-    await utils.seeker.saved.list.cancel();
-    const previous = utils.seeker.saved.list.getData();
-    utils.seeker.saved.list.setData(undefined, (list) => (list ? [...change(list)] : list));
-    return { previous };
+    setPending((n) => n + 1);
+    const previous = accountStore.get();
+    if (previous) accountStore.set(update(previous));
+    try {
+      await send();
+    } catch (e) {
+      accountStore.set(previous);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPending((n) => n - 1);
+      await loadAccount();
+    }
   }
-  const rollback = (message: string, context: { previous?: SavedVacancy[] } | undefined) => {
-    utils.seeker.saved.list.setData(undefined, context?.previous);
-    setError(message);
-  };
-  const settle = () => utils.seeker.saved.list.invalidate();
-
-  const add = trpc.seeker.saved.add.useMutation({
-    onMutate: ({ vacancyId }) => optimistic((list) => addSavedVacancy(list, vacancyId)),
-    onError: (e, _input, context) => rollback(e.message, context),
-    onSettled: settle,
-  });
-  const remove = trpc.seeker.saved.remove.useMutation({
-    onMutate: ({ vacancyIds }) => optimistic((list) => removeSavedVacancies(list, vacancyIds)),
-    onError: (e, _input, context) => rollback(e.message, context),
-    onSettled: settle,
-  });
 
   return {
     error,
-    pending: add.isPending || remove.isPending,
+    pending: pending > 0,
     /** Returns whether the vacancy is saved afterwards. */
     toggle(list: readonly SavedVacancy[], id: number): boolean {
       const saved = list.some((entry) => entry.id === id);
       if (where === "browser") return savedVacancies.toggle(id);
-      if (saved) remove.mutate({ vacancyIds: [id] });
-      else add.mutate({ vacancyId: id });
+      if (saved)
+        void change(
+          (l) => removeSavedVacancies(l, [id]),
+          async () => (await accountApi()).remove.mutate({ vacancyIds: [id] }),
+        );
+      else
+        void change(
+          (l) => addSavedVacancy(l, id),
+          async () => (await accountApi()).add.mutate({ vacancyId: id }),
+        );
       return !saved;
     },
     forget(ids: readonly number[]) {
       if (ids.length === 0) return;
       if (where === "browser") savedVacancies.remove(ids);
-      else remove.mutate({ vacancyIds: [...ids] });
+      else
+        void change(
+          (l) => removeSavedVacancies(l, ids),
+          async () => (await accountApi()).remove.mutate({ vacancyIds: [...ids] }),
+        );
     },
   };
 }

@@ -99,6 +99,7 @@ export default async function VacancyPage({ params }: { params: Params }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "vacancyPage" });
   const tv = await getTranslations({ locale, namespace: "vacancy" });
+  const ts = await getTranslations({ locale, namespace: "saved" });
   const format = await getFormatter({ locale });
   const appUrl = getEnv().APP_URL;
   const path = vacancyPath(vacancy.id, vacancy.slug);
@@ -181,7 +182,10 @@ export default async function VacancyPage({ params }: { params: Params }) {
                 >
                   {t("apply")}
                 </Link>
-                <SaveVacancyButton vacancyId={vacancy.id} />
+                <SaveVacancyButton
+                  vacancyId={vacancy.id}
+                  labels={{ save: ts("save"), saved: ts("saved"), saveError: ts.raw("saveError") as string }}
+                />
               </div>
             </header>
             <Facts vacancy={vacancy} locale={locale} />
