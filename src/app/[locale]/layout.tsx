@@ -5,14 +5,12 @@ import "../globals.css";
 
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/env";
-import { ALMATY_TIME_ZONE } from "@/lib/almaty-time";
 import { isLocale } from "@/i18n/routing";
 
 // No page is rendered at build time (the build needs no database); pages without per-request
@@ -48,15 +46,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         >
           {t("skipToContent")}
         </a>
-        {/* The locale only (localized links need it), no messages and no tRPC client: public pages
-            stay light; sections with forms add those (SectionProviders). */}
-        <NextIntlClientProvider locale={locale} messages={{}} timeZone={ALMATY_TIME_ZONE}>
-          <SiteHeader locale={locale} />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-            {children}
-          </main>
-          <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        {/* No client providers here (translations, tRPC): public pages stay light; sections with
+            forms add them (SectionProviders), public pages' few client parts take texts as props. */}
+        <SiteHeader locale={locale} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );
