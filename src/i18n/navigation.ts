@@ -1,6 +1,14 @@
-import { createNavigation } from "next-intl/navigation";
+import { redirect as nextRedirect } from "next/navigation";
 
-import { routing } from "./routing";
+import { localizedHref, type LocalizedHref } from "./localized-href";
+
+// Localized navigation for server components and shared ones: plain Next.js underneath, so a page
+// that uses them carries none of next-intl's client navigation. Client forms that need a router
+// use "./client-navigation".
 
 export { Link } from "./link";
-export const { redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+
+/** Redirects (307) to a page of the site in `locale`. */
+export function redirect({ href, locale }: { href: LocalizedHref; locale: string }): never {
+  nextRedirect(localizedHref(href, locale));
+}

@@ -7,7 +7,7 @@ import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { useRouter } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/client-navigation";
 import { requestEmailChangeSchema } from "@/lib/validation/profile";
 import { trpc } from "@/trpc/react";
 

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
-import { usePathname, useRouter } from "@/i18n/navigation";
+import { usePathname, useRouter } from "@/i18n/client-navigation";
 import { updateProfileSchema } from "@/lib/validation/profile";
 import { trpc } from "@/trpc/react";
 

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
-import { useRouter } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/client-navigation";
 import { codeSchema, emailSchema } from "@/lib/validation/auth";
 import { trpc } from "@/trpc/react";
 

@@ -9,7 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
-import { Link, useRouter } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/client-navigation";
+import { Link } from "@/i18n/navigation";
 import { emailSchema } from "@/lib/validation/auth";
 
 import { useFormErrors } from "./use-form-errors";

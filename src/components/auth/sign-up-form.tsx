@@ -7,7 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
-import { Link, useRouter } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/client-navigation";
+import { Link } from "@/i18n/navigation";
 import { signUpSchema } from "@/lib/validation/auth";
 import { trpc } from "@/trpc/react";
 
