@@ -11,7 +11,8 @@
  * English log line, and only knows how to run as root by creating a system user.
  *
  * Usage as a module: `startEmbeddedPostgres({ dataDir })` → `{ url, stop }`.
- * Usage as a command: `tsx scripts/embedded-postgres/index.ts [dataDir]` runs the server until Ctrl-C.
+ * Usage as a command: `tsx scripts/embedded-postgres/index.ts [dataDir]` runs the server until Ctrl-C
+ * (the default directory is the launcher's: `.data/postgres`, or under JUMYS_DATA_DIR).
  */
 import { realpathSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -41,6 +42,16 @@ export interface EmbeddedPostgresOptions {
    * stop() themselves. The server is sent a shutdown request when the process exits either way.
    */
   handleSignals?: boolean;
+  /**
+   * Restart the server when it exits on its own (a crash, kill -9, the OOM killer), on the same
+   * port so that connection strings handed out stay valid. After `maxRestarts` failed attempts in a
+   * row, or that many crashes within a minute, `onGiveUp` is called and the server stays down.
+   */
+  restartOnExit?: {
+    onGiveUp: (error: EmbeddedPostgresError) => void;
+    /** Default 5. */
+    maxRestarts?: number;
+  };
 }
 
 export interface EmbeddedPostgres {
@@ -52,7 +63,11 @@ export interface EmbeddedPostgres {
   dataDir: string;
   /** False when another live process had already started a server on this directory. */
   owned: boolean;
+  /** The server's process id right now (it changes when the server was restarted); undefined when not owned. */
+  pid: () => number | undefined;
 }
+
+const CRASH_WINDOW_MS = 60_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
@@ -78,18 +93,77 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`using the server already running for process ${running.ownerPid} on port ${running.port}`);
     const url = connectionUrl(password, running.port);
     await ensureDatabase(url);
-    return { url, port: running.port, dataDir, owned: false, stop: async () => undefined };
+    return { url, port: running.port, dataDir, owned: false, stop: async () => undefined, pid: () => undefined };
   }
   if (running) {
     log(`stopping a server left running by an earlier run (pid ${running.pid})`);
     await stopPid(running.pid, binaries, dataDir, runAs);
   }
 
-  const server = await startServer({ dataDir, binaries, runAs, log, requestedPort: options.port });
-  const url = connectionUrl(password, server.port);
+  let server = await startServer({ dataDir, binaries, runAs, log, requestedPort: options.port });
+  const port = server.port;
+  const url = connectionUrl(password, port);
   await fs.writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
 
   let stopping: Promise<void> | undefined;
+  let restarting: Promise<void> | undefined;
+  const crashes: number[] = [];
+  const maxRestarts = options.restartOnExit?.maxRestarts ?? 5;
+
+  /**
+   * Starts the server again after it died. The lock file it left is PostgreSQL's own to reclaim:
+   * it also guards the shared memory that the dead server's backends may still hold for a moment
+   * (startServer waits for those). Only when that fails is the file checked like at start.
+   */
+  const restart = async () => {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= maxRestarts; attempt++) {
+      if (stopping) return;
+      try {
+        if (attempt > 1) await findRunningServer(dataDir, log);
+        server = await startServer({ dataDir, binaries, runAs, log, requestedPort: port });
+        log(`restarted the embedded PostgreSQL (pid ${server.child.pid}) on 127.0.0.1:${port}`);
+        watch(server.child);
+        await fs.writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
+        return;
+      } catch (error) {
+        lastError = error;
+        log(`restart attempt ${attempt} of ${maxRestarts} failed: ${message(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** (attempt - 1), 5_000)));
+      }
+    }
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL exited and could not be restarted (${maxRestarts} attempts): ${message(lastError)}`,
+    );
+  };
+
+  const watch = (child: typeof server.child) => {
+    if (!options.restartOnExit) return;
+    const { onGiveUp } = options.restartOnExit;
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && (crashes[0] ?? now) < now - CRASH_WINDOW_MS) crashes.shift();
+      log(`the embedded PostgreSQL (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+      if (crashes.length > maxRestarts) {
+        onGiveUp(
+          new EmbeddedPostgresError(
+            `the embedded PostgreSQL crashed ${crashes.length} times within ${CRASH_WINDOW_MS / 1000} s; not restarting it again`,
+          ),
+        );
+        return;
+      }
+      restarting = restart()
+        .catch((error: unknown) => {
+          onGiveUp(error instanceof EmbeddedPostgresError ? error : new EmbeddedPostgresError(message(error)));
+        })
+        .finally(() => {
+          restarting = undefined;
+        });
+    });
+  };
+  watch(server.child);
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   const onSignal = (signal: NodeJS.Signals) => {
     void stop().finally(() => {
@@ -106,6 +180,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stopping ??= (async () => {
       for (const signal of signals) process.off(signal, onSignal);
       process.off("exit", onExit);
+      // A restart under way finishes (or gives up) first, so the server it starts is stopped too.
+      await restarting;
       await stopChild(server.child, binaries, dataDir, runAs);
       await fs.rm(path.join(dataDir, OWNER_FILE), { force: true });
       log("stopped");
@@ -123,7 +199,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `the embedded PostgreSQL started but "${DATABASE_NAME}" could not be created: ${message(error)}`,
     );
   }
-  return { url, port: server.port, dataDir, owned: true, stop };
+  return { url, port, dataDir, owned: true, stop, pid: () => server.child.pid };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,8 +215,8 @@ function isMain() {
 }
 
 if (isMain()) {
-  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const dataDir = process.argv[2] ?? path.join(repo, ".data", "postgres");
+  const { appDataPaths } = await import("../app-data");
+  const dataDir = process.argv[2] ?? appDataPaths().postgres;
   try {
     const server = await startEmbeddedPostgres({ dataDir, log: (line) => console.log(`[postgres] ${line}`) });
     console.log(`\n${server.url}\n\nPress Ctrl-C to stop.`);

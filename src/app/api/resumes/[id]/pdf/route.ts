@@ -6,6 +6,7 @@ import { isDomainError } from "@/server/errors";
 import { EMPLOYER_ORG_TYPES } from "@/server/api/trpc";
 import { renderResumePdf, resumeDisposition } from "@/server/services/resumes/resume-pdf";
 import { getMyResume, getResumeForOrganization } from "@/server/services/resumes/resumes";
+import { withDatabaseUnavailable } from "@/server/db-unavailable";
 
 // GET /api/resumes/{id}/pdf?locale=ru|kk — the resume as a PDF download.
 // The seeker downloads their own; a member of an employer organisation downloads a resume that
@@ -26,7 +27,7 @@ function problem(status: number, locale: AppLocale, key: string) {
   );
 }
 
-export async function GET(request: Request, { params }: Params) {
+export const GET = withDatabaseUnavailable(async (request: Request, { params }: Params) => {
   const url = new URL(request.url);
   const requested = url.searchParams.get("locale");
   const locale: AppLocale = requested && isLocale(requested) ? requested : "ru";
@@ -78,4 +79,4 @@ export async function GET(request: Request, { params }: Params) {
     if (isDomainError(error)) return problem(404, locale, error.messageKey);
     throw error;
   }
-}
+});
