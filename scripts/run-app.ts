@@ -175,8 +175,9 @@ function checkPortFree(port: number) {
 // Output
 
 function dbLog(line: string) {
-  // The server's routine messages are noise here; its fatal ones and this side's notes are not.
-  const fromServer = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(line);
+  // The server's routine messages (and their indented continuation lines) are noise here; its
+  // fatal ones and this side's notes are not.
+  const fromServer = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|\s)/.test(line);
   if (!fromServer || /\b(FATAL|PANIC):/.test(line)) console.log(`db: ${line}`);
 }
 

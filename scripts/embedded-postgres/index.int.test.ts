@@ -189,7 +189,9 @@ describe("startEmbeddedPostgres", () => {
         const deadline = Date.now() + 20_000;
         while (giveUps.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
         expect(giveUps).toHaveLength(1);
-        expect(giveUps[0]).toMatch(/^the embedded PostgreSQL exited and could not be restarted \(2 attempts\): /);
+        expect(giveUps[0]).toBe(
+          `the embedded PostgreSQL exited and could not be restarted (2 attempts): ${dataDir} is gone or is no longer a database directory`,
+        );
         await server.stop();
       } finally {
         await fs.rename(moved, dataDir);

@@ -120,6 +120,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     for (let attempt = 1; attempt <= maxRestarts; attempt++) {
       if (stopping) return;
       try {
+        await fs.access(path.join(dataDir, "PG_VERSION")).catch(() => {
+          throw new EmbeddedPostgresError(`${dataDir} is gone or is no longer a database directory`);
+        });
         if (attempt > 1) await findRunningServer(dataDir, log);
         server = await startServer({ dataDir, binaries, runAs, log, requestedPort: port });
         log(`restarted the embedded PostgreSQL (pid ${server.child.pid}) on 127.0.0.1:${port}`);

@@ -66,7 +66,8 @@ export async function resolveTestDatabase(options: ResolveOptions = {}): Promise
     dataDir: options.dataDir ?? appDataPaths(env).testPostgres,
     handleSignals: true,
     log: (line) => {
-      if (/\b(FATAL|PANIC):/.test(line) || !/^\d{4}-\d\d-\d\d /.test(line)) log(line);
+      // Its routine messages (and their indented continuation lines) are noise here.
+      if (/\b(FATAL|PANIC):/.test(line) || !/^(\d{4}-\d\d-\d\d |\s)/.test(line)) log(line);
     },
   });
   const admin = new URL(server.url);
