@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 
 import { defineConfig } from "vitest/config";
 
-const roots = ["src", "prisma", "scripts"];
+const roots = ["src", "prisma", "scripts", "test"];
 
 export default defineConfig({
   resolve: {

@@ -4,35 +4,30 @@
  *   tsx scripts/run-app.ts start   (next start, after `next build`)
  * Extra arguments go to Next.
  *
- * Without DATABASE_URL it starts the embedded PostgreSQL in .data/postgres; with it, it uses that
- * server. Either way it applies the migrations, seeds the demo data into an empty database, and
- * prints where the app is and how to sign in. AUTH_SECRET, when unset, is generated once and kept
- * in .data/auth-secret.
+ * Without DATABASE_URL it starts the embedded PostgreSQL in .data/postgres (JUMYS_DATA_DIR moves
+ * .data), and restarts it if it dies; with it, it uses that server. Either way it applies the
+ * migrations, seeds the demo data into an empty database, and prints where the app is and how to
+ * sign in. AUTH_SECRET, when unset, is generated once and kept in .data/auth-secret.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
-import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { appDataPaths, oneLine, StartupError, storedAuthSecret } from "./app-data";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DATA_DIR = path.join(REPO, ".data");
-const SECRET_FILE = path.join(DATA_DIR, "auth-secret");
 const FORCE_KILL_AFTER_MS = 15_000;
 
 type Mode = "dev" | "start";
 
-/** A state the user has to fix; printed as one line, and the run ends with status 1. */
-class StartupError extends Error {}
-
 let embedded: EmbeddedPostgres | undefined;
 let next: ChildProcess | undefined;
 let exiting = false;
+let forcedExitCode: number | undefined;
 
 async function main() {
   const [modeArg, ...nextArgs] = process.argv.slice(2);
@@ -50,7 +45,8 @@ async function main() {
   }
   await checkPortFree(port);
 
-  const authSecret = process.env.AUTH_SECRET?.trim() || (await storedAuthSecret());
+  const paths = appDataPaths();
+  const authSecret = process.env.AUTH_SECRET?.trim() || (await storedAuthSecret(paths, (line) => console.log(line)));
   const appUrl = process.env.APP_URL?.trim() || `http://localhost:${port}`;
 
   const external = process.env.DATABASE_URL?.trim();
@@ -60,8 +56,20 @@ async function main() {
     databaseUrl = external;
     databaseLabel = `DATABASE_URL ${hidePassword(external)}`;
   } else {
-    const dataDir = path.join(DATA_DIR, "postgres");
-    embedded = await startEmbeddedPostgres({ dataDir, log: dbLog, handleSignals: false });
+    const dataDir = paths.postgres;
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      log: dbLog,
+      handleSignals: false,
+      // A database that died is started again on the same port (the app's pool reconnects by
+      // itself); one that cannot be brought back ends the launcher, so a supervisor restarts it.
+      restartOnExit: {
+        onGiveUp: (error) => {
+          console.error(`jumys: ${error.message}; stopping the app`);
+          void shutDown(1);
+        },
+      },
+    });
     databaseUrl = embedded.url;
     databaseLabel = `embedded PostgreSQL at ${path.relative(process.cwd(), dataDir) || dataDir} (127.0.0.1:${embedded.port})`;
   }
@@ -81,7 +89,7 @@ async function main() {
     void finish(1);
   });
   next.once("exit", (code, signal) => {
-    void finish(code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0));
+    void finish(forcedExitCode ?? code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0));
   });
 }
 
@@ -132,28 +140,6 @@ async function seed(databaseUrl: string, mode: Mode, external: boolean): Promise
   }
 }
 
-async function storedAuthSecret() {
-  try {
-    const stored = (await fs.readFile(SECRET_FILE, "utf8")).trim();
-    if (stored.length >= 32) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new StartupError(`cannot read ${SECRET_FILE}: ${oneLine(error)}; set AUTH_SECRET or fix the file`);
-    }
-  }
-  const secret = randomBytes(48).toString("base64url");
-  try {
-    await fs.mkdir(DATA_DIR, { recursive: true, mode: 0o700 });
-    await fs.writeFile(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
-    // writeFile's mode only applies when it creates the file.
-    await fs.chmod(SECRET_FILE, 0o600);
-  } catch (error) {
-    throw new StartupError(`cannot write ${SECRET_FILE}: ${oneLine(error)}; set AUTH_SECRET or make ${DATA_DIR} writable`);
-  }
-  console.log(`auth: generated AUTH_SECRET into ${path.relative(process.cwd(), SECRET_FILE) || SECRET_FILE}`);
-  return secret;
-}
-
 function findNext() {
   const shim = path.join(REPO, "node_modules", ".bin", "next");
   if (!existsSync(shim)) throw new StartupError("Next.js is not installed: run `npm install` first");
@@ -189,8 +175,9 @@ function checkPortFree(port: number) {
 // Output
 
 function dbLog(line: string) {
-  // The server's routine messages are noise here; its fatal ones and this side's notes are not.
-  const fromServer = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(line);
+  // The server's routine messages (and their indented continuation lines) are noise here; its
+  // fatal ones and this side's notes are not.
+  const fromServer = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|\s)/.test(line);
   if (!fromServer || /\b(FATAL|PANIC):/.test(line)) console.log(`db: ${line}`);
 }
 
@@ -214,11 +201,6 @@ function hidePassword(url: string) {
   } catch {
     return "(unparsable URL)";
   }
-}
-
-function oneLine(error: unknown) {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
 function isConnectionError(error: unknown) {
@@ -253,6 +235,17 @@ function installSignalHandlers() {
       }
     });
   }
+}
+
+/** Stops Next (if it runs) and then the database, and exits with `code` whatever Next answers. */
+function shutDown(code: number) {
+  forcedExitCode = code;
+  if (!next || next.exitCode !== null || next.signalCode !== null) {
+    void finish(code);
+    return;
+  }
+  next.kill("SIGTERM");
+  setTimeout(() => next?.kill("SIGKILL"), FORCE_KILL_AFTER_MS).unref();
 }
 
 async function finish(code: number): Promise<void> {

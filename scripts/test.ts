@@ -2,12 +2,17 @@
  * The one test command (`npm test`): typecheck, lint, unit, integration (real PostgreSQL), then
  * Playwright against a production build in Chromium. Every stage runs even if an earlier one
  * failed, so one run shows everything; the exit code is non-zero if any stage failed.
+ *
+ * The PostgreSQL server is TEST_DATABASE_ADMIN_URL, or the one on 127.0.0.1:5432, or else the
+ * embedded one, started for the run and stopped at the end (test/integration/test-database.ts).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 
 import pg from "pg";
+
+import { describeTestDatabase, resolveTestDatabase, type TestDatabase } from "../test/integration/test-database";
 
 interface Counts {
   passed: number;
@@ -22,7 +27,6 @@ interface StageResult {
 }
 
 const REPORTS = ".reports";
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
@@ -83,7 +87,7 @@ async function vitestStage(project: "unit" | "integration") {
 }
 
 /** Playwright gets a fresh database of its own on the test server; the launcher migrates and seeds it. */
-async function e2eStage() {
+async function e2eStage(adminUrl: string) {
   const build = await run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
   if (build !== 0) return { ok: false };
   const name = `jumys_e2e_${Date.now()}_${randomBytes(3).toString("hex")}`;
@@ -109,6 +113,21 @@ async function main() {
   const want = (name: string) => only.length === 0 || only.includes(name);
   const results: StageResult[] = [];
 
+  let database: TestDatabase | undefined;
+  if (want("integration") || want("e2e")) {
+    try {
+      database = await resolveTestDatabase({ log: (line) => console.log(`test database: ${line}`) });
+      console.log(describeTestDatabase(database));
+      // The stages (and the launcher under Playwright) inherit it.
+      process.env.TEST_DATABASE_ADMIN_URL = database.adminUrl;
+    } catch (error) {
+      console.error(`No PostgreSQL server for the tests: ${error instanceof Error ? error.message : String(error)}`);
+      console.error("Set TEST_DATABASE_ADMIN_URL to a server on which the tests may create databases.");
+    }
+  }
+  const withDatabase = (name: string, body: (adminUrl: string) => Promise<{ ok: boolean; counts?: Counts }>) =>
+    stage(name, async () => (database ? body(database.adminUrl) : { ok: false }));
+
   if (want("typecheck"))
     results.push(await stage("typecheck", async () => ({ ok: (await run("npx", ["tsc", "--noEmit", "-p", "."])) === 0 })));
   if (want("lint"))
@@ -120,8 +139,9 @@ async function main() {
       }),
     );
   if (want("unit")) results.push(await stage("unit", () => vitestStage("unit")));
-  if (want("integration")) results.push(await stage("integration", () => vitestStage("integration")));
-  if (want("e2e")) results.push(await stage("e2e", e2eStage));
+  if (want("integration")) results.push(await withDatabase("integration", () => vitestStage("integration")));
+  if (want("e2e")) results.push(await withDatabase("e2e", e2eStage));
+  await database?.stop().catch((error: unknown) => console.error("Stopping the embedded PostgreSQL failed:", error));
 
   const total = results.reduce<Counts>(
     (sum, r) => ({

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { findVacancy, LIVE, sql } from "../fixtures/db";
 
 const PAGES = [
   "",
@@ -18,6 +19,47 @@ for (const locale of ["ru", "kk"] as const) {
   for (const path of PAGES) {
     test(`${locale}${path || "/"} passes axe checks`, async ({ page }) => {
       await page.goto(`/${locale}${path}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expectNoAxeViolations(page);
+    });
+  }
+}
+
+// The search, vacancy, landing, saved and company pages: one test per page and language, so that
+// each stays far from the test timeout on a loaded machine (axe takes seconds on a big page).
+let seeded: Promise<{ vacancy: string; city: string; company: string }> | undefined;
+function seededPaths() {
+  seeded ??= (async () => {
+    const vacancy = await findVacancy(`${LIVE} AND v.publication_type = 'STANDARD'`);
+    const city = (
+      await sql<{ slug: string }>("SELECT c.slug FROM vacancies v JOIN cities c ON c.id = v.city_id WHERE v.id = $1", [
+        vacancy.id,
+      ])
+    )[0]?.slug;
+    if (!city) throw new Error(`vacancy ${vacancy.id} has no city`);
+    return {
+      vacancy: `/vacancy/${vacancy.id}-${vacancy.slug}`,
+      city: `/jobs/${city}`,
+      company: `/company/${vacancy.org_id}-${vacancy.org_slug}`,
+    };
+  })();
+  return seeded;
+}
+
+const SEEDED_PAGES: [string, () => Promise<string>][] = [
+  ["search", async () => "/vacancies"],
+  ["search results", async () => "/vacancies?q=водитель"],
+  ["vacancy", async () => (await seededPaths()).vacancy],
+  ["city landing", async () => (await seededPaths()).city],
+  ["saved", async () => "/saved"],
+  ["company", async () => (await seededPaths()).company],
+];
+
+for (const locale of ["ru", "kk"] as const) {
+  for (const [name, path] of SEEDED_PAGES) {
+    test(`${locale} ${name} page passes axe checks`, async ({ page }) => {
+      await page.goto(`/${locale}${await path()}`);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.locator("h1")).toHaveCount(1);
       await expectNoAxeViolations(page);

@@ -127,7 +127,7 @@ export async function initCluster(
   }
 }
 
-/** initdb's encoding and locale options, shared with scripts/bench-embedded-db.ts. */
+/** initdb's encoding and locale options. */
 export function localeFlags(log: (line: string) => void = () => undefined): string[] {
   return [
     "--encoding=UTF8",

@@ -123,4 +123,80 @@ describe("startEmbeddedPostgres", () => {
     },
     TIMEOUT,
   );
+
+  it(
+    "restarts a server that died, on the same port, with the data and the log line",
+    async () => {
+      const giveUps: string[] = [];
+      const server = await startEmbeddedPostgres({
+        dataDir,
+        log: (line) => logs.push(line),
+        restartOnExit: { onGiveUp: (error) => giveUps.push(error.message) },
+      });
+      servers.push(server);
+      await withClient(server.url, (client) => client.query("insert into kept values (2, 'до сбоя')"));
+      const killed = server.pid();
+      expect(killed).toBeGreaterThan(0);
+      process.kill(killed as number, "SIGKILL");
+
+      const started = Date.now();
+      let rows: unknown[] | undefined;
+      while (Date.now() - started < 10_000) {
+        try {
+          rows = await withClient(server.url, async (client) => (await client.query("select id from kept order by id")).rows);
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      expect(rows).toEqual([{ id: 1 }, { id: 2 }]);
+      // Clients may get in a moment before the supervisor has seen the server ready.
+      while (!logs.some((line) => line.startsWith("restarted")) && Date.now() - started < 10_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(server.pid()).not.toBe(killed);
+      expect(logs).toContainEqual(
+        expect.stringMatching(new RegExp(`^the embedded PostgreSQL \\(pid ${killed}\\) exited unexpectedly \\(SIGKILL\\)`)),
+      );
+      expect(logs).toContainEqual(
+        expect.stringMatching(new RegExp(`^restarted the embedded PostgreSQL \\(pid \\d+\\) on 127\\.0\\.0\\.1:${server.port}$`)),
+      );
+      expect(giveUps).toEqual([]);
+      await server.stop();
+      // A server stopped on purpose is not restarted.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expect(withClient(server.url, (client) => client.query("select 1"))).rejects.toThrow();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "gives up, saying so, when the server cannot be started again",
+    async () => {
+      const giveUps: string[] = [];
+      const server = await startEmbeddedPostgres({
+        dataDir,
+        log: (line) => logs.push(line),
+        restartOnExit: { maxRestarts: 2, onGiveUp: (error) => giveUps.push(error.message) },
+      });
+      servers.push(server);
+      // The running server keeps working in its directory (its current directory) after a
+      // rename; a new one cannot start without it.
+      const moved = `${dataDir}-moved`;
+      await fs.rename(dataDir, moved);
+      try {
+        process.kill(server.pid() as number, "SIGKILL");
+        const deadline = Date.now() + 20_000;
+        while (giveUps.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(giveUps).toHaveLength(1);
+        expect(giveUps[0]).toBe(
+          `the embedded PostgreSQL exited and could not be restarted (2 attempts): ${dataDir} is gone or is no longer a database directory`,
+        );
+        await server.stop();
+      } finally {
+        await fs.rename(moved, dataDir);
+      }
+    },
+    TIMEOUT,
+  );
 });

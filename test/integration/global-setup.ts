@@ -6,6 +6,8 @@ import type { TestProject } from "vitest/node";
 
 import { applyMigrations } from "../../src/server/db/migrator";
 
+import { describeTestDatabase, resolveTestDatabase } from "./test-database";
+
 // Runs once per integration run: migrates one template database, which each test file then
 // copies (CREATE DATABASE ... TEMPLATE is a file copy, far faster than migrating per file).
 // Everything created in the run shares the template's name as a prefix, so teardown can find
@@ -15,12 +17,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     integrationDatabase: { adminUrl: string; template: string };
   }
-}
-
-export const DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-
-export function adminUrl(): string {
-  return process.env.TEST_DATABASE_ADMIN_URL || DEFAULT_ADMIN_URL;
 }
 
 /** The admin URL with its database replaced by `database`. */
@@ -92,10 +88,19 @@ async function databasesWithPrefix(admin: string, prefix: string): Promise<strin
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const admin = adminUrl();
+  // `npm test` has already chosen (and passes TEST_DATABASE_ADMIN_URL); run on its own, this
+  // finds the system server or starts the embedded one for the run.
+  const server = await resolveTestDatabase({ log: (line) => console.log(`test database: ${line}`) });
+  if (server.source !== "TEST_DATABASE_ADMIN_URL") console.log(describeTestDatabase(server));
+  const admin = server.adminUrl;
   const template = `jumys_it_${Date.now()}_${randomBytes(3).toString("hex")}`;
 
-  await createDatabase(admin, template);
+  try {
+    await createDatabase(admin, template);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   try {
     await applyMigrations(databaseUrl(admin, template), {
       migrationsDir: fileURLToPath(new URL("../../prisma/migrations", import.meta.url)),
@@ -107,12 +112,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   } catch (error) {
     await dropDatabases(admin, [template]);
+    await server.stop();
     throw error;
   }
 
   project.provide("integrationDatabase", { adminUrl: admin, template });
 
   return async () => {
-    await dropDatabases(admin, await databasesWithPrefix(admin, template));
+    try {
+      await dropDatabases(admin, await databasesWithPrefix(admin, template));
+    } finally {
+      await server.stop();
+    }
   };
 }

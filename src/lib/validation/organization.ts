@@ -78,7 +78,7 @@ export const organizationLegalSchema = z.object({
   identifier: identifierSchema,
 });
 
-export const ASSIGNABLE_ROLES = ["OWNER", "MANAGER", "OBSERVER"] as const;
+export const ASSIGNABLE_ROLES = ["OWNER", "MANAGER", "OBSERVER", "INSTRUCTOR"] as const;
 
 export const inviteMemberSchema = z.object({
   email: emailSchema,

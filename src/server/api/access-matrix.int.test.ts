@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError, type z } from "zod";
 
 import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
 
 import { makeBin } from "@/lib/kz-identifiers";
 
@@ -252,8 +254,8 @@ const POLICY: Record<string, Rule> = {
   },
   // Emails a one-time code to the caller's own address (the outbox in tests).
   "account.sendReauthCode": { allowed: SIGNED_IN, input: none },
-  // Without the confirmation: allowed callers get BAD_REQUEST, no session ends.
-  "account.reportCompromise": { allowed: SIGNED_IN, input: () => ({ confirm: false }) },
+  // Ends the caller's sessions in the database; the matrix's contexts were resolved beforehand.
+  "account.reportCompromise": { allowed: SIGNED_IN, input: () => ({ confirm: true }) },
   // A wrong typed address and password: allowed callers get a field error, nothing is deleted.
   "account.deleteAccount": {
     allowed: SIGNED_IN,
@@ -343,6 +345,15 @@ const POLICY: Record<string, Rule> = {
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
 };
+
+/** What the procedure's own input parsers (every `.input()` of its chain) say about `input`. */
+function inputProblems(path: string, input: unknown): string[] {
+  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>)[path];
+  return (procedure?._def.inputs ?? []).flatMap((parser) => {
+    const result = (parser as z.ZodType).safeParse(input);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  });
+}
 
 function procedurePaths(): string[] {
   return Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
@@ -454,16 +465,26 @@ describe("tRPC access matrix", () => {
     it.each(CALLERS)("as %s", async (callerName) => {
       const rule = POLICY[path]!;
       const caller = createCaller(contexts.get(callerName)!);
+      const input = rule.input(fixture, callerName);
       const outcome = await procedureOf(
         caller,
         path,
-      )(rule.input(fixture, callerName)).then(
+      )(input).then(
         () => "ok",
-        (e: unknown) => (e instanceof TRPCError ? e.code : `unexpected: ${String(e)}`),
+        (e: unknown) => {
+          if (!(e instanceof TRPCError)) return `unexpected: ${String(e)}`;
+          if (e.cause instanceof DomainError) return `${e.code} from the domain`;
+          if (e.cause instanceof ZodError) return `${e.code} from validation`;
+          return e.code;
+        },
       );
       if (rule.allowed.has(callerName)) {
-        // Allowed callers get through the access checks; a business answer (e.g. NOT_FOUND) is fine.
-        expect(outcome).not.toMatch(/^(UNAUTHORIZED|FORBIDDEN|unexpected)/);
+        // An allowed caller must reach the procedure's own logic: the input passes the
+        // procedure's parsers, and the answer is a result or a domain error (e.g. NOT_FOUND for
+        // an id that does not exist) — not an access refusal, not a service refusing input its
+        // own procedure accepted, not a crash.
+        expect(inputProblems(path, input)).toEqual([]);
+        expect(outcome).toMatch(/^(ok|(BAD_REQUEST|NOT_FOUND|CONFLICT) from the domain)$/);
       } else {
         expect(outcome).toBe(callerName === "guest" ? "UNAUTHORIZED" : "FORBIDDEN");
       }

@@ -1,4 +1,5 @@
 import { TRPCError, initTRPC } from "@trpc/server";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 
@@ -7,6 +8,7 @@ import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { EMPLOYER_ORG_TYPES, requireMembership, requireStaffRole, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/server/db-unavailable";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import type { SessionUser } from "@/server/services/auth/sessions";
 
@@ -56,11 +58,41 @@ function zodCause(error: TRPCError): ZodError | null {
   return null;
 }
 
+/**
+ * A database outage, wherever it surfaced (a procedure, or the context's session lookup before
+ * any procedure ran), answers 503 with the translated "try again" message.
+ */
+function isOutage(error: TRPCError): boolean {
+  return error.code === "SERVICE_UNAVAILABLE" ? isDatabaseUnavailable(error.cause) : isDatabaseUnavailable(error);
+}
+
+/**
+ * For the HTTP handler's `responseMeta`: a Retry-After header when a call failed because the
+ * database is unavailable (the status, 503, comes from the error shape).
+ */
+export function responseMeta({ errors }: { errors: TRPCError[] }): { headers?: Record<string, string> } {
+  return errors.some(isOutage) ? { headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } } : {};
+}
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const { t: translate, has } = dynamicTranslator(ctx?.locale ?? "ru");
     const t = Object.assign(translate, { has });
+    if (isOutage(error)) {
+      return {
+        ...shape,
+        code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
+        message: t("errors.databaseUnavailable"),
+        data: {
+          code: "SERVICE_UNAVAILABLE" as const,
+          httpStatus: 503,
+          messageKey: "errors.databaseUnavailable",
+          fieldErrors: null,
+          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+        },
+      };
+    }
     const domain = error.cause instanceof DomainError ? error.cause : null;
     const zod = zodCause(error);
     const ownKey = error.message.startsWith("errors.") && t.has(error.message) ? error.message : undefined;
@@ -111,6 +143,9 @@ const errorMapping = t.middleware(async ({ next }) => {
     }
     if (cause instanceof Prisma.PrismaClientKnownRequestError && cause.code === "P2025") {
       throw new TRPCError({ code: "NOT_FOUND", message: "errors.notFound", cause });
+    }
+    if (isDatabaseUnavailable(cause)) {
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "errors.databaseUnavailable", cause });
     }
   }
   return result;

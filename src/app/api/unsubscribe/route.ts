@@ -2,6 +2,7 @@ import { getEnv } from "@/env";
 import { defaultLocale, isLocale, type AppLocale } from "@/i18n/routing";
 import { isDomainError } from "@/server/errors";
 import { readUnsubscribeToken, setDigestsByToken } from "@/server/services/digest/unsubscribe";
+import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 
 // The unsubscribe link of the subscription digests, `/api/unsubscribe?token=…`.
 //
@@ -72,6 +73,7 @@ export async function POST(request: Request) {
     if (fromPage) return seeOther(pageUrl(pageLocale, token, on ? "on" : "off"));
     return Response.json({ ok: true }, { headers: noStore });
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
     if (!isDomainError(error)) {
       console.error("Unsubscribing from the digests failed:", error);
       return Response.json({ ok: false }, { status: 500, headers: noStore });

@@ -288,7 +288,9 @@ describe("deleting the profile", () => {
 
     const inbox = await listApplications(employer.org.id, {});
     expect(inbox.items.map((a) => a.id)).toEqual([otherApplication.id]);
-    expect(await outcome(getApplication(employer.org.id, application.id))).not.toBe("resolved");
+    // The deleted person's application is gone, not merely hidden from the inbox.
+    expect(await outcome(getApplication(employer.org.id, application.id))).toBe("errors.applications.notFound");
+    expect(await db.application.count({ where: { id: application.id } })).toBe(0);
     expect(await db.applicationMessage.count({ where: { applicationId: otherApplication.id } })).toBe(1);
     expect(await db.vacancy.count({ where: { id: employer.vacancy.id } })).toBe(1);
 

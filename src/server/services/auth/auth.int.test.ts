@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
@@ -75,14 +76,22 @@ describe("sign-up", () => {
   });
 
   it.each([
-    ["an invalid email", { email: "not-an-email" }],
-    ["a short password", { password: "short" }],
-    ["a non-KZ phone", { phone: "+7 912 345 67 89" }],
-    ["no 18+ declaration", { adult: false }],
-    ["terms not accepted", { acceptTerms: false }],
-  ])("refuses %s and writes nothing", async (_label, patch) => {
+    ["an invalid email", { email: "not-an-email" }, "email", "validation.email"],
+    ["a short password", { password: "short" }, "password", "validation.passwordTooShort"],
+    ["a non-KZ phone", { phone: "+7 912 345 67 89" }, "phone", "validation.phoneKz"],
+    ["no 18+ declaration", { adult: false }, "adult", "validation.adultRequired"],
+    ["terms not accepted", { acceptTerms: false }, "acceptTerms", "validation.termsRequired"],
+  ])("refuses %s with its field's message and writes nothing", async (_label, patch, field, key) => {
     const before = await rowCounts();
-    await expect(signUp({ ...signUpInput("someone@example.kz"), ...patch } as never, meta)).rejects.toThrow();
+    const error = await signUp({ ...signUpInput("someone@example.kz"), ...patch } as never, meta).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // Exactly the one bad field, with the catalogue key the form shows under it.
+    expect(error).toBeInstanceOf(ZodError);
+    expect((error as ZodError).issues.map((issue) => ({ path: issue.path, message: issue.message }))).toEqual([
+      { path: [field], message: key },
+    ]);
     expect(await rowCounts()).toEqual(before);
   });
 

@@ -28,10 +28,15 @@ async function expectLogoError(promise: Promise<unknown>, key: string) {
 }
 
 async function logoState(id: number) {
-  const org = await db.organization.findUniqueOrThrow({ where: { id }, select: { logoPath: true } });
+  const org = await db.organization.findUniqueOrThrow({ where: { id }, select: { logoPath: true, logoVersion: true } });
   const logo = await db.organizationLogo.findUnique({ where: { organizationId: id } });
   const audits = await db.auditLog.count({ where: { entityType: "organization", entityId: String(id) } });
-  return { logoPath: org.logoPath, content: logo ? Buffer.from(logo.content).toString("base64") : null, audits };
+  return {
+    logoPath: org.logoPath,
+    logoVersion: org.logoVersion,
+    content: logo ? Buffer.from(logo.content).toString("base64") : null,
+    audits,
+  };
 }
 
 describe("processLogo", () => {
@@ -125,14 +130,13 @@ describe("saveOrganizationLogo", () => {
   it("stores a wide PNG as a 256×128 WebP, sets the logo URL and writes the audit log", async () => {
     const input = await solid(1200, 600).png().toBuffer();
     const { logoPath } = await saveOrganizationLogo(organizationId, ownerId, input, "10.0.0.7");
-    expect(logoPath).toMatch(new RegExp(`^/logos/${organizationId}-[0-9a-z]+\\.webp$`));
 
     const stored = await db.organizationLogo.findUniqueOrThrow({ where: { organizationId } });
     expect(stored).toMatchObject({ contentType: "image/webp", width: 256, height: 128 });
     expect(await sharp(Buffer.from(stored.content)).metadata()).toMatchObject({ format: "webp", width: 256, height: 128 });
-    expect(logoPath).toBe(`/logos/${organizationId}-${stored.updatedAt.getTime().toString(36)}.webp`);
 
     const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    expect(logoPath).toBe(`/logos/${organizationId}-${org.logoVersion}.webp`);
     expect(org.logoPath).toBe(logoPath);
     const audit = await db.auditLog.findFirstOrThrow({
       where: { action: "organization.logo.update", entityId: String(organizationId) },
@@ -140,16 +144,35 @@ describe("saveOrganizationLogo", () => {
     expect(audit).toMatchObject({ actorId: ownerId, entityType: "organization", ip: "10.0.0.7" });
   });
 
-  it("replaces the previous logo under a new URL", async () => {
+  it("replaces the previous logo under the next version's URL", async () => {
+    const { logoVersion } = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
     const first = await saveOrganizationLogo(organizationId, ownerId, await solid(300, 300).png().toBuffer());
-    await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await saveOrganizationLogo(organizationId, ownerId, await solid(50, 20, 3).jpeg().toBuffer());
-    expect(second.logoPath).not.toBe(first.logoPath);
+    expect([first.logoPath, second.logoPath]).toEqual([
+      `/logos/${organizationId}-${logoVersion + 1}.webp`,
+      `/logos/${organizationId}-${logoVersion + 2}.webp`,
+    ]);
     expect(await db.organizationLogo.count({ where: { organizationId } })).toBe(1);
     expect(await db.organizationLogo.findUniqueOrThrow({ where: { organizationId } })).toMatchObject({
       width: 50,
       height: 20,
     });
+  });
+
+  it("gives simultaneous uploads different URLs, the last one stored", async () => {
+    const inputs = await Promise.all([solid(40, 40, 3).png().toBuffer(), solid(60, 30, 4).png().toBuffer()]);
+    const results = await Promise.all(inputs.map((input) => saveOrganizationLogo(organizationId, ownerId, input)));
+    expect(new Set(results.map((r) => r.logoPath)).size).toBe(2);
+    const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    expect(results.map((r) => r.logoPath)).toContain(org.logoPath);
+    expect(org.logoPath).toBe(`/logos/${organizationId}-${org.logoVersion}.webp`);
+  });
+
+  it("never reuses a URL after the logo was removed", async () => {
+    const before = await saveOrganizationLogo(organizationId, ownerId, await solid(80, 80, 3).png().toBuffer());
+    await removeOrganizationLogo(organizationId, ownerId);
+    const after = await saveOrganizationLogo(organizationId, ownerId, await solid(80, 80, 4).png().toBuffer());
+    expect(after.logoPath).not.toBe(before.logoPath);
   });
 
   it("changes nothing when the file is refused", async () => {
@@ -174,7 +197,7 @@ describe("saveOrganizationLogo", () => {
 
   it("leaves an organisation without a logo untouched when the file is refused", async () => {
     await expectLogoError(saveOrganizationLogo(organizationId, ownerId, Buffer.from("GIF89a broken")), "notImage");
-    expect(await logoState(organizationId)).toEqual({ logoPath: null, content: null, audits: 0 });
+    expect(await logoState(organizationId)).toEqual({ logoPath: null, logoVersion: 0, content: null, audits: 0 });
   });
 });
 

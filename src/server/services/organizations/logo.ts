@@ -87,9 +87,8 @@ export async function authorizeLogoChange(userId: number | null, organizationId:
   return { userId: member.userId, organization: { id, slug, type } };
 }
 
-/** The public URL of a logo stored at `updatedAt`; the version changes with every upload. */
-export const logoPathFor = (organizationId: number, updatedAt: Date) =>
-  `/logos/${organizationId}-${updatedAt.getTime().toString(36)}.webp`;
+/** The public URL of an organisation's `version`-th upload; the bytes at one URL never change. */
+export const logoPathFor = (organizationId: number, version: number) => `/logos/${organizationId}-${version}.webp`;
 
 /**
  * Replaces the organisation's logo. The image is validated and converted first, so a rejected
@@ -103,17 +102,22 @@ export async function saveOrganizationLogo(
   ip: string | null = null,
 ): Promise<{ logoPath: string }> {
   const logo = await processLogo(input);
-  const updatedAt = new Date();
-  const logoPath = logoPathFor(organizationId, updatedAt);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
     if (!org) throw new DomainError("NOT_FOUND", "errors.notFound");
+    // The increment locks the row: concurrent uploads each get their own version, in order.
+    const { logoVersion } = await tx.organization.update({
+      where: { id: organizationId },
+      data: { logoVersion: { increment: 1 } },
+      select: { logoVersion: true },
+    });
+    const logoPath = logoPathFor(organizationId, logoVersion);
     const data = {
       content: new Uint8Array(logo.content),
       contentType: logo.contentType,
       width: logo.width,
       height: logo.height,
-      updatedAt,
+      updatedAt: new Date(),
     };
     await tx.organizationLogo.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data });
     await tx.organization.update({ where: { id: organizationId }, data: { logoPath } });
@@ -127,8 +131,8 @@ export async function saveOrganizationLogo(
         data: { width: logo.width, height: logo.height, bytes: logo.content.length },
       },
     });
+    return { logoPath };
   });
-  return { logoPath };
 }
 
 /** Removes the uploaded logo; pages fall back to the monogram. */

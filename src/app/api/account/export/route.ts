@@ -2,6 +2,7 @@ import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { exportAccountData } from "@/server/services/account/export-data";
+import { withDatabaseUnavailable } from "@/server/db-unavailable";
 
 // GET: the signed-in person's data as a JSON file (SPEC §3 "Export my data"). Never cached, by
 // anyone: the answer is one person's data. Signed out: 401 with a message in the page's language.
@@ -27,7 +28,7 @@ function localeOf(request: Request): AppLocale {
   return isLocale(cookie) ? cookie : "ru";
 }
 
-export async function GET(request: Request) {
+export const GET = withDatabaseUnavailable(async (request: Request) => {
   const user = await getCurrentUser();
   if (!user) {
     const { t } = dynamicTranslator(localeOf(request));
@@ -43,4 +44,4 @@ export async function GET(request: Request) {
       "Content-Disposition": `attachment; filename="jumys-data-${user.id}-${day}.json"`,
     },
   });
-}
+});

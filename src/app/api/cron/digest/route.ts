@@ -1,5 +1,6 @@
 import { authorizeCron } from "@/server/cron/authorize";
 import { runDigest } from "@/server/services/digest/run-digest";
+import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 
 // The subscription digest job: daily at 07:00 Asia/Almaty (02:00 UTC), weekly subscriptions on
 // Mondays in the same emails. Called by a scheduler with `Authorization: Bearer $CRON_SECRET`, by
@@ -20,6 +21,7 @@ async function run(request: Request): Promise<Response> {
     const { durationMs, ...counts } = await runDigest();
     return Response.json({ ok: true, ...counts, ms: durationMs }, { headers: noStore });
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
     console.error("Subscription digest job failed:", error);
     return Response.json({ ok: false }, { status: 500, headers: noStore });
   }

@@ -1,6 +1,7 @@
 import { authorizeCron } from "@/server/cron/authorize";
 import { expireVacancies } from "@/server/services/vacancies/expire";
 import { revalidateVacancyPages } from "@/server/services/vacancies/vacancy-cache";
+import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 
 // The vacancy lifecycle job: archives published vacancies past their expiry date and ends premium
 // highlights that ran out. Called by a scheduler with `Authorization: Bearer $CRON_SECRET`, by GET
@@ -20,6 +21,7 @@ async function run(request: Request): Promise<Response> {
     const ms = Math.round(performance.now() - started);
     return Response.json({ ok: true, archived, premiumEnded, ms }, { headers: noStore });
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
     console.error("Vacancy expiry job failed:", error);
     return Response.json({ ok: false }, { status: 500, headers: noStore });
   }

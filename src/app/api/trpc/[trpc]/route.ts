@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
+import { createContext, responseMeta } from "@/server/api/trpc";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { requestMeta } from "@/server/request-meta";
 
@@ -16,6 +16,8 @@ function handler(req: Request) {
         ...requestMeta(req.headers),
         locale: req.headers.get("x-jumys-locale"),
       }),
+    // Retry-After while the database is unavailable (those calls answer 503).
+    responseMeta,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },

@@ -4,6 +4,7 @@ import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
+import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 import {
   authorizeLogoChange,
   LOGO_MAX_BYTES,
@@ -131,6 +132,7 @@ async function handle(
       const status = error.messageKey === "errors.logo.tooLarge" ? 413 : STATUS[error.code];
       return errorResponse(request, status, error.messageKey, error.options.field);
     }
+    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
     console.error("Organisation logo change failed:", error);
     return errorResponse(request, 500, "errors.internal");
   }

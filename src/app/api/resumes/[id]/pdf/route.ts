@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { isDomainError } from "@/server/errors";
 import { EMPLOYER_ORG_TYPES, requireMembership } from "@/server/auth/guards";
 import { renderResumePdf, resumeDisposition } from "@/server/services/resumes/resume-pdf";
+import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { getMyResumeWithContacts, getResumeForOrganization } from "@/server/services/resumes/resumes";
 
 // GET /api/resumes/{id}/pdf?locale=ru|kk — the resume as a PDF download.
@@ -25,7 +26,7 @@ function problem(status: number, locale: AppLocale, key: string) {
   );
 }
 
-export async function GET(request: Request, { params }: Params) {
+export const GET = withDatabaseUnavailable(async (request: Request, { params }: Params) => {
   const url = new URL(request.url);
   const requested = url.searchParams.get("locale");
   const locale: AppLocale = requested && isLocale(requested) ? requested : "ru";
@@ -57,7 +58,7 @@ export async function GET(request: Request, { params }: Params) {
     if (isDomainError(error)) return problem(404, locale, error.messageKey);
     throw error;
   }
-}
+});
 
 /** A resume the organisation may see, for one of its members (404 for anyone else). */
 async function organizationCopy(userId: number, organizationId: number, publicId: string, locale: AppLocale) {

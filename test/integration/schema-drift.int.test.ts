@@ -10,7 +10,7 @@ import { compareSchemas, expectedSchema, loadDatamodel, readDatabaseSchema, type
 // with prisma/migrations, so a difference here is a difference between those migrations and
 // schema.prisma.
 
-const schemaFile = fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url));
+const schemaFile = fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url));
 
 let client: pg.Client;
 let expected: SchemaShape;
