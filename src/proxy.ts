@@ -20,6 +20,10 @@ const INTERNAL = /^\/[a-z]{2}\/vacancy-(gone|private)(\/|$)/;
 
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // A path that is not valid percent-encoding names nothing; Next itself would fail on it with 500.
+  if (!isDecodable(pathname)) return badRequest();
+  // Everything else outside the pages (files, API routes) passes through untouched.
+  if (!PAGES.test(pathname)) return NextResponse.next();
   if (INTERNAL.test(pathname))
     return NextResponse.rewrite(new URL(`/${routing.defaultLocale}/404`, request.url), { status: 404 });
 
@@ -55,6 +59,22 @@ function isPrefetch(request: NextRequest): boolean {
   );
 }
 
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badRequest(): NextResponse {
+  return new NextResponse("Bad Request: the address is not valid\n", {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -63,6 +83,10 @@ function safeDecode(segment: string): string {
   }
 }
 
+// Pages get the locale handling; the proxy also sees files and API routes, only to refuse
+// addresses that cannot be decoded (Next's build output under /_next/static is left alone).
+const PAGES = /^\/(?!api(\/|$)|_next(\/|$)|_vercel(\/|$)|.*\..*).*/;
+
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

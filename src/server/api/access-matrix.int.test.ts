@@ -4,6 +4,7 @@ import { ZodError, type z } from "zod";
 
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { AccessDeniedError } from "@/server/auth/guards";
 
 import { makeBin } from "@/lib/kz-identifiers";
 
@@ -473,6 +474,8 @@ describe("tRPC access matrix", () => {
         () => "ok",
         (e: unknown) => {
           if (!(e instanceof TRPCError)) return `unexpected: ${String(e)}`;
+          // The access checks (src/server/auth/guards.ts) refuse with domain errors of their own.
+          if (e.cause instanceof AccessDeniedError) return e.code;
           if (e.cause instanceof DomainError) return `${e.code} from the domain`;
           if (e.cause instanceof ZodError) return `${e.code} from validation`;
           return e.code;

@@ -2,6 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { getEnv } from "@/env";
+import { defaultLocale } from "@/i18n/routing";
+import { safeSameOriginUrl } from "@/lib/safe-callback";
 import { isDomainError } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
 import { signInWithCode, signInWithPassword } from "@/server/services/auth/authenticate";
@@ -50,8 +52,16 @@ export function authOptions(): NextAuthOptions {
         }
         return token;
       },
-      session({ session, token }) {
-        return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined };
+      // What /api/auth/session gives page scripts: the expiry only. The server reads the session
+      // id from the token itself (current-user.ts), so it never reaches JavaScript.
+      session({ session }) {
+        return { expires: session.expires };
+      },
+      // Where next-auth sends the browser after signing in or out: a page of this site only. Any
+      // other value (another host, one that only starts like ours, a malformed URL) goes home; it
+      // never throws, so a crafted callbackUrl cannot turn into a 500.
+      redirect({ url }) {
+        return safeSameOriginUrl(url, env.APP_URL, `/${defaultLocale}`);
       },
     },
     events: {

@@ -9,6 +9,14 @@ import { DomainError } from "@/server/errors";
 // logo upload) call these, so a rule changes in one place. Membership is read from the database
 // on every call: a removed member loses access at once.
 
+/** A refusal by these checks (not by a service's own rules): UNAUTHORIZED or FORBIDDEN. */
+export class AccessDeniedError extends DomainError {
+  constructor(code: "UNAUTHORIZED" | "FORBIDDEN", messageKey: string) {
+    super(code, messageKey);
+    this.name = "AccessDeniedError";
+  }
+}
+
 export const ORG_ROLE_RANK: Record<OrgRole, number> = { OBSERVER: 1, INSTRUCTOR: 1, MANAGER: 2, OWNER: 3 };
 export const EMPLOYER_ORG_TYPES: readonly OrgType[] = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"];
 export const SCHOOL_ORG_TYPES: readonly OrgType[] = ["DRIVING_SCHOOL"];
@@ -37,7 +45,7 @@ export async function requireMembership(
   organizationId: number,
   rule: { types: readonly OrgType[]; minRole: OrgRole },
 ): Promise<OrganizationMembership> {
-  if (userId === null) throw new DomainError("UNAUTHORIZED", "errors.unauthorized");
+  if (userId === null) throw new AccessDeniedError("UNAUTHORIZED", "errors.unauthorized");
   const membership = await db.membership.findUnique({
     where: { userId_organizationId: { userId, organizationId } },
     select: {
@@ -46,18 +54,18 @@ export async function requireMembership(
     },
   });
   if (!membership || !rule.types.includes(membership.organization.type)) {
-    throw new DomainError("FORBIDDEN", "errors.forbidden");
+    throw new AccessDeniedError("FORBIDDEN", "errors.forbidden");
   }
   if (ORG_ROLE_RANK[membership.role] < ORG_ROLE_RANK[rule.minRole]) {
-    throw new DomainError("FORBIDDEN", "errors.org.roleTooLow");
+    throw new AccessDeniedError("FORBIDDEN", "errors.org.roleTooLow");
   }
   return { userId, ...membership };
 }
 
 /** Platform staff with one of `roles`; SUPERADMIN may do everything. */
 export function requireStaffRole(user: { staffRole: StaffRole | null } | null, roles: readonly StaffRole[]): StaffRole {
-  if (!user) throw new DomainError("UNAUTHORIZED", "errors.unauthorized");
+  if (!user) throw new AccessDeniedError("UNAUTHORIZED", "errors.unauthorized");
   const role = user.staffRole;
-  if (!role || (role !== "SUPERADMIN" && !roles.includes(role))) throw new DomainError("FORBIDDEN", "errors.forbidden");
+  if (!role || (role !== "SUPERADMIN" && !roles.includes(role))) throw new AccessDeniedError("FORBIDDEN", "errors.forbidden");
   return role;
 }

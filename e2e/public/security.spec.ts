@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO_PASSWORD } from "../fixtures/accounts";
+
+// What an attacker would try first: redirects off the site after signing in, malformed
+// callback URLs and addresses, and the session id in page scripts.
+
+// Requests, not layouts: one browser project is enough (and spares the sign-in rate limits).
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name === "phone", "the same requests as on desktop");
+});
+
+const EVIL_CALLBACKS = [
+  "%2F..%2F%2Fevil.example",
+  "%2F%2Fevil.example",
+  "%2F%5Cevil.example",
+  "https%3A%2F%2Fevil.example",
+  "%2F%252F%252Fevil.example",
+];
+
+for (const callback of EVIL_CALLBACKS) {
+  test(`signing in with callbackUrl=${callback} stays on the site`, async ({ page, baseURL }) => {
+    await page.goto(`/ru/auth/sign-in?callbackUrl=${callback}`);
+    await page.getByLabel("Электронная почта").fill("seeker@demo.jumys.kz");
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти" }).last().click();
+    await expect(page).not.toHaveURL(/\/auth\/sign-in/);
+    await page.waitForLoadState("load");
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    await expect(page.getByTestId("current-user")).toBeVisible();
+  });
+}
+
+test("the sign-in-by-code page keeps only a same-site callback", async ({ page, baseURL }) => {
+  await page.goto("/ru/auth/sign-in?callbackUrl=%2F..%2F%2Fevil.example");
+  const codeLink = page.getByRole("link", { name: /код/i }).first();
+  const href = await codeLink.getAttribute("href");
+  expect(href).not.toContain("evil.example");
+  await page.goto("/ru/auth/code?callbackUrl=%2F..%2F%2Fevil.example");
+  expect(await page.content()).not.toContain("evil.example");
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+});
+
+test("next-auth's endpoints answer a hostile callbackUrl with a redirect home, not a 500", async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  for (const path of ["/api/auth/callback/password", "/api/auth/signout"]) {
+    const response = await request.post(path, {
+      form: {
+        csrfToken,
+        email: "seeker@demo.jumys.kz",
+        password: "wrong-password",
+        callbackUrl: "https://localhost:3601.evil.example/",
+        json: "true",
+      },
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBeLessThan(500);
+    const location = response.headers()["location"] ?? ((await response.json().catch(() => ({}))) as { url?: string }).url;
+    if (location) expect(new URL(location, origin).origin, `${path} → ${location}`).toBe(origin);
+  }
+});
+
+test("page scripts never see the server's session id", async ({ page }) => {
+  await page.goto("/ru/auth/sign-in");
+  await page.getByLabel("Электронная почта").fill("seeker@demo.jumys.kz");
+  await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Войти" }).last().click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  const session = await page.evaluate(async () => (await fetch("/api/auth/session")).json());
+  expect(session).not.toHaveProperty("sid");
+  expect(JSON.stringify(session)).not.toMatch(/sid|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  // The server still knows who is signed in.
+  await page.goto("/ru/account");
+  await expect(page.getByRole("heading", { name: "Мой аккаунт" })).toBeVisible();
+});
+
+test("addresses that are not valid percent-encoding answer 400, not 500", async ({ request }) => {
+  for (const path of [
+    "/%FF",
+    "/ru/%FF",
+    "/ru/vacancy/%C3%28",
+    "/ru/company/%FF",
+    "/sitemaps/%FF.xml",
+    "/logos/%FF.svg",
+    "/api/trpc/%FF",
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+  }
+});
+
+test("a path that resolves to another host is never redirected off the site", async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  for (const path of ["/ru/..//evil.example", "//evil.example", "/ru//evil.example", "/\\evil.example"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const location = response.headers()["location"];
+    if (location) expect(new URL(location, origin).origin, `${path} → ${location}`).toBe(origin);
+  }
+});
