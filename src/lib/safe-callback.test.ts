@@ -7,7 +7,9 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath("/account")).toBe("/account");
     expect(safeCallbackPath("/kk/account?x=1")).toBe("/account?x=1");
     expect(safeCallbackPath("/ru")).toBe("/");
-    expect(safeCallbackPath("/ru/vacancies?q=водитель#top")).toBe("/vacancies?q=%D0%B2%D0%BE%D0%B4%D0%B8%D1%82%D0%B5%D0%BB%D1%8C#top");
+    expect(safeCallbackPath("/ru/vacancies?q=водитель#top")).toBe(
+      "/vacancies?q=%D0%B2%D0%BE%D0%B4%D0%B8%D1%82%D0%B5%D0%BB%D1%8C#top",
+    );
   });
 
   it("resolves dot segments as a browser does", () => {
@@ -46,13 +48,18 @@ describe("safeSameOriginUrl", () => {
   const APP = "https://localhost:3601";
   it("keeps the site's own URLs and paths, normalised", () => {
     expect(safeSameOriginUrl("/ru/account", APP, "/ru")).toBe("https://localhost:3601/ru/account");
-    expect(safeSameOriginUrl("https://localhost:3601/kk/vacancies?q=1", APP, "/ru")).toBe("https://localhost:3601/kk/vacancies?q=1");
+    expect(safeSameOriginUrl("https://localhost:3601/kk/vacancies?q=1", APP, "/ru")).toBe(
+      "https://localhost:3601/kk/vacancies?q=1",
+    );
   });
 
-  it.each(["https://localhost:3601.evil.example/", "//evil.example", "/..//evil.example", "https://evil.example/ru", "http://[::1"])(
-    "sends %j home instead of throwing",
-    (value) => {
-      expect(safeSameOriginUrl(value, APP, "/ru")).toBe("https://localhost:3601/ru");
-    },
-  );
+  it.each([
+    "https://localhost:3601.evil.example/",
+    "//evil.example",
+    "/..//evil.example",
+    "https://evil.example/ru",
+    "http://[::1",
+  ])("sends %j home instead of throwing", (value) => {
+    expect(safeSameOriginUrl(value, APP, "/ru")).toBe("https://localhost:3601/ru");
+  });
 });

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
@@ -130,4 +130,24 @@ export function NoteForm(props: { organizationId: number; applicationId: number 
       </Button>
     </form>
   );
+}
+
+/**
+ * Marks the application viewed once the page is actually shown in a browser (a mutation: reading
+ * the application changes nothing), then refreshes the status on the page.
+ */
+export function MarkViewed({ organizationId, applicationId }: { organizationId: number; applicationId: number }) {
+  const router = useRouter();
+  const markViewed = trpc.employer.applications.markViewed.useMutation({
+    onSuccess: (result) => {
+      if (result.viewed) router.refresh();
+    },
+  });
+  const sent = useRef(false);
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    markViewed.mutate({ organizationId, applicationId });
+  }, [organizationId, applicationId, markViewed]);
+  return null;
 }

@@ -177,6 +177,7 @@ function vacancyPolicy(): Record<string, Rule> {
     // No such application in the organisation: allowed callers get through to NOT_FOUND.
     "employer.applications.list": { allowed: readers, input: org },
     "employer.applications.get": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
+    "employer.applications.markViewed": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
     "employer.resumes.get": { allowed: readers, input: (f) => ({ ...org(f), resumeId: "00000000-0000-4000-8000-000000000000" }) },
     "employer.applications.templates": { allowed: readers, input: org },
     "employer.applications.addNote": { allowed: writers, input: (f) => ({ ...org(f), applicationId: 999_999, body: "Заметка" }) },

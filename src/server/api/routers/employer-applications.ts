@@ -6,6 +6,7 @@ import {
   getApplication,
   getTemplates,
   listApplications,
+  markApplicationViewed,
   respondToApplications,
   responseSchema,
   saveTemplate,
@@ -23,6 +24,10 @@ export const employerApplicationsRouter = createTRPCRouter({
   get: employerProcedure("OBSERVER")
     .input(z.object({ applicationId: id }))
     .query(({ input }) => getApplication(input.organizationId, input.applicationId)),
+  /** Called by the application's page once it is shown: reading alone changes nothing. */
+  markViewed: employerProcedure("OBSERVER")
+    .input(z.object({ applicationId: id }))
+    .mutation(({ input }) => markApplicationViewed(input.organizationId, input.applicationId)),
   addNote: employerProcedure("MANAGER")
     .input(z.object({ applicationId: id, body: z.string().max(8000) }))
     .mutation(({ ctx, input }) =>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
+import { fillPlaceholders } from "@/lib/fill-placeholders";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
@@ -8,7 +9,7 @@ import { createOrganization, createUser } from "../../../../test/support/factori
 
 import {
   addNote,
-  fillPlaceholders,
+  markApplicationViewed,
   getApplication,
   getTemplates,
   INVITATIONS_PER_VACANCY,
@@ -81,16 +82,28 @@ describe("the applicant inbox", () => {
     expect((await listApplications(orgId, { vacancyId: theirs.id })).items).toEqual([]);
   });
 
-  it("shows the sent resume and the contacts, whatever the resume's visibility, and marks it viewed", async () => {
+  it("shows the sent resume and the contacts, whatever the resume's visibility, and reading changes nothing", async () => {
     const v = await vacancy(orgId);
     const a = await applicant(v.id);
     const seen = await getApplication(orgId, a.id);
-    expect(seen.status).toBe("VIEWED");
+    expect(seen.status).toBe("SENT");
+    expect((await db.application.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("SENT");
     expect(seen.seeker).toMatchObject({ phone: "+77011234567" });
     expect(seen.resume?.about).toBe("Ответственный, пунктуальный.");
     expect(seen.resume?.licences).toEqual([expect.objectContaining({ category: "B", yearObtained: 2015 })]);
     expect(await errorKey(getApplication(otherOrgId, a.id))).toBe("errors.applications.notFound");
-    expect((await db.application.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("VIEWED");
+  });
+
+  it("marks an application viewed once, and only for its own organisation", async () => {
+    const v = await vacancy(orgId);
+    const a = await applicant(v.id);
+    expect(await errorKey(markApplicationViewed(otherOrgId, a.id))).toBe("errors.applications.notFound");
+    expect((await db.application.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("SENT");
+    expect(await markApplicationViewed(orgId, a.id)).toEqual({ viewed: true });
+    const row = await db.application.findUniqueOrThrow({ where: { id: a.id } });
+    expect(row.status).toBe("VIEWED");
+    expect(row.viewedAt).not.toBeNull();
+    expect(await markApplicationViewed(orgId, a.id)).toEqual({ viewed: false });
   });
 
   it("invites with the organisation's template in the seeker's language, placeholders filled", async () => {

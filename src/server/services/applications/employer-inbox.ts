@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
 import { applicantResponseTemplate } from "@/server/email/templates/applicant-response";
+import { fillPlaceholders } from "@/lib/fill-placeholders";
 import { DomainError } from "@/server/errors";
 
 import type { Actor } from "../organizations/manage-organization";
@@ -78,13 +79,10 @@ export async function listApplications(
  * One application as the organisation sees it: the resume the seeker sent with it (whatever its
  * visibility: applying shares it with this employer), the seeker's contacts (always open for
  * applicants, SPEC §4), the covering message, the conversation and the organisation's notes.
- * The first look by the organisation marks it viewed, which the seeker sees.
+ * Reading changes nothing: the page marks the application viewed (markApplicationViewed) from the
+ * browser once it is shown.
  */
-export async function getApplication(organizationId: number, applicationId: number, now = new Date()) {
-  await db.application.updateMany({
-    where: { ...inOrganization(organizationId, applicationId), status: "SENT" },
-    data: { status: "VIEWED", viewedAt: now },
-  });
+export async function getApplication(organizationId: number, applicationId: number) {
   const application = await db.application.findFirst({
     where: inOrganization(organizationId, applicationId),
     select: {
@@ -188,9 +186,22 @@ export async function saveTemplate(organizationId: number, raw: unknown, actor: 
   });
 }
 
-/** Fills {name}, {vacancy} and {organization}; other braces stay as written. */
-export function fillPlaceholders(text: string, values: { name: string; vacancy: string; organization: string }) {
-  return text.replace(/\{(name|vacancy|organization)\}/g, (_, key: keyof typeof values) => values[key]);
+/**
+ * The organisation has looked at the application: SENT becomes VIEWED (which the seeker sees),
+ * once. NOT_FOUND for an application of another organisation.
+ */
+export async function markApplicationViewed(organizationId: number, applicationId: number, now = new Date()) {
+  const { count } = await db.application.updateMany({
+    where: { ...inOrganization(organizationId, applicationId), status: "SENT" },
+    data: { status: "VIEWED", viewedAt: now },
+  });
+  if (
+    count === 0 &&
+    !(await db.application.findFirst({ where: inOrganization(organizationId, applicationId), select: { id: true } }))
+  ) {
+    throw new DomainError("NOT_FOUND", "errors.applications.notFound");
+  }
+  return { viewed: count === 1 };
 }
 
 /**

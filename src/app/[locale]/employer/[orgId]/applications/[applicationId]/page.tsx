@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { NoteForm, RespondForm } from "@/components/employer/application-actions";
+import { MarkViewed, NoteForm, RespondForm } from "@/components/employer/application-actions";
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { formatAmount } from "@/lib/format";
-import { fillPlaceholders } from "@/server/services/applications/employer-inbox";
+import { fillPlaceholders } from "@/lib/fill-placeholders";
 import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
@@ -58,6 +58,7 @@ export default async function ApplicationPage({
   const month = (d: Date) => format.dateTime(d, { month: "long", year: "numeric", timeZone: "UTC" });
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
+      {application.status === "SENT" ? <MarkViewed organizationId={org.id} applicationId={application.id} /> : null}
       <div className="flex flex-col gap-1">
         <h2 className="text-xl font-semibold break-words">{application.seeker.name}</h2>
         <p className="text-sm text-gray-700">
