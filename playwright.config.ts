@@ -47,6 +47,9 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       APP_URL: baseURL,
+      // As behind one load balancer: tests can then speak for other clients (X-Forwarded-For)
+      // without spending the rate limits of the browser's own address.
+      TRUSTED_PROXY_COUNT: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
       DEV_OUTBOX_PAGE: "true",
       // The specs call the scheduled jobs as the scheduler does.

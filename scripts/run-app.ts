@@ -79,7 +79,10 @@ async function main() {
 
   printBanner({ appUrl, databaseLabel, accounts });
 
-  next = spawn(process.execPath, [nextEntry, mode, "--port", String(port), ...nextArgs], {
+  // Production runs behind scripts/serve.mjs, which records each request's real peer address
+  // (see TRUSTED_PROXY_COUNT); development runs `next dev` as it is.
+  const command = mode === "start" ? [path.join(REPO, "scripts", "serve.mjs"), "--port", String(port), ...nextArgs] : [nextEntry, mode, "--port", String(port), ...nextArgs];
+  next = spawn(process.execPath, command, {
     cwd: REPO,
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: appUrl, PORT: String(port) },

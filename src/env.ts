@@ -27,9 +27,14 @@ const schema = z.object({
   // A mailbox that handles unsubscribe requests by email: added to the digests' List-Unsubscribe
   // header next to the one-click link. Unset, the header carries the link only.
   DIGEST_UNSUBSCRIBE_MAILTO: optional(z.email("must be an email address such as unsubscribe@jumys.kz")),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (load balancer, CDN):
+  // 0 = none, the client is the TCP peer; N = the client is the Nth address from the right.
+  TRUSTED_PROXY_COUNT: optional(z.coerce.number({ error: "must be a whole number" }).int().min(0).max(10)),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "PAGE_CACHE_MB"> & {
+export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "PAGE_CACHE_MB" | "TRUSTED_PROXY_COUNT"> & {
+  /** Reverse proxies in front of the app; 0 when it faces clients directly. */
+  TRUSTED_PROXY_COUNT: number;
   EMAIL_FROM: string;
   /** Size of each server's in-memory cache of rendered pages. */
   PAGE_CACHE_MB: number;
@@ -63,6 +68,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     EMAIL_FROM: e.EMAIL_FROM ?? "Jumys <no-reply@jumys.kz>",
     DEV_OUTBOX_PAGE: e.DEV_OUTBOX_PAGE ?? e.NODE_ENV !== "production",
     PAGE_CACHE_MB: e.PAGE_CACHE_MB ?? DEFAULT_PAGE_CACHE_MB,
+    TRUSTED_PROXY_COUNT: e.TRUSTED_PROXY_COUNT ?? 0,
     MAIL_TRANSPORT: e.RESEND_API_KEY ? "resend" : "outbox",
   };
 }

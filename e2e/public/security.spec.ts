@@ -110,3 +110,23 @@ test("a path that resolves to another host is never redirected off the site", as
     if (location) expect(new URL(location, origin).origin, `${path} → ${location}`).toBe(origin);
   }
 });
+
+test("a spoofed X-Forwarded-For does not escape the per-IP sign-in limit", async ({ request }) => {
+  test.slow();
+  const run = Date.now();
+  const errors: string[] = [];
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  // Spraying one password over 101 addresses: only the per-IP limit can stop it.
+  for (let i = 0; i < 101; i++) {
+    const response = await request.post("/api/auth/callback/password", {
+      // The client writes whatever it likes on the left; the load balancer appends the address it saw.
+      headers: { "x-forwarded-for": `10.66.${i % 250}.${i % 200}, 198.51.100.77` },
+      form: { csrfToken, email: `spray-${run}-${i}@example.kz`, password: "Qwerty123!", callbackUrl: "/ru", json: "true" },
+      maxRedirects: 0,
+    });
+    const body = (await response.json().catch(() => ({}))) as { url?: string };
+    errors.push(new URL(body.url ?? response.headers()["location"] ?? "http://x/").searchParams.get("error") ?? "none");
+  }
+  expect(errors.slice(0, 100).every((e) => e === "errors.auth.invalidCredentials")).toBe(true);
+  expect(errors[100]).toBe("errors.rateLimited");
+});

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "account.deleted",
   "account.reauth_failed",
   "application.invite",
+  "auth.sign_in",
+  "auth.sign_in_failed",
   "application.reject",
   "digest.resubscribe",
   "digest.unsubscribe",

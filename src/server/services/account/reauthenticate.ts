@@ -2,7 +2,7 @@ import { db } from "@/server/db";
 import { DomainError, isDomainError } from "@/server/errors";
 
 import { verifyPassword } from "../auth/password";
-import { consumeLimit, resetLimit } from "../auth/rate-limit";
+import { consumeSignInAttempt, resetSignInAttempts } from "../auth/rate-limit";
 import { consumeSignInCode } from "../auth/sign-in-code";
 
 export interface Actor {
@@ -34,13 +34,13 @@ export async function confirmPassword(actor: Actor, password: string): Promise<{
     select: { email: true, credential: { select: { passwordHash: true } } },
   });
   if (!user) throw new DomainError("NOT_FOUND", "errors.notFound");
-  await consumeLimit("signInPerEmail", user.email);
+  await consumeSignInAttempt(user.email, actor.ip);
   const ok = user.credential ? await verifyPassword(user.credential.passwordHash, password.slice(0, 200)) : false;
   if (!ok) {
     await auditFailure(actor, "password");
     throw new DomainError("VALIDATION", "errors.account.wrongPassword", { field: "currentPassword" });
   }
-  await resetLimit("signInPerEmail", user.email);
+  await resetSignInAttempts(user.email, actor.ip);
   return { email: user.email };
 }
 
@@ -48,7 +48,7 @@ export async function confirmPassword(actor: Actor, password: string): Promise<{
 export async function confirmCode(actor: Actor, code: string): Promise<{ email: string }> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
   if (!user) throw new DomainError("NOT_FOUND", "errors.notFound");
-  await consumeLimit("signInPerEmail", user.email);
+  await consumeSignInAttempt(user.email, actor.ip);
   try {
     await consumeSignInCode(user.email, code);
   } catch (e) {

@@ -8,7 +8,6 @@ import { createUser, ensureLegalDocuments, TEST_PASSWORD } from "../../../../tes
 
 import { signInWithCode, signInWithPassword } from "./authenticate";
 import { hashSecret, issueEmailToken } from "./email-tokens";
-import { resetLimit } from "./rate-limit";
 import { resolveSession, revokeAllSessions } from "./sessions";
 import { requestSignInCode } from "./sign-in-code";
 import { signUp } from "./sign-up";
@@ -160,17 +159,45 @@ describe("password sign-in", () => {
     expect(await db.session.count({ where: { userId: { in: [user.id, unverified.id] } } })).toBe(0);
   });
 
-  it("rate-limits repeated failures for one address", async () => {
+  it("stops a guesser at their own IP without locking the owner out from theirs", async () => {
     const user = await createUser();
+    const attacker = { ...meta, ip: "203.0.113.66" };
     const attempts = [];
-    for (let i = 0; i < 11; i++) {
-      attempts.push(
-        await signInWithPassword(user.email, "wrong-password", { ...meta, ip: `10.9.0.${i}` }).catch((e: DomainError) => e.code),
+    for (let i = 0; i < 12; i++) {
+      attempts.push(await signInWithPassword(user.email, "wrong-password", attacker).catch((e: DomainError) => e.code));
+    }
+    expect(attempts.slice(0, 10)).toEqual(Array(10).fill("UNAUTHORIZED"));
+    expect(attempts.slice(10)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
+    // The right password from the attacker's IP is refused too: the limit comes first.
+    await expectDomainError(signInWithPassword(user.email, TEST_PASSWORD, attacker), "RATE_LIMITED", "errors.rateLimited");
+    // The owner, elsewhere, signs in.
+    const sessionId = await signInWithPassword(user.email, TEST_PASSWORD, { ...meta, ip: "198.51.100.10" });
+    expect(await resolveSession(sessionId)).toMatchObject({ id: user.id });
+  });
+
+  it("slows guessing one address from many IPs (per address) and many addresses from one IP (per IP)", async () => {
+    const user = await createUser();
+    const fromMany = [];
+    for (let i = 0; i < 51; i++) {
+      fromMany.push(
+        await signInWithPassword(user.email, "wrong-password", { ...meta, ip: `10.77.${Math.floor(i / 200)}.${i % 200}` }).catch(
+          (e: DomainError) => e.code,
+        ),
       );
     }
-    expect(attempts.slice(0, 10).every((c) => c === "UNAUTHORIZED")).toBe(true);
-    expect(attempts[10]).toBe("RATE_LIMITED");
-    await resetLimit("signInPerEmail", user.email);
+    expect(fromMany.filter((c) => c === "UNAUTHORIZED")).toHaveLength(50);
+    expect(fromMany[50]).toBe("RATE_LIMITED");
+
+    const spray = [];
+    for (let i = 0; i < 101; i++) {
+      spray.push(
+        await signInWithPassword(`nobody-${i}-${user.id}@example.kz`, "wrong-password", { ...meta, ip: "10.78.0.1" }).catch(
+          (e: DomainError) => e.code,
+        ),
+      );
+    }
+    expect(spray.filter((c) => c === "UNAUTHORIZED")).toHaveLength(100);
+    expect(spray[100]).toBe("RATE_LIMITED");
   });
 });
 
@@ -202,7 +229,6 @@ describe("one-time codes", () => {
       );
     }
     await expectDomainError(signInWithCode(user.email, secret, { ...meta, ip: null }), "UNAUTHORIZED", "errors.auth.codeExpired");
-    await resetLimit("signInPerEmail", user.email);
   });
 
   it("refuses an expired code", async () => {

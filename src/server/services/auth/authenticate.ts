@@ -3,7 +3,7 @@ import { DomainError } from "@/server/errors";
 import { emailSchema, codeSchema } from "@/lib/validation/auth";
 
 import { hashPassword, verifyPassword } from "./password";
-import { consumeLimit, resetLimit } from "./rate-limit";
+import { consumeSignInAttempt, resetSignInAttempts } from "./rate-limit";
 import { consumeSignInCode } from "./sign-in-code";
 import { createSession } from "./sessions";
 
@@ -37,8 +37,7 @@ async function assertCanSignIn(userId: number) {
 export async function signInWithPassword(rawEmail: unknown, rawPassword: unknown, meta: Meta): Promise<string> {
   const email = parseEmail(rawEmail);
   const password = typeof rawPassword === "string" ? rawPassword.slice(0, 200) : "";
-  await consumeLimit("signInPerEmail", email);
-  if (meta.ip) await consumeLimit("signInPerIp", meta.ip);
+  await consumeSignInAttempt(email, meta.ip);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, credential: { select: { passwordHash: true } } },
@@ -50,7 +49,7 @@ export async function signInWithPassword(rawEmail: unknown, rawPassword: unknown
     throw new DomainError("UNAUTHORIZED", "errors.auth.invalidCredentials");
   }
   await assertCanSignIn(user.id);
-  await resetLimit("signInPerEmail", email);
+  await resetSignInAttempts(email, meta.ip);
   const sessionId = await createSession(user.id, meta);
   await audit("auth.sign_in", user.id, meta, { method: "password" });
   return sessionId;
@@ -61,8 +60,7 @@ export async function signInWithCode(rawEmail: unknown, rawCode: unknown, meta: 
   const email = parseEmail(rawEmail);
   const code = codeSchema.safeParse(rawCode);
   if (!code.success) throw new DomainError("VALIDATION", "errors.auth.codeInvalid");
-  await consumeLimit("signInPerEmail", email);
-  if (meta.ip) await consumeLimit("signInPerIp", meta.ip);
+  await consumeSignInAttempt(email, meta.ip);
   let userId: number;
   try {
     userId = await consumeSignInCode(email, code.data);
@@ -71,6 +69,7 @@ export async function signInWithCode(rawEmail: unknown, rawCode: unknown, meta: 
     throw e;
   }
   await assertCanSignIn(userId);
+  await resetSignInAttempts(email, meta.ip);
   const sessionId = await createSession(userId, meta);
   await audit("auth.sign_in", userId, meta, { method: "code" });
   return sessionId;

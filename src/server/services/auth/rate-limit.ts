@@ -4,8 +4,10 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
 type LimitName =
+  | "codeRequestPerEmailIp"
   | "codeRequestPerEmail"
   | "codeRequestPerIp"
+  | "signInPerEmailIp"
   | "signInPerEmail"
   | "signInPerIp"
   | "signUpPerIp"
@@ -15,10 +17,15 @@ type LimitName =
   | "invitePerOrganization";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
-  codeRequestPerEmail: { points: 3, duration: 15 * 60 },
-  codeRequestPerIp: { points: 20, duration: 60 * 60 },
-  signInPerEmail: { points: 10, duration: 15 * 60 },
-  signInPerIp: { points: 50, duration: 15 * 60 },
+  // Per (address, IP) tight, per address slow, per IP wide (OWASP's authentication cheat sheet):
+  // a guesser is stopped at their own IP without locking the owner out from theirs; guessing one
+  // address from many IPs is still slowed, and so is spraying many addresses from one IP.
+  codeRequestPerEmailIp: { points: 3, duration: 15 * 60 },
+  codeRequestPerEmail: { points: 10, duration: 60 * 60 },
+  codeRequestPerIp: { points: 30, duration: 60 * 60 },
+  signInPerEmailIp: { points: 10, duration: 15 * 60 },
+  signInPerEmail: { points: 50, duration: 60 * 60 },
+  signInPerIp: { points: 100, duration: 15 * 60 },
   signUpPerIp: { points: 20, duration: 60 * 60 },
   verifyResendPerEmail: { points: 3, duration: 15 * 60 },
   feedbackPerIp: { points: 10, duration: 60 * 60 },
@@ -60,4 +67,28 @@ export async function consumeLimit(name: LimitName, key: string): Promise<void> 
 
 export async function resetLimit(name: LimitName, key: string): Promise<void> {
   await limiter(name).delete(key.toLowerCase().slice(0, 200));
+}
+
+const pairKey = (email: string, ip: string | null) => `${email}|${ip ?? "unknown"}`;
+
+/**
+ * One attempt to prove who one is (password or code, at sign-in or before a sensitive change):
+ * counted per address and IP, per address, and per IP.
+ */
+export async function consumeSignInAttempt(email: string, ip: string | null): Promise<void> {
+  await consumeLimit("signInPerEmailIp", pairKey(email, ip));
+  await consumeLimit("signInPerEmail", email);
+  if (ip) await consumeLimit("signInPerIp", ip);
+}
+
+/** After a success: this address and IP start afresh (the slower limits keep counting). */
+export async function resetSignInAttempts(email: string, ip: string | null): Promise<void> {
+  await resetLimit("signInPerEmailIp", pairKey(email, ip));
+}
+
+/** One request for a sign-in code, counted the same three ways. */
+export async function consumeCodeRequest(email: string, ip: string | null): Promise<void> {
+  await consumeLimit("codeRequestPerEmailIp", pairKey(email, ip));
+  await consumeLimit("codeRequestPerEmail", email);
+  if (ip) await consumeLimit("codeRequestPerIp", ip);
 }

@@ -6,15 +6,14 @@ import type { AppLocale } from "@/i18n/routing";
 
 import { sendSignInCodeEmail } from "./auth-emails";
 import { MAX_CODE_ATTEMPTS, hashSecret, issueEmailToken } from "./email-tokens";
-import { consumeLimit } from "./rate-limit";
+import { consumeCodeRequest } from "./rate-limit";
 
 /**
  * Emails a six-digit sign-in code. Unknown addresses get the same answer as known ones.
  * Rate limited per address and per IP.
  */
 export async function requestSignInCode(email: string, locale: AppLocale, ip: string | null) {
-  await consumeLimit("codeRequestPerEmail", email);
-  if (ip) await consumeLimit("codeRequestPerIp", ip);
+  await consumeCodeRequest(email, ip);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, blockedAt: true },
