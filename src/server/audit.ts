@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "application.invite",
   "auth.sign_in",
   "auth.sign_in_failed",
+  "auth.sign_up_existing",
   "application.reject",
   "digest.resubscribe",
   "digest.unsubscribe",

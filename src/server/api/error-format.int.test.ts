@@ -65,19 +65,19 @@ describe("errors over HTTP are specific and translated", () => {
     expect(await db.user.count()).toBe(users);
   });
 
-  it("answers an existing email with 409 in the caller's language", async () => {
-    const existing = await createUser();
-    const ru = await call("public.auth.signUp", signUp({ email: existing.email }), "ru");
-    expect(ru.status).toBe(409);
-    expect(ru.body.error.json.message).toBe("Аккаунт с такой почтой уже существует. Войдите или восстановите доступ по коду.");
-    expect(ru.body.error.json.data).toMatchObject({
-      messageKey: "errors.auth.emailTaken",
-      fieldErrors: { email: [ru.body.error.json.message] },
-    });
-    const kk = await call("public.auth.signUp", signUp({ email: existing.email }), "kk");
-    expect(kk.body.error.json.message).toBe(
-      "Бұл поштамен аккаунт бар. Кіріңіз немесе кодпен қолжетімділікті қалпына келтіріңіз.",
-    );
+  it("answers an existing email exactly as a new one, and tells the owner by email instead", async () => {
+    const existing = await createUser({ name: "Гүлнар Ахметова" });
+    const fresh = `fresh-${Date.now()}@example.kz`;
+    const taken = await call("public.auth.signUp", signUp({ email: existing.email }), "ru");
+    const created = await call("public.auth.signUp", signUp({ email: fresh }), "ru");
+    expect(taken.status).toBe(200);
+    expect(created.status).toBe(200);
+    expect(taken.body).toEqual(JSON.parse(JSON.stringify(created.body).replace(fresh, existing.email)));
+    const notice = await db.emailMessage.findFirstOrThrow({ where: { toAddress: existing.email, template: "sign-up-attempt" } });
+    expect(notice.subject).toBe("Попытка регистрации с вашим адресом на Jumys");
+    expect(notice.text).toContain("аккаунт с ним уже есть");
+    expect(await db.emailMessage.count({ where: { toAddress: existing.email, template: "verify-email" } })).toBe(0);
+    expect(await db.emailMessage.count({ where: { toAddress: fresh, template: "verify-email" } })).toBe(1);
   });
 
   it("answers too many code requests with 429", async () => {

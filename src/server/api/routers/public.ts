@@ -7,6 +7,7 @@ import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import { sendVerificationEmail } from "@/server/services/auth/auth-emails";
 import { consumeLimit } from "@/server/services/auth/rate-limit";
 import { requestSignInCode } from "@/server/services/auth/sign-in-code";
+import { sendAccountNotice } from "@/server/services/account/account-emails";
 import { signUp } from "@/server/services/auth/sign-up";
 import { resendVerification } from "@/server/services/auth/verify-email";
 import { loadVacancyCards } from "@/server/services/search/vacancy-cards";
@@ -16,9 +17,13 @@ import { createFeedback } from "@/server/services/tickets/create-feedback";
 const authRouter = createTRPCRouter({
   signUp: publicProcedure.input(signUpSchema).mutation(async ({ ctx, input }) => {
     if (ctx.ip) await consumeLimit("signUpPerIp", ctx.ip);
-    const { user, verificationSecret } = await signUp(input, { ip: ctx.ip, userAgent: ctx.userAgent });
-    const sent = await sendVerificationEmail(user, verificationSecret);
-    return { email: user.email, verificationEmailSent: sent.delivered };
+    const result = await signUp(input, { ip: ctx.ip, userAgent: ctx.userAgent });
+    // The same answer either way: whether an address has an account is not for strangers to learn.
+    const sent =
+      result.kind === "created"
+        ? await sendVerificationEmail(result.user, result.verificationSecret)
+        : await sendAccountNotice(result.user, result.user.email, { kind: "signUpAttempt" });
+    return { email: result.user.email, verificationEmailSent: sent.delivered };
   }),
   requestSignInCode: publicProcedure.input(signInCodeRequestSchema).mutation(async ({ ctx, input }) => {
     await requestSignInCode(input.email, input.locale, ctx.ip);

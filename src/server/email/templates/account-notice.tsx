@@ -8,7 +8,8 @@ import { EmailLayout } from "./email-layout";
 export type AccountNotice =
   | { kind: "emailChanged"; newEmail: string; feedbackUrl: string }
   | { kind: "passwordChanged"; signInUrl: string }
-  | { kind: "compromised"; signInUrl: string; feedbackUrl: string };
+  | { kind: "compromised"; signInUrl: string; feedbackUrl: string }
+  | { kind: "signUpAttempt"; signInUrl: string };
 
 /** Security notices to the account's address: what changed, and what to do if it was not them. */
 export function accountNoticeTemplate(props: { locale: AppLocale; name: string; notice: AccountNotice }) {
@@ -31,6 +32,14 @@ export function accountNoticeTemplate(props: { locale: AppLocale; name: string; 
         <>
           <Text>{t("email.account.passwordChanged.body")}</Text>
           <Text style={small}>{t("email.account.passwordChanged.notMe", { url: notice.signInUrl })}</Text>
+        </>
+      );
+      break;
+    case "signUpAttempt":
+      body = (
+        <>
+          <Text>{t("email.account.signUpAttempt.body")}</Text>
+          <Text style={small}>{t("email.account.signUpAttempt.ifMe", { url: notice.signInUrl })}</Text>
         </>
       );
       break;

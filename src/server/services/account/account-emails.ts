@@ -44,13 +44,18 @@ const TEMPLATE: Record<NoticeKind, string> = {
   emailChanged: "email-changed",
   passwordChanged: "password-changed",
   compromised: "account-compromised",
+  signUpAttempt: "sign-up-attempt",
 };
 
 /** A security notice; a failed delivery is recorded in the outbox and does not undo the change. */
 export async function sendAccountNotice(
   user: Recipient,
   to: string,
-  notice: { kind: "emailChanged"; newEmail: string } | { kind: "passwordChanged" } | { kind: "compromised" },
+  notice:
+    | { kind: "emailChanged"; newEmail: string }
+    | { kind: "passwordChanged" }
+    | { kind: "compromised" }
+    | { kind: "signUpAttempt" },
 ) {
   const signInUrl = appUrl(`/${user.locale}/auth/code`);
   const feedbackUrl = appUrl(`/${user.locale}/feedback`);
@@ -59,7 +64,9 @@ export async function sendAccountNotice(
       ? { kind: "emailChanged", newEmail: notice.newEmail, feedbackUrl }
       : notice.kind === "passwordChanged"
         ? { kind: "passwordChanged", signInUrl }
-        : { kind: "compromised", signInUrl, feedbackUrl };
+        : notice.kind === "signUpAttempt"
+          ? { kind: "signUpAttempt", signInUrl }
+          : { kind: "compromised", signInUrl, feedbackUrl };
   const built = accountNoticeTemplate({ locale: user.locale, name: user.name, notice: full });
   const { html, text } = await renderEmail(built.element);
   return getMailer().send({

@@ -10,7 +10,7 @@ import { signInWithCode, signInWithPassword } from "./authenticate";
 import { hashSecret, issueEmailToken } from "./email-tokens";
 import { resolveSession, revokeAllSessions } from "./sessions";
 import { requestSignInCode } from "./sign-in-code";
-import { signUp } from "./sign-up";
+import { signUp, type SignUpResult } from "./sign-up";
 import { verifyEmail } from "./verify-email";
 
 const meta = { ip: "10.1.2.3", userAgent: "vitest" };
@@ -50,9 +50,16 @@ const signUpInput = (email: string) => ({
 
 beforeAll(ensureLegalDocuments);
 
+/** The result of a sign-up that made a new account. */
+async function created(result: Promise<SignUpResult>) {
+  const r = await result;
+  if (r.kind !== "created") throw new Error(`expected a new account, got ${r.kind}`);
+  return r;
+}
+
 describe("sign-up", () => {
   it("creates the account, credential, acceptances, consents and a verification token in one go", async () => {
-    const { user, verificationSecret } = await signUp(signUpInput("Daniyar@Example.KZ"), meta);
+    const { user, verificationSecret } = await created(signUp(signUpInput("Daniyar@Example.KZ"), meta));
     const stored = await db.user.findUniqueOrThrow({
       where: { id: user.id },
       include: { credential: true, legalAcceptances: true, consents: true, emailTokens: true },
@@ -94,11 +101,13 @@ describe("sign-up", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it("refuses an existing email (any case) with emailTaken and writes nothing", async () => {
-    await signUp(signUpInput("taken@example.kz"), meta);
+  it("does not reveal an existing email (any case): no account, credential or token is written", async () => {
+    const first = await created(signUp(signUpInput("taken@example.kz"), meta));
     const before = await rowCounts();
-    await expectDomainError(signUp(signUpInput("TAKEN@example.kz"), meta), "CONFLICT", "errors.auth.emailTaken");
+    const again = await signUp(signUpInput("TAKEN@example.kz"), meta);
+    expect(again).toEqual({ kind: "existing", user: expect.objectContaining({ id: first.user.id, email: "taken@example.kz" }) });
     expect(await rowCounts()).toEqual(before);
+    expect(await db.auditLog.count({ where: { action: "auth.sign_up_existing", entityId: String(first.user.id) } })).toBe(1);
   });
 
   it("lets exactly one of two simultaneous sign-ups with one address through", async () => {
@@ -106,16 +115,15 @@ describe("sign-up", () => {
       signUp(signUpInput("race@example.kz"), meta),
       signUp(signUpInput("race@example.kz"), meta),
     ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const rejected = results.find((r) => r.status === "rejected");
-    expect(rejected?.status === "rejected" && rejected.reason).toMatchObject({ messageKey: "errors.auth.emailTaken" });
+    const kinds = results.map((r) => (r.status === "fulfilled" ? r.value.kind : "rejected")).sort();
+    expect(kinds).toEqual(["created", "existing"]);
     expect(await db.user.count({ where: { email: "race@example.kz" } })).toBe(1);
   });
 });
 
 describe("email verification", () => {
   it("verifies once; a used link stays harmless; a wrong or expired link changes nothing", async () => {
-    const { user, verificationSecret } = await signUp(signUpInput("verify@example.kz"), meta);
+    const { user, verificationSecret } = await created(signUp(signUpInput("verify@example.kz"), meta));
     await expectDomainError(verifyEmail("x".repeat(43)), "NOT_FOUND", "errors.auth.linkInvalid");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
 
@@ -123,7 +131,7 @@ describe("email verification", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     expect(await verifyEmail(verificationSecret)).toEqual({ userId: user.id, alreadyVerified: true });
 
-    const other = await signUp(signUpInput("expired@example.kz"), meta);
+    const other = await created(signUp(signUpInput("expired@example.kz"), meta));
     const later = new Date(Date.now() + 49 * 3_600_000);
     await expectDomainError(verifyEmail(other.verificationSecret, later), "NOT_FOUND", "errors.auth.linkExpired");
   });

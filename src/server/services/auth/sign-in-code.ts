@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 
 import { db } from "@/server/db";
+import { withMinimumDuration } from "@/server/timing";
 import { DomainError } from "@/server/errors";
 import type { AppLocale } from "@/i18n/routing";
 
@@ -9,21 +10,29 @@ import { MAX_CODE_ATTEMPTS, hashSecret, issueEmailToken } from "./email-tokens";
 import { consumeCodeRequest } from "./rate-limit";
 
 /**
- * Emails a six-digit sign-in code. Unknown addresses get the same answer as known ones.
- * Rate limited per address and per IP.
+ * Answers no sooner than this: an unknown address does one read, a known one also writes a code
+ * and hands an email to the mailer, and the difference must not show.
+ */
+export const CODE_REQUEST_MIN_MS = 400;
+
+/**
+ * Emails a six-digit sign-in code. Unknown addresses get the same answer as known ones, in the
+ * same time. Rate limited per address and IP, per address and per IP.
  */
 export async function requestSignInCode(email: string, locale: AppLocale, ip: string | null) {
   await consumeCodeRequest(email, ip);
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, blockedAt: true },
+  await withMinimumDuration(CODE_REQUEST_MIN_MS, async () => {
+    const user = await db.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, name: true, blockedAt: true },
+    });
+    if (!user || user.blockedAt) return;
+    const { secret } = await db.$transaction((tx) =>
+      issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "SIGN_IN_CODE" }),
+    );
+    const sent = await sendSignInCodeEmail({ ...user, locale }, secret);
+    if (!sent.delivered) throw new DomainError("UNAVAILABLE", "errors.email.notDelivered");
   });
-  if (!user || user.blockedAt) return;
-  const { secret } = await db.$transaction((tx) =>
-    issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "SIGN_IN_CODE" }),
-  );
-  const sent = await sendSignInCodeEmail({ ...user, locale }, secret);
-  if (!sent.delivered) throw new DomainError("UNAVAILABLE", "errors.email.notDelivered");
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { DomainError } from "@/server/errors";
 import type { SignUpInput } from "@/lib/validation/auth";
 import { signUpSchema } from "@/lib/validation/auth";
 
@@ -13,18 +12,38 @@ export interface RequestMeta {
   userAgent?: string | null;
 }
 
+export type SignUpResult =
+  | { kind: "created"; user: { id: number; email: string; name: string; locale: "ru" | "kk" }; verificationSecret: string }
+  | { kind: "existing"; user: { id: number; email: string; name: string; locale: "ru" | "kk" } };
+
 /**
  * Creates the account, its password, the acceptance of the current terms and privacy policy and
  * the consents in ONE transaction, and returns the email-verification secret for the caller to mail.
+ * An address that already has an account is not revealed: the caller answers as for a new one and
+ * tells the owner by email ("existing"); both paths hash the password and write in a transaction.
  */
-export async function signUp(rawInput: SignUpInput, meta: RequestMeta) {
+export async function signUp(rawInput: SignUpInput, meta: RequestMeta): Promise<SignUpResult> {
   const input = signUpSchema.parse(rawInput);
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
   try {
     return await db.$transaction(async (tx) => {
-      const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (taken) throw new DomainError("CONFLICT", "errors.auth.emailTaken", { field: "email" });
+      const taken = await tx.user.findUnique({
+        where: { email: input.email },
+        select: { id: true, email: true, name: true, locale: true },
+      });
+      if (taken) {
+        await tx.auditLog.create({
+          data: {
+            actorId: null,
+            action: "auth.sign_up_existing",
+            entityType: "user",
+            entityId: String(taken.id),
+            ip: meta.ip ?? null,
+          },
+        });
+        return { kind: "existing", user: taken };
+      }
       const { terms, privacy } = await currentLegalDocuments(tx);
       const user = await tx.user.create({
         data: {
@@ -56,12 +75,17 @@ export async function signUp(rawInput: SignUpInput, meta: RequestMeta) {
       await tx.auditLog.create({
         data: { actorId: user.id, action: "user.sign_up", entityType: "user", entityId: String(user.id), ip: meta.ip ?? null },
       });
-      return { user, verificationSecret: secret };
+      return { kind: "created", user, verificationSecret: secret };
     });
   } catch (e) {
-    // Two sign-ups racing for one address: the unique index decides, the loser gets the same answer.
+    // Two sign-ups racing for one address: the unique index decides; the loser is told as for an
+    // existing account (the winner's owner gets the notice).
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      throw new DomainError("CONFLICT", "errors.auth.emailTaken", { field: "email" });
+      const user = await db.user.findUnique({
+        where: { email: input.email },
+        select: { id: true, email: true, name: true, locale: true },
+      });
+      if (user) return { kind: "existing", user };
     }
     throw e;
   }
