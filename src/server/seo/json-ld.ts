@@ -14,7 +14,6 @@ export interface JobPostingInput {
   salaryTo: number | null;
   /** null for anonymous vacancies: then only a neutral name is given. */
   company: { name: string; url: string; logoUrl: string } | null;
-  anonymousCompanyName: string;
   location: { streetAddress: string | null; locality: string; region: string };
   directApply: boolean;
 }
@@ -51,9 +50,12 @@ export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown
     datePosted: input.datePosted.toISOString(),
     ...(input.validThrough ? { validThrough: input.validThrough.toISOString() } : {}),
     employmentType: EMPLOYMENT_TYPES[input.employmentType] ?? "OTHER",
+    // Google's documented value for an employer hiring anonymously: "If the organization is hiring
+    // anonymously (...), use the confidential value for the HiringOrganization field"
+    // (developers.google.com/search/docs/appearance/structured-data/job-posting).
     hiringOrganization: input.company
       ? { "@type": "Organization", name: input.company.name, sameAs: input.company.url, logo: input.company.logoUrl }
-      : { "@type": "Organization", name: input.anonymousCompanyName },
+      : "confidential",
     jobLocation: {
       "@type": "Place",
       address: {

@@ -67,6 +67,9 @@ export async function getPublicVacancy(id: number, options: { db?: Db; now?: Dat
   const { organization, specializations, ...vacancy } = row;
   return {
     ...vacancy,
+    // The street address would name the employer (it is the one on the company's own page): an
+    // anonymous vacancy says only its city.
+    address: anonymous ? null : vacancy.address,
     publishedAt: row.publishedAt ?? row.updatedAt,
     specializations: specializations.map((s) => s.specialization),
     // An anonymous vacancy never carries its organisation past this point.

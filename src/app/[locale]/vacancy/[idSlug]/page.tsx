@@ -146,7 +146,6 @@ export default async function VacancyPage({ params }: { params: Params }) {
                 logoUrl: `${appUrl}/logos/${vacancy.company.id}.svg`,
               }
             : null,
-          anonymousCompanyName: tv("anonymousCompany"),
           location: { streetAddress: vacancy.address, locality: city, region: name(vacancy.city.region, locale) },
           directApply: true,
         })}
