@@ -3,6 +3,7 @@ import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 
 import { DEFAULT_PAGE_CACHE_MB, getEnv } from "./src/env";
+import { PERMISSIONS_POLICY } from "./src/lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
@@ -24,7 +25,8 @@ export default function config(phase: string): NextConfig {
           headers: [
             { key: "X-Content-Type-Options", value: "nosniff" },
             { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-            { key: "X-Frame-Options", value: "SAMEORIGIN" },
+            { key: "X-Frame-Options", value: "DENY" },
+            { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
           ],
         },
       ];

@@ -1,7 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 
 import { isLocale, routing } from "./i18n/routing";
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY, takesNonce } from "./lib/security-headers";
 import { parseIdSlug, vacancyPath } from "./lib/urls";
 import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
 import { recordVacancyView } from "./server/services/vacancies/view-counter";
@@ -23,7 +24,36 @@ export default async function proxy(request: NextRequest) {
   // A path that is not valid percent-encoding names nothing; Next itself would fail on it with 500.
   if (!isDecodable(pathname)) return badRequest();
   // Everything else outside the pages (files, API routes) passes through untouched.
-  if (!PAGES.test(pathname)) return NextResponse.next();
+  if (!PAGES.test(pathname)) return withTransportSecurity(NextResponse.next());
+
+  // Pages rendered per request get a fresh nonce, which Next reads from the request's policy and
+  // puts on its scripts; the browser gets the same policy with the response.
+  const nonce = takesNonce(pathname) && (request.method === "GET" || request.method === "HEAD") ? newNonce() : null;
+  const policy = contentSecurityPolicy({
+    nonce,
+    https: (process.env.APP_URL ?? "").startsWith("https://"),
+    dev: process.env.NODE_ENV !== "production",
+  });
+  let forwarded = request;
+  if (nonce) {
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", policy);
+    forwarded = new NextRequest(request.url, { headers, method: request.method });
+  }
+  const response = await route(forwarded);
+  response.headers.set("Content-Security-Policy", policy);
+  return withTransportSecurity(response);
+}
+
+/** HSTS when the site is served over https (decided at run time: the build knows no APP_URL). */
+function withTransportSecurity(response: NextResponse): NextResponse {
+  if ((process.env.APP_URL ?? "").startsWith("https://"))
+    response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
   if (INTERNAL.test(pathname))
     return NextResponse.rewrite(new URL(`/${routing.defaultLocale}/404`, request.url), { status: 404 });
 
@@ -57,6 +87,10 @@ function isPrefetch(request: NextRequest): boolean {
     /\bprefetch\b/i.test(h.get("purpose") ?? "") ||
     /\bprefetch\b/i.test(h.get("sec-purpose") ?? "")
   );
+}
+
+function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
 function isDecodable(pathname: string): boolean {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+
+import { contentSecurityPolicy, takesNonce } from "./security-headers";
+
+describe("content security policy", () => {
+  it("gives per-request pages a nonce with strict-dynamic, and cached ones no nonce", () => {
+    const dynamic = contentSecurityPolicy({ nonce: "abc123", https: true, dev: false });
+    expect(dynamic).toContain("script-src 'nonce-abc123' 'strict-dynamic' 'self'");
+    expect(dynamic).not.toContain("unsafe-inline' ;");
+    expect(dynamic).not.toContain("unsafe-eval");
+    expect(dynamic).toContain("upgrade-insecure-requests");
+    const cached = contentSecurityPolicy({ nonce: null, https: false, dev: false });
+    expect(cached).toContain("script-src 'self' 'unsafe-inline'");
+    expect(cached).not.toContain("upgrade-insecure-requests");
+    for (const policy of [dynamic, cached]) {
+      for (const directive of [
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "default-src 'self'",
+      ])
+        expect(policy).toContain(directive);
+    }
+    expect(contentSecurityPolicy({ nonce: null, https: false, dev: true })).toContain("'unsafe-eval'");
+  });
+
+  it("knows which pages are rendered per request", () => {
+    for (const path of [
+      "/ru/account",
+      "/kk/employer/3/vacancies",
+      "/ru/auth/sign-in",
+      "/ru/vacancy/12-x/apply",
+      "/kk/vacancies",
+      "/ru/seeker",
+    ])
+      expect(takesNonce(path), path).toBe(true);
+    for (const path of [
+      "/ru",
+      "/ru/vacancy/12-x",
+      "/kk/company/3-x",
+      "/ru/jobs/almaty",
+      "/ru/terms",
+      "/ru/auth/sign-up",
+      "/ru/saved",
+    ])
+      expect(takesNonce(path), path).toBe(false);
+  });
+});
