@@ -7,6 +7,11 @@ export interface Actor {
   ip: string | null;
 }
 
+/** A signed-in person acting. */
+export interface UserActor extends Actor {
+  userId: number;
+}
+
 /** Scheduled jobs and other work nobody in particular asked for. */
 export const SYSTEM_ACTOR: Actor = { userId: null, ip: null };
 
@@ -68,7 +73,8 @@ export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 /** What the action was done to. */
 export interface AuditEntity {
   type: AuditEntityType;
-  id: number | string;
+  /** null when it is not known (a failed sign-in for an address without an account). */
+  id: number | string | null;
 }
 
 interface AuditDetails {
@@ -84,7 +90,7 @@ const row = (actor: Actor, action: AuditAction, entity: AuditEntity, details: Au
   actorId: actor.userId,
   action,
   entityType: entity.type,
-  entityId: String(entity.id),
+  entityId: entity.id === null ? null : String(entity.id),
   ip: actor.ip,
   reason: details.reason ?? null,
   ...(details.data === undefined ? {} : { data: details.data }),

@@ -7,6 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
+import type { Actor, UserActor } from "@/server/audit";
 import { EMPLOYER_ORG_TYPES, requireMembership, requireStaffRole, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/server/db-unavailable";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
@@ -14,6 +15,8 @@ import type { SessionUser } from "@/server/services/auth/sessions";
 
 export interface TRPCContext {
   user: SessionUser | null;
+  /** Who acts, for services and the audit log. */
+  actor: Actor;
   ip: string | null;
   userAgent: string | null;
   locale: AppLocale;
@@ -28,6 +31,7 @@ export function createContext(input: {
 }): TRPCContext {
   return {
     user: input.user,
+    actor: { userId: input.user?.id ?? null, ip: input.ip ?? null },
     ip: input.ip ?? null,
     userAgent: input.userAgent ?? null,
     locale: isLocale(input.locale) ? input.locale : (input.user?.locale ?? "ru"),
@@ -157,7 +161,8 @@ export const publicProcedure = t.procedure.use(errorMapping);
 /** Signed in (a live, unrevoked session). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const actor: UserActor = { userId: ctx.user.id, ip: ctx.ip };
+  return next({ ctx: { ...ctx, user: ctx.user, actor } });
 });
 
 /** A seeker account. */

@@ -38,18 +38,18 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => updatePreferences(ctx.user.id, input, { ip: ctx.ip })),
   requestEmailChange: protectedProcedure
     .input(requestEmailChangeSchema)
-    .mutation(({ ctx, input }) => requestEmailChange({ userId: ctx.user.id, ip: ctx.ip }, input)),
-  sendReauthCode: protectedProcedure.mutation(({ ctx }) => sendReauthCode({ userId: ctx.user.id, ip: ctx.ip }, ctx.locale)),
+    .mutation(({ ctx, input }) => requestEmailChange(ctx.actor, input)),
+  sendReauthCode: protectedProcedure.mutation(({ ctx }) => sendReauthCode(ctx.actor, ctx.locale)),
   changePassword: protectedProcedure
     .input(changePasswordSchema)
     .mutation(({ ctx, input }) => changePassword({ userId: ctx.user.id, ip: ctx.ip, sessionId: ctx.user.sessionId }, input)),
   /** "Someone else used my account": ends every session, this one too. */
   reportCompromise: protectedProcedure.input(reportCompromiseSchema).mutation(async ({ ctx }) => {
-    await reportCompromise({ userId: ctx.user.id, ip: ctx.ip });
+    await reportCompromise(ctx.actor);
     return { ok: true };
   }),
   deleteAccount: protectedProcedure.input(deleteAccountSchema).mutation(async ({ ctx, input }) => {
-    await deleteAccount({ userId: ctx.user.id, ip: ctx.ip }, input);
+    await deleteAccount(ctx.actor, input);
     return { ok: true };
   }),
 });

@@ -30,15 +30,15 @@ export const adminRouter = createTRPCRouter({
     queue: adminProcedure(["MODERATOR"]).query(() => moderationQueue()),
     decide: adminProcedure(["MODERATOR"])
       .input(decisionSchema)
-      .mutation(({ ctx, input }) => decideVacancy(input, { userId: ctx.user.id, ip: ctx.ip })),
+      .mutation(({ ctx, input }) => decideVacancy(input, ctx.actor)),
     correct: adminProcedure(["MODERATOR"])
       .input(correctionSchema)
-      .mutation(({ ctx, input }) => correctVacancy(input, { userId: ctx.user.id, ip: ctx.ip })),
+      .mutation(({ ctx, input }) => correctVacancy(input, ctx.actor)),
   }),
   organizations: createTRPCRouter({
     toVerify: adminProcedure(["MODERATOR", "SUPPORT"]).query(() => listOrganizationsToVerify()),
     decide: adminProcedure(["MODERATOR", "SUPPORT"])
       .input(verificationDecisionSchema)
-      .mutation(({ ctx, input }) => decideVerification(input, { userId: ctx.user.id, ip: ctx.ip })),
+      .mutation(({ ctx, input }) => decideVerification(input, ctx.actor)),
   }),
 });

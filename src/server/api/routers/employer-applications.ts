@@ -30,17 +30,15 @@ export const employerApplicationsRouter = createTRPCRouter({
     .mutation(({ input }) => markApplicationViewed(input.organizationId, input.applicationId)),
   addNote: employerProcedure("MANAGER")
     .input(z.object({ applicationId: id, body: z.string().max(8000) }))
-    .mutation(({ ctx, input }) =>
-      addNote(input.organizationId, input.applicationId, input.body, { userId: ctx.user.id, ip: ctx.ip }),
-    ),
+    .mutation(({ ctx, input }) => addNote(input.organizationId, input.applicationId, input.body, ctx.actor)),
   respond: employerProcedure("MANAGER")
     .input(responseSchema)
-    .mutation(({ ctx, input }) => respondToApplications(input.organizationId, input, { userId: ctx.user.id, ip: ctx.ip })),
+    .mutation(({ ctx, input }) => respondToApplications(input.organizationId, input, ctx.actor)),
   templates: employerProcedure("OBSERVER").query(({ input }) => getTemplates(input.organizationId)),
   saveTemplate: employerProcedure("MANAGER")
     .input(templateSchema)
     .mutation(async ({ ctx, input }) => {
-      await saveTemplate(input.organizationId, input, { userId: ctx.user.id, ip: ctx.ip });
+      await saveTemplate(input.organizationId, input, ctx.actor);
       return { ok: true };
     }),
 });

@@ -29,34 +29,32 @@ export const employerVacanciesRouter = createTRPCRouter({
     .query(({ input }) => vacancyStats(input.organizationId, input.vacancyId)),
   create: employerProcedure("MANAGER")
     .input(z.object({ vacancy: vacancyInputSchema }))
-    .mutation(({ ctx, input }) => saveVacancy(input.organizationId, null, input.vacancy, { userId: ctx.user.id, ip: ctx.ip })),
+    .mutation(({ ctx, input }) => saveVacancy(input.organizationId, null, input.vacancy, ctx.actor)),
   update: employerProcedure("MANAGER")
     .input(vacancyId.extend({ vacancy: vacancyInputSchema }))
-    .mutation(({ ctx, input }) =>
-      saveVacancy(input.organizationId, input.vacancyId, input.vacancy, { userId: ctx.user.id, ip: ctx.ip }),
-    ),
+    .mutation(({ ctx, input }) => saveVacancy(input.organizationId, input.vacancyId, input.vacancy, ctx.actor)),
   submit: employerProcedure("MANAGER")
     .input(vacancyId)
     .mutation(async ({ ctx, input }) => {
-      await submitVacancy(input.organizationId, input.vacancyId, { userId: ctx.user.id, ip: ctx.ip });
+      await submitVacancy(input.organizationId, input.vacancyId, ctx.actor);
       return { ok: true };
     }),
   archive: employerProcedure("MANAGER")
     .input(vacancyId)
     .mutation(async ({ ctx, input }) => {
-      await archiveVacancy(input.organizationId, input.vacancyId, { userId: ctx.user.id, ip: ctx.ip });
+      await archiveVacancy(input.organizationId, input.vacancyId, ctx.actor);
       return { ok: true };
     }),
   republish: employerProcedure("MANAGER")
     .input(vacancyId)
     .mutation(async ({ ctx, input }) => {
-      await republishVacancy(input.organizationId, input.vacancyId, { userId: ctx.user.id, ip: ctx.ip });
+      await republishVacancy(input.organizationId, input.vacancyId, ctx.actor);
       return { ok: true };
     }),
   deleteDraft: employerProcedure("MANAGER")
     .input(vacancyId)
     .mutation(async ({ ctx, input }) => {
-      await deleteDraft(input.organizationId, input.vacancyId, { userId: ctx.user.id, ip: ctx.ip });
+      await deleteDraft(input.organizationId, input.vacancyId, ctx.actor);
       return { ok: true };
     }),
 });

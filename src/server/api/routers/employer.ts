@@ -12,7 +12,5 @@ export const employerRouter = createTRPCRouter({
   vacancies: employerVacanciesRouter,
   applications: employerApplicationsRouter,
   resumes: employerResumesRouter,
-  register: protectedProcedure
-    .input(createOrganizationSchema)
-    .mutation(({ ctx, input }) => createOrganization(input, { userId: ctx.user.id, ip: ctx.ip })),
+  register: protectedProcedure.input(createOrganizationSchema).mutation(({ ctx, input }) => createOrganization(input, ctx.actor)),
 });

@@ -44,49 +44,43 @@ export function organizationRouter(
 
     update: procedure("OWNER")
       .input(z.object({ profile: organizationProfileSchema }))
-      .mutation(({ ctx, input }) =>
-        updateOrganizationProfile(input.organizationId, input.profile, { userId: ctx.user.id, ip: ctx.ip }),
-      ),
+      .mutation(({ ctx, input }) => updateOrganizationProfile(input.organizationId, input.profile, ctx.actor)),
     updateLegal: procedure("OWNER")
       .input(z.object({ legal: organizationLegalSchema }))
       .mutation(async ({ ctx, input }) => {
-        await updateOrganizationLegal(input.organizationId, input.legal, { userId: ctx.user.id, ip: ctx.ip });
+        await updateOrganizationLegal(input.organizationId, input.legal, ctx.actor);
         return { ok: true };
       }),
     requestDeletion: procedure("OWNER").mutation(({ ctx, input }) =>
-      requestOrganizationDeletion(input.organizationId, { userId: ctx.user.id, ip: ctx.ip }),
+      requestOrganizationDeletion(input.organizationId, ctx.actor),
     ),
 
     invitations: procedure("OWNER").query(({ input }) => listInvitations(input.organizationId)),
     invite: procedure("OWNER")
       .input(inviteMemberSchema.extend({ role: roleSchema }))
       .mutation(({ ctx, input }) =>
-        inviteMember(
-          input.organizationId,
-          { email: input.email, role: input.role, locale: input.locale },
-          { userId: ctx.user.id, ip: ctx.ip },
-        ),
+        inviteMember(input.organizationId, { email: input.email, role: input.role, locale: input.locale }, ctx.actor),
       ),
     revokeInvitation: procedure("OWNER")
       .input(z.object({ invitationId: id }))
       .mutation(async ({ ctx, input }) => {
-        await revokeInvitation(input.organizationId, input.invitationId, { userId: ctx.user.id, ip: ctx.ip });
+        await revokeInvitation(input.organizationId, input.invitationId, ctx.actor);
         return { ok: true };
       }),
     changeRole: procedure("OWNER")
       .input(z.object({ membershipId: id, role: roleSchema }))
       .mutation(async ({ ctx, input }) => {
-        await changeMemberRole(input.organizationId, input.membershipId, input.role, { userId: ctx.user.id, ip: ctx.ip });
+        await changeMemberRole(input.organizationId, input.membershipId, input.role, ctx.actor);
         return { ok: true };
       }),
     removeMember: procedure("OWNER")
       .input(z.object({ membershipId: id }))
       .mutation(async ({ ctx, input }) => {
-        await removeMember(input.organizationId, input.membershipId, { userId: ctx.user.id, ip: ctx.ip });
+        await removeMember(input.organizationId, input.membershipId, ctx.actor);
         return { ok: true };
       }),
     leave: procedure("OBSERVER").mutation(async ({ ctx, input }) => {
-      await leaveOrganization(input.organizationId, { userId: ctx.user.id, ip: ctx.ip });
+      await leaveOrganization(input.organizationId, ctx.actor);
       return { ok: true };
     }),
   });

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { requestEmailChangeSchema, type RequestEmailChangeInput } from "@/lib/validation/profile";
+import { audit } from "@/server/audit";
 
 import { hashSecret, issueEmailToken } from "../auth/email-tokens";
 import { consumeLimit } from "../auth/rate-limit";
@@ -34,15 +35,7 @@ export async function requestEmailChange(actor: Actor, raw: RequestEmailChangeIn
   const { secret, expiresAt } = await db.$transaction(async (tx) => {
     const issued = await issueEmailToken(tx, { userId: user.id, email: input.newEmail, purpose: "CHANGE_EMAIL" });
     // The new address is not written here: the log keeps no personal data.
-    await tx.auditLog.create({
-      data: {
-        actorId: user.id,
-        action: "user.email_change_requested",
-        entityType: "user",
-        entityId: String(user.id),
-        ip: actor.ip,
-      },
-    });
+    await audit(tx, { userId: user.id, ip: actor.ip }, "user.email_change_requested", { type: "user", id: user.id });
     return issued;
   });
   const sent = await sendEmailChangeLink(user, input.newEmail, secret);
@@ -89,9 +82,7 @@ export async function confirmEmailChange(actor: Actor, secret: string, now = new
       await tx.emailToken.deleteMany({ where: { userId: user.id, id: { not: token.id } } });
       // Following the link proves the new address.
       await tx.user.update({ where: { id: user.id }, data: { email: token.email, emailVerifiedAt: now } });
-      await tx.auditLog.create({
-        data: { actorId: user.id, action: "user.email_changed", entityType: "user", entityId: String(user.id), ip: actor.ip },
-      });
+      await audit(tx, { userId: user.id, ip: actor.ip }, "user.email_changed", { type: "user", id: user.id });
       return { email: token.email, oldEmail: user.email, user, already: false };
     });
   } catch (e) {

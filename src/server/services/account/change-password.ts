@@ -2,6 +2,7 @@ import type { AppLocale } from "@/i18n/routing";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/profile";
+import { audit } from "@/server/audit";
 
 import { hashPassword, verifyPassword } from "../auth/password";
 import { requestSignInCode } from "../auth/sign-in-code";
@@ -34,16 +35,13 @@ export async function changePassword(actor: Actor & { sessionId: string }, raw: 
       where: { userId: actor.userId, revokedAt: null, id: { not: actor.sessionId } },
       data: { revokedAt: now, revokeReason: "password_changed" },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "user.password_changed",
-        entityType: "user",
-        entityId: String(actor.userId),
-        ip: actor.ip,
-        data: { method: input.code ? "code" : "password", revokedSessions: sessions.count },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "user.password_changed",
+      { type: "user", id: actor.userId },
+      { data: { method: input.code ? "code" : "password", revokedSessions: sessions.count } },
+    );
     const user = await tx.user.findUniqueOrThrow({
       where: { id: actor.userId },
       select: { id: true, email: true, name: true, locale: true },

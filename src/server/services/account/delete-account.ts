@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 import { deleteAccountSchema, type DeleteAccountInput } from "@/lib/validation/profile";
+import { audit } from "@/server/audit";
 
 import { confirmPassword, type Actor } from "./reauthenticate";
 import { mentionsSql, redactJson, redactor, type Identifiers } from "./redact";
@@ -177,9 +178,7 @@ export async function deleteAccount(actor: Actor, raw: DeleteAccountInput) {
       });
       await scrubMentions(tx, ids);
       await tx.user.delete({ where: { id: userId } });
-      await tx.auditLog.create({
-        data: { action: "account.deleted", entityType: "user", entityId: String(userId), data: counts },
-      });
+      await audit(tx, { userId: null, ip: null }, "account.deleted", { type: "user", id: userId }, { data: counts });
       return counts;
     },
     { timeout: 60_000, maxWait: 10_000 },

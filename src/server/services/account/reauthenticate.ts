@@ -1,26 +1,16 @@
 import { db } from "@/server/db";
 import { DomainError, isDomainError } from "@/server/errors";
+import { audit, type UserActor } from "@/server/audit";
 
 import { verifyPassword } from "../auth/password";
 import { consumeSignInAttempt, resetSignInAttempts } from "../auth/rate-limit";
 import { consumeSignInCode } from "../auth/sign-in-code";
 
-export interface Actor {
-  userId: number;
-  ip: string | null;
-}
+/** Who acts: the signed-in person. */
+export type Actor = UserActor;
 
 async function auditFailure(actor: Actor, method: "password" | "code") {
-  await db.auditLog.create({
-    data: {
-      actorId: actor.userId,
-      action: "account.reauth_failed",
-      entityType: "user",
-      entityId: String(actor.userId),
-      ip: actor.ip,
-      data: { method },
-    },
-  });
+  await audit(db, actor, "account.reauth_failed", { type: "user", id: actor.userId }, { data: { method } });
 }
 
 /**

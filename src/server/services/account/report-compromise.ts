@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { audit } from "@/server/audit";
 
 import { sendAccountNotice } from "./account-emails";
 import type { Actor } from "./reauthenticate";
@@ -16,16 +17,13 @@ export async function reportCompromise(actor: Actor, now = new Date()) {
       data: { revokedAt: now, revokeReason: "compromise_reported" },
     });
     const tokens = await tx.emailToken.deleteMany({ where: { userId: actor.userId, usedAt: null } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "security.compromise_reported",
-        entityType: "user",
-        entityId: String(actor.userId),
-        ip: actor.ip,
-        data: { revokedSessions: sessions.count, cancelledTokens: tokens.count },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "security.compromise_reported",
+      { type: "user", id: actor.userId },
+      { data: { revokedSessions: sessions.count, cancelledTokens: tokens.count } },
+    );
     const user = await tx.user.findUniqueOrThrow({
       where: { id: actor.userId },
       select: { id: true, email: true, name: true, locale: true },

@@ -1,5 +1,6 @@
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import { revokeAllSessions } from "../auth/sessions";
 
@@ -26,8 +27,6 @@ export async function revokeOwnSession(userId: number, sessionId: string) {
 
 export async function revokeOtherSessions(userId: number, currentSessionId: string, ip: string | null) {
   const count = await revokeAllSessions(userId, "user_revoked_others", currentSessionId);
-  await db.auditLog.create({
-    data: { actorId: userId, action: "user.sessions_revoked", entityType: "user", entityId: String(userId), ip, data: { count } },
-  });
+  await audit(db, { userId: userId, ip: ip }, "user.sessions_revoked", { type: "user", id: userId }, { data: { count } });
   return { revoked: count };
 }

@@ -10,6 +10,7 @@ import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
 import { vacancyDecisionTemplate, type VacancyDecision } from "@/server/email/templates/vacancy-decision";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
 import { refreshVacancySearch } from "../search/search-index";
@@ -116,17 +117,13 @@ export async function decideVacancy(raw: unknown, actor: Actor, now = new Date()
     } else {
       await tx.vacancy.delete({ where: { id: vacancy.id } });
     }
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: `vacancy.moderation.${input.decision}`,
-        entityType: "vacancy",
-        entityId: String(vacancy.id),
-        reason,
-        ip: actor.ip,
-        data: { organizationId: vacancy.organizationId, title: vacancy.title },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      `vacancy.moderation.${input.decision}`,
+      { type: "vacancy", id: vacancy.id },
+      { reason, data: { organizationId: vacancy.organizationId, title: vacancy.title } },
+    );
     return { vacancy, recipients };
   });
   if (input.decision !== "delete") await revalidateVacanciesAfterCommit([vacancy.id]);
@@ -210,16 +207,13 @@ export async function correctVacancy(raw: unknown, actor: Actor, now = new Date(
     const previous = Array.isArray(vacancy.moderatorChanges) ? vacancy.moderatorChanges : [];
     data.moderatorChanges = [...previous, ...changes] as Prisma.InputJsonValue;
     await tx.vacancy.update({ where: { id: vacancy.id }, data });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "vacancy.moderation.correct",
-        entityType: "vacancy",
-        entityId: String(vacancy.id),
-        ip: actor.ip,
-        data: { fields: changes.map((c) => c.field) },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "vacancy.moderation.correct",
+      { type: "vacancy", id: vacancy.id },
+      { data: { fields: changes.map((c) => c.field) } },
+    );
     return { changes: changes.length };
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
 
@@ -56,16 +57,13 @@ export async function decideVerification(raw: unknown, actor: Actor, now = new D
           : { verification: "REJECTED", verificationNote: input.reason ?? null },
     });
     if (updated.count === 0) throw new DomainError("CONFLICT", "errors.org.notPending");
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: input.decision === "VERIFIED" ? "organization.verify" : "organization.verify.reject",
-        entityType: "organization",
-        entityId: String(input.organizationId),
-        reason: input.reason ?? null,
-        ip: actor.ip,
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      input.decision === "VERIFIED" ? "organization.verify" : "organization.verify.reject",
+      { type: "organization", id: input.organizationId },
+      { reason: input.reason ?? null },
+    );
     return { verification: input.decision };
   });
 }

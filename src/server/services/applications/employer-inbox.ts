@@ -11,6 +11,7 @@ import { renderEmail } from "@/server/email/render";
 import { applicantResponseTemplate } from "@/server/email/templates/applicant-response";
 import { fillPlaceholders } from "@/lib/fill-placeholders";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
 
@@ -173,16 +174,13 @@ export async function saveTemplate(organizationId: number, raw: unknown, actor: 
       create: { organizationId, ...input },
       update: { subject: input.subject, body: input.body },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "organization.template.update",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-        data: { kind: input.kind, locale: input.locale },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "organization.template.update",
+      { type: "organization", id: organizationId },
+      { data: { kind: input.kind, locale: input.locale } },
+    );
   });
 }
 
@@ -260,16 +258,13 @@ export async function respondToApplications(organizationId: number, raw: unknown
       });
       sent.push({ application, locale, subject, body });
     }
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: input.decision === "INVITE" ? "application.invite" : "application.reject",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-        data: { applicationIds: ids },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      input.decision === "INVITE" ? "application.invite" : "application.reject",
+      { type: "organization", id: organizationId },
+      { data: { applicationIds: ids } },
+    );
     return { sent, organization };
   });
 

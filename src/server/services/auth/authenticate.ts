@@ -1,3 +1,4 @@
+import { audit } from "@/server/audit";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { emailSchema, codeSchema } from "@/lib/validation/auth";
@@ -15,10 +16,13 @@ interface Meta {
 // Verifying against a fixed hash keeps the response time of unknown addresses the same.
 let dummyHash: Promise<string> | undefined;
 
-async function audit(action: string, userId: number | null, meta: Meta, data?: Record<string, string>) {
-  await db.auditLog.create({
-    data: { actorId: userId, action, entityType: "user", entityId: userId ? String(userId) : null, ip: meta.ip, data },
-  });
+async function auditSignIn(
+  action: "auth.sign_in" | "auth.sign_in_failed",
+  userId: number | null,
+  meta: Meta,
+  data: Record<string, string>,
+) {
+  await audit(db, { userId, ip: meta.ip }, action, { type: "user", id: userId }, { data });
 }
 
 function parseEmail(raw: unknown): string {
@@ -45,13 +49,13 @@ export async function signInWithPassword(rawEmail: unknown, rawPassword: unknown
   const hash = user?.credential?.passwordHash ?? (await (dummyHash ??= hashPassword("not-a-real-password")));
   const ok = (await verifyPassword(hash, password)) && Boolean(user?.credential);
   if (!user || !ok) {
-    await audit("auth.sign_in_failed", user?.id ?? null, meta, { method: "password" });
+    await auditSignIn("auth.sign_in_failed", user?.id ?? null, meta, { method: "password" });
     throw new DomainError("UNAUTHORIZED", "errors.auth.invalidCredentials");
   }
   await assertCanSignIn(user.id);
   await resetSignInAttempts(email, meta.ip);
   const sessionId = await createSession(user.id, meta);
-  await audit("auth.sign_in", user.id, meta, { method: "password" });
+  await auditSignIn("auth.sign_in", user.id, meta, { method: "password" });
   return sessionId;
 }
 
@@ -65,12 +69,12 @@ export async function signInWithCode(rawEmail: unknown, rawCode: unknown, meta: 
   try {
     userId = await consumeSignInCode(email, code.data);
   } catch (e) {
-    await audit("auth.sign_in_failed", null, meta, { method: "code" });
+    await auditSignIn("auth.sign_in_failed", null, meta, { method: "code" });
     throw e;
   }
   await assertCanSignIn(userId);
   await resetSignInAttempts(email, meta.ip);
   const sessionId = await createSession(userId, meta);
-  await audit("auth.sign_in", userId, meta, { method: "code" });
+  await auditSignIn("auth.sign_in", userId, meta, { method: "code" });
   return sessionId;
 }

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { SignUpInput } from "@/lib/validation/auth";
 import { signUpSchema } from "@/lib/validation/auth";
+import { audit } from "@/server/audit";
 
 import { issueEmailToken } from "./email-tokens";
 import { currentLegalDocuments } from "./legal";
@@ -33,15 +34,7 @@ export async function signUp(rawInput: SignUpInput, meta: RequestMeta): Promise<
         select: { id: true, email: true, name: true, locale: true },
       });
       if (taken) {
-        await tx.auditLog.create({
-          data: {
-            actorId: null,
-            action: "auth.sign_up_existing",
-            entityType: "user",
-            entityId: String(taken.id),
-            ip: meta.ip ?? null,
-          },
-        });
+        await audit(tx, { userId: null, ip: meta.ip ?? null }, "auth.sign_up_existing", { type: "user", id: taken.id });
         return { kind: "existing", user: taken };
       }
       const { terms, privacy } = await currentLegalDocuments(tx);
@@ -72,9 +65,7 @@ export async function signUp(rawInput: SignUpInput, meta: RequestMeta): Promise<
         select: { id: true, email: true, name: true, locale: true },
       });
       const { secret } = await issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "VERIFY_EMAIL", now });
-      await tx.auditLog.create({
-        data: { actorId: user.id, action: "user.sign_up", entityType: "user", entityId: String(user.id), ip: meta.ip ?? null },
-      });
+      await audit(tx, { userId: user.id, ip: meta.ip ?? null }, "user.sign_up", { type: "user", id: user.id });
       return { kind: "created", user, verificationSecret: secret };
     });
   } catch (e) {

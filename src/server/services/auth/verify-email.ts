@@ -1,6 +1,7 @@
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import type { AppLocale } from "@/i18n/routing";
+import { audit } from "@/server/audit";
 
 import { consumeLimit } from "./rate-limit";
 import { sendVerificationEmail } from "./auth-emails";
@@ -28,9 +29,7 @@ export async function verifyEmail(secret: string, now = new Date()) {
     if (token.expiresAt <= now) throw new DomainError("NOT_FOUND", "errors.auth.linkExpired");
     await tx.emailToken.update({ where: { id: token.id }, data: { usedAt: now } });
     await tx.user.update({ where: { id: token.userId }, data: { emailVerifiedAt: token.user.emailVerifiedAt ?? now } });
-    await tx.auditLog.create({
-      data: { actorId: token.userId, action: "user.email_verified", entityType: "user", entityId: String(token.userId) },
-    });
+    await audit(tx, { userId: token.userId, ip: null }, "user.email_verified", { type: "user", id: token.userId });
     return { userId: token.userId, alreadyVerified: false };
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
 
@@ -47,15 +48,13 @@ export async function setDigestsByToken(
     // page) make one change and one audit entry.
     const { count } = await tx.user.updateMany({ where: { id: userId, notifyDigests: !on }, data: { notifyDigests: on } });
     if (count === 0) return { userId, changed: false };
-    await tx.auditLog.create({
-      data: {
-        actorId: null,
-        action: on ? "digest.resubscribe" : "digest.unsubscribe",
-        entityType: "user",
-        entityId: String(userId),
-        data: { source },
-      },
-    });
+    await audit(
+      tx,
+      { userId: null, ip: null },
+      on ? "digest.resubscribe" : "digest.unsubscribe",
+      { type: "user", id: userId },
+      { data: { source } },
+    );
     return { userId, changed: true };
   });
 }

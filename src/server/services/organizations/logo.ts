@@ -4,6 +4,7 @@ import type { OrgType } from "@/generated/prisma/enums";
 import { ALL_ORG_TYPES, requireMembership } from "@/server/auth/guards";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 /** The largest upload accepted, checked before anything is decoded. */
 export const LOGO_MAX_BYTES = 5 * 1024 * 1024;
@@ -121,16 +122,13 @@ export async function saveOrganizationLogo(
     };
     await tx.organizationLogo.upsert({ where: { organizationId }, create: { organizationId, ...data }, update: data });
     await tx.organization.update({ where: { id: organizationId }, data: { logoPath } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actorUserId,
-        action: "organization.logo.update",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: ip?.slice(0, 45) ?? null,
-        data: { width: logo.width, height: logo.height, bytes: logo.content.length },
-      },
-    });
+    await audit(
+      tx,
+      { userId: actorUserId, ip: ip?.slice(0, 45) ?? null },
+      "organization.logo.update",
+      { type: "organization", id: organizationId },
+      { data: { width: logo.width, height: logo.height, bytes: logo.content.length } },
+    );
     return { logoPath };
   });
 }
@@ -146,14 +144,9 @@ export async function removeOrganizationLogo(
     if (!org) throw new DomainError("NOT_FOUND", "errors.notFound");
     await tx.organizationLogo.deleteMany({ where: { organizationId } });
     await tx.organization.update({ where: { id: organizationId }, data: { logoPath: null } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actorUserId,
-        action: "organization.logo.remove",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: ip?.slice(0, 45) ?? null,
-      },
+    await audit(tx, { userId: actorUserId, ip: ip?.slice(0, 45) ?? null }, "organization.logo.remove", {
+      type: "organization",
+      id: organizationId,
     });
   });
   return { logoPath: null };

@@ -9,14 +9,13 @@ import {
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
+import { audit, type UserActor } from "@/server/audit";
 
 import { refreshVacancySearch } from "../search/search-index";
 import { revalidateOrganizationPagesAfterCommit } from "../vacancies/vacancy-cache";
 
-export interface Actor {
-  userId: number;
-  ip: string | null;
-}
+/** Who acts: one person (the audit log's actor). */
+export type Actor = UserActor;
 
 /** How many organisations one person may register: more is a sign of abuse, not of business. */
 export const MAX_OWNED_ORGANIZATIONS = 10;
@@ -66,16 +65,7 @@ export async function createOrganization(raw: CreateOrganizationInput, actor: Ac
         },
         select: { id: true, slug: true },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.userId,
-          action: "organization.create",
-          entityType: "organization",
-          entityId: String(org.id),
-          ip: actor.ip,
-          data: { type: input.type },
-        },
-      });
+      await audit(tx, actor, "organization.create", { type: "organization", id: org.id }, { data: { type: input.type } });
       return org;
     })
     .catch(identifierConflict);
@@ -105,15 +95,7 @@ export async function updateOrganizationProfile(organizationId: number, raw: unk
         published.map((v) => v.id),
       );
     }
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "organization.update",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-      },
-    });
+    await audit(tx, actor, "organization.update", { type: "organization", id: organizationId });
     return { org, before };
   });
   // The company page and the vacancy pages show the name, the city and the description.
@@ -145,15 +127,7 @@ export async function updateOrganizationLegal(organizationId: number, raw: unkno
           verificationNote: null,
         },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.userId,
-          action: "organization.legal.update",
-          entityType: "organization",
-          entityId: String(organizationId),
-          ip: actor.ip,
-        },
-      });
+      await audit(tx, actor, "organization.legal.update", { type: "organization", id: organizationId });
     })
     .catch(identifierConflict);
 }
@@ -170,15 +144,7 @@ export async function requestOrganizationDeletion(organizationId: number, actor:
     });
     if (org.deletionRequestedAt) return { deletionRequestedAt: org.deletionRequestedAt };
     await tx.organization.update({ where: { id: organizationId }, data: { deletionRequestedAt: now } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "organization.deletion.request",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-      },
-    });
+    await audit(tx, actor, "organization.deletion.request", { type: "organization", id: organizationId });
     return { deletionRequestedAt: now };
   });
 }

@@ -10,6 +10,7 @@ import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
 import { organizationInvitationTemplate } from "@/server/email/templates/organization-invitation";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import { consumeLimit } from "../auth/rate-limit";
 
@@ -57,16 +58,13 @@ export async function inviteMember(organizationId: number, raw: unknown, actor: 
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "organization.member.invite",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-        data: { invitationId: invitation.id, role: input.role },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "organization.member.invite",
+      { type: "organization", id: organizationId },
+      { data: { invitationId: invitation.id, role: input.role } },
+    );
     const organization = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { displayName: true },
@@ -112,16 +110,13 @@ export async function revokeInvitation(organizationId: number, invitationId: num
       data: { revokedAt: now },
     });
     if (revoked.count === 0) throw new DomainError("NOT_FOUND", "errors.org.invitationNotFound");
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "organization.member.invite.revoke",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-        data: { invitationId },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "organization.member.invite.revoke",
+      { type: "organization", id: organizationId },
+      { data: { invitationId } },
+    );
   });
 }
 
@@ -180,16 +175,13 @@ export async function acceptInvitation(secret: string, user: { id: number; email
       select: { id: true },
     });
     if (!existing) await tx.membership.create({ data: { userId: user.id, organizationId, role: invitation.role } });
-    await tx.auditLog.create({
-      data: {
-        actorId: user.id,
-        action: "organization.member.join",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip,
-        data: { invitationId: invitation.id, role: invitation.role },
-      },
-    });
+    await audit(
+      tx,
+      { userId: user.id, ip: ip },
+      "organization.member.join",
+      { type: "organization", id: organizationId },
+      { data: { invitationId: invitation.id, role: invitation.role } },
+    );
     return { organizationId, type: invitation.organization.type };
   });
 }
@@ -217,16 +209,13 @@ export async function changeMemberRole(organizationId: number, membershipId: num
     if (member.role === role) return;
     if (member.role === "OWNER" && owners <= 1) throw new DomainError("CONFLICT", "errors.org.lastOwner");
     await tx.membership.update({ where: { id: member.id }, data: { role } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "organization.member.role",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-        data: { userId: member.userId, from: member.role, to: role },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      "organization.member.role",
+      { type: "organization", id: organizationId },
+      { data: { userId: member.userId, from: member.role, to: role } },
+    );
   });
 }
 
@@ -237,16 +226,13 @@ export async function removeMember(organizationId: number, membershipId: number,
     const member = await memberOf(tx, organizationId, membershipId);
     if (member.role === "OWNER" && owners <= 1) throw new DomainError("CONFLICT", "errors.org.lastOwner");
     await tx.membership.delete({ where: { id: member.id } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: member.userId === actor.userId ? "organization.member.leave" : "organization.member.remove",
-        entityType: "organization",
-        entityId: String(organizationId),
-        ip: actor.ip,
-        data: { userId: member.userId, role: member.role },
-      },
-    });
+    await audit(
+      tx,
+      actor,
+      member.userId === actor.userId ? "organization.member.leave" : "organization.member.remove",
+      { type: "organization", id: organizationId },
+      { data: { userId: member.userId, role: member.role } },
+    );
   });
 }
 

@@ -6,6 +6,7 @@ import { DESCRIPTION_MAX_BYTES, DESCRIPTION_MIN_CHARS, vacancyInputSchema, type 
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
+import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
 import { refreshVacancySearch } from "../search/search-index";
@@ -133,7 +134,7 @@ export async function saveVacancy(
         },
         select: { id: true },
       });
-      await audit(tx, actor, "vacancy.create", created.id);
+      await audit(tx, actor, "vacancy.create", { type: "vacancy", id: created.id });
       return {
         id: created.id,
         status: "DRAFT",
@@ -184,7 +185,10 @@ export async function saveVacancy(
       data: data.specializationIds.map((specializationId) => ({ vacancyId: current.id, specializationId })),
     });
     if (current.status === "PUBLISHED") await refreshVacancySearch(tx, [current.id]);
-    await audit(tx, actor, backToModeration ? "vacancy.update.remoderate" : "vacancy.update", current.id);
+    await audit(tx, actor, backToModeration ? "vacancy.update.remoderate" : "vacancy.update", {
+      type: "vacancy",
+      id: current.id,
+    });
     return {
       id: current.id,
       status: backToModeration ? "SUBMITTED" : current.status,
@@ -197,12 +201,6 @@ export async function saveVacancy(
   if (result.wasPublic) await revalidateVacanciesAfterCommit([result.id]);
   const { wasPublic: _wasPublic, ...answer } = result;
   return answer;
-}
-
-async function audit(tx: DbTx, actor: Actor, action: string, vacancyId: number, data?: Prisma.InputJsonValue, reason?: string) {
-  await tx.auditLog.create({
-    data: { actorId: actor.userId, action, entityType: "vacancy", entityId: String(vacancyId), ip: actor.ip, data, reason },
-  });
 }
 
 /** Moves a vacancy of the organisation from one of `from` states; the condition makes it race-free. */
@@ -230,7 +228,7 @@ export async function submitVacancy(organizationId: number, vacancyId: number, a
     });
     if (org.blockedAt || org.verification !== "VERIFIED") throw new DomainError("CONFLICT", "errors.vacancy.orgNotVerified");
     await transition(tx, organizationId, vacancyId, ["DRAFT", "RETURNED"], { status: "SUBMITTED", submittedAt: now });
-    await audit(tx, actor, "vacancy.submit", vacancyId);
+    await audit(tx, actor, "vacancy.submit", { type: "vacancy", id: vacancyId });
   });
 }
 
@@ -239,7 +237,7 @@ export async function archiveVacancy(organizationId: number, vacancyId: number, 
   await db.$transaction(async (tx) => {
     await transition(tx, organizationId, vacancyId, ["PUBLISHED"], { status: "ARCHIVED", archivedAt: now });
     await refreshVacancySearch(tx, [vacancyId]);
-    await audit(tx, actor, "vacancy.archive", vacancyId);
+    await audit(tx, actor, "vacancy.archive", { type: "vacancy", id: vacancyId });
   });
   await revalidateVacanciesAfterCommit([vacancyId]);
 }
@@ -254,7 +252,7 @@ export async function republishVacancy(organizationId: number, vacancyId: number
     if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancy.notFound");
     if (vacancy.status !== "ARCHIVED") throw new DomainError("CONFLICT", "errors.vacancy.wrongState");
     await publishVacancy(tx, vacancy, now);
-    await audit(tx, actor, "vacancy.republish", vacancyId);
+    await audit(tx, actor, "vacancy.republish", { type: "vacancy", id: vacancyId });
   });
   await revalidateVacanciesAfterCommit([vacancyId]);
 }
@@ -269,6 +267,6 @@ export async function deleteDraft(organizationId: number, vacancyId: number, act
         ? new DomainError("CONFLICT", "errors.vacancy.wrongState")
         : new DomainError("NOT_FOUND", "errors.vacancy.notFound");
     }
-    await audit(tx, actor, "vacancy.delete", vacancyId);
+    await audit(tx, actor, "vacancy.delete", { type: "vacancy", id: vacancyId });
   });
 }

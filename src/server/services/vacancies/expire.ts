@@ -1,3 +1,4 @@
+import { auditMany, SYSTEM_ACTOR } from "@/server/audit";
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { refreshVacancySearch } from "@/server/services/search/search-index";
@@ -103,9 +104,12 @@ async function archiveBatch(
   if (ids.length === 0) return { ids, pages: [] };
 
   await refreshVacancySearch(tx, ids);
-  await tx.auditLog.createMany({
-    data: ids.map((id) => ({ actorId: null, action: "vacancy.expire", entityType: "vacancy", entityId: String(id) })),
-  });
+  await auditMany(
+    tx,
+    SYSTEM_ACTOR,
+    "vacancy.expire",
+    ids.map((id) => ({ type: "vacancy", id })),
+  );
   return { ids, pages: loadPages ? await pagesOf(tx, ids) : [] };
 }
 
