@@ -14,7 +14,7 @@ import { existsSync, realpathSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { appDataPaths, oneLine, StartupError, storedAuthSecret } from "./app-data";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
@@ -79,9 +79,10 @@ async function main() {
 
   printBanner({ appUrl, databaseLabel, accounts });
 
-  // Production runs behind scripts/serve.mjs, which records each request's real peer address
-  // (see TRUSTED_PROXY_COUNT); development runs `next dev` as it is.
-  const command = mode === "start" ? [path.join(REPO, "scripts", "serve.mjs"), "--port", String(port), ...nextArgs] : [nextEntry, mode, "--port", String(port), ...nextArgs];
+  // Production records each request's real peer address (scripts/socket-ip.mjs, see
+  // TRUSTED_PROXY_COUNT); development runs `next dev` as it is.
+  const preload = mode === "start" ? ["--import", pathToFileURL(path.join(REPO, "scripts", "socket-ip.mjs")).href] : [];
+  const command = [...preload, nextEntry, mode, "--port", String(port), ...nextArgs];
   next = spawn(process.execPath, command, {
     cwd: REPO,
     stdio: "inherit",

@@ -54,10 +54,8 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  // Under the production server the proxy also sees its own rewrites: those carry the mark.
-  if (INTERNAL.test(pathname) && request.headers.get(INTERNAL_MARK) !== INTERNAL_SECRET)
+  if (INTERNAL.test(pathname))
     return NextResponse.rewrite(new URL(`/${routing.defaultLocale}/404`, request.url), { status: 404 });
-  if (INTERNAL.test(pathname)) return NextResponse.next();
 
   const match = VACANCY.exec(pathname);
   const locale = match?.[1];
@@ -68,17 +66,14 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (gate.state === "missing") return intl(request);
   if (gate.state === "gone") {
     const url = new URL(`/${locale}/vacancy-gone/${idSlug.id}`, request.url);
-    return NextResponse.rewrite(url, { status: 410, request: { headers: marked(request) } });
+    return NextResponse.rewrite(url, { status: 410 });
   }
   if (gate.slug !== idSlug.slug || pathname.endsWith("/")) {
     const url = new URL(`/${locale}${vacancyPath(idSlug.id, gate.slug)}`, request.url);
     url.search = request.nextUrl.search;
     return NextResponse.redirect(url, 301);
   }
-  if (gate.state === "closed")
-    return NextResponse.rewrite(new URL(`/${locale}/vacancy-private/${idSlug.id}`, request.url), {
-      request: { headers: marked(request) },
-    });
+  if (gate.state === "closed") return NextResponse.rewrite(new URL(`/${locale}/vacancy-private/${idSlug.id}`, request.url));
   // A view for the employer's statistics: buffered in memory and written later, so it neither
   // delays nor fails the response. Link prefetches are not views; bots are filtered by the counter.
   if (request.method === "GET" && !isPrefetch(request)) recordVacancyView(idSlug.id, request.headers.get("user-agent"));
@@ -92,16 +87,6 @@ function isPrefetch(request: NextRequest): boolean {
     /\bprefetch\b/i.test(h.get("purpose") ?? "") ||
     /\bprefetch\b/i.test(h.get("sec-purpose") ?? "")
   );
-}
-
-/** Marks a request the proxy itself sends to an internal page (a secret of this process). */
-const INTERNAL_MARK = "x-jumys-internal";
-const INTERNAL_SECRET = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("hex");
-
-function marked(request: NextRequest): Headers {
-  const headers = new Headers(request.headers);
-  headers.set(INTERNAL_MARK, INTERNAL_SECRET);
-  return headers;
 }
 
 function newNonce(): string {

@@ -11,7 +11,7 @@ function header(source: HeaderSource, name: string): string | null {
 
 /**
  * The client's address, as far as it can be trusted. `socket` is the TCP peer (set by
- * scripts/serve.mjs); `forwardedFor` the X-Forwarded-For chain. With no trusted proxy the client
+ * scripts/socket-ip.mjs); `forwardedFor` the X-Forwarded-For chain. With no trusted proxy the client
  * is the peer and the header is ignored (anyone can write it); with N proxies, each appending the
  * address it saw, the client is the Nth entry from the right — what the outermost trusted proxy
  * recorded. Entries further left were written by the client and prove nothing.
@@ -44,7 +44,7 @@ let warned = false;
 /** Client address and user agent of a request. */
 export function requestMeta(headers: HeaderSource) {
   const trustedProxies = getEnv().TRUSTED_PROXY_COUNT;
-  // The peer's address comes only from our own server (scripts/serve.mjs), which overwrites the
+  // The peer's address comes only from our own server (scripts/socket-ip.mjs), which overwrites the
   // header; under any other server the header could be the client's own invention.
   const trustedServer = process.env.JUMYS_SOCKET_IP_HEADER === "1";
   let socket = trustedServer ? header(headers, "x-jumys-socket-ip") : null;
@@ -53,7 +53,7 @@ export function requestMeta(headers: HeaderSource) {
     // client sent none, so the rightmost entry is the best available.
     if (!warned && process.env.NODE_ENV === "production") {
       warned = true;
-      console.warn("request-meta: not running under scripts/serve.mjs (npm start); client addresses cannot be verified");
+      console.warn("request-meta: not running under scripts/socket-ip.mjs (npm start); client addresses cannot be verified");
     }
     socket = header(headers, "x-forwarded-for")?.split(",").pop()?.trim() ?? null;
   }
