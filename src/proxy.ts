@@ -38,6 +38,8 @@ export default async function proxy(request: NextRequest) {
   if (nonce) {
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
+    // Where a guest is sent back after signing in (read by requireUser); never the client's own.
+    headers.set("x-jumys-path", `${pathname.replace(/^\/(ru|kk)(?=\/|$)/, "") || "/"}${request.nextUrl.search}`);
     forwarded = new NextRequest(request.url, { headers, method: request.method });
   }
   const response = await route(forwarded);

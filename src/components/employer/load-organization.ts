@@ -3,17 +3,15 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 
-import { redirect } from "@/i18n/navigation";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 /**
  * The organisation of a dashboard page, through the same access checks as the API: guests go to
  * sign-in; anyone who is not a member (or names a school or a missing id) gets a 404.
  */
-export async function loadDashboardOrganization(locale: string, rawId: string, path: string) {
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: path } }, locale });
+export async function loadDashboardOrganization(locale: string, rawId: string) {
+  const user = await requireUser(locale);
   const organizationId = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isSafeInteger(organizationId) || organizationId <= 0) notFound();
   try {

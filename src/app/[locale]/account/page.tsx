@@ -16,7 +16,7 @@ export const generateMetadata = titleMetadata("account", "title", { index: false
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { user, profile } = await loadAccount(locale, "/account");
+  const { user, profile } = await loadAccount(locale);
   const t = await getTranslations({ locale, namespace: "account" });
   const city = profile.cityId ? (await cityOptions(locale)).find((c) => c.id === profile.cityId) : undefined;
   return (

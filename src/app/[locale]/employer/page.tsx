@@ -1,8 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
-import { Link, redirect } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on the signed-in user.
@@ -13,8 +13,7 @@ export const generateMetadata = titleMetadata("employer", "title", { index: fals
 export default async function EmployerHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/employer" } }, locale });
+  await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "employer" });
   const tRoles = await getTranslations({ locale, namespace: "organizationRoles" });
   const mine = await api.employer.organization.mine();

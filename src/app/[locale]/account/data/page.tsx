@@ -14,7 +14,7 @@ export const generateMetadata = titleMetadata("account.nav", "data", { index: fa
 export default async function AccountDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { profile } = await loadAccount(locale, "/account/data");
+  const { profile } = await loadAccount(locale);
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="flex flex-col gap-6">

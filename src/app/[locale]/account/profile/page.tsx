@@ -20,7 +20,7 @@ const card = "rounded-md border border-gray-200 bg-white p-4";
 export default async function AccountProfilePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { profile } = await loadAccount(locale, "/account/profile");
+  const { profile } = await loadAccount(locale);
   const [t, format, cities] = await Promise.all([
     getTranslations({ locale, namespace: "account" }),
     getFormatter({ locale }),

@@ -19,7 +19,7 @@ const card = "rounded-md border border-gray-200 bg-white p-4";
 export default async function AccountSecurityPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { profile } = await loadAccount(locale, "/account/security");
+  const { profile } = await loadAccount(locale);
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="flex flex-col gap-6">

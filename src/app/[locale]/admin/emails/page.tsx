@@ -15,7 +15,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function AdminEmailsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const staff = await requireStaff(locale as AppLocale, ["SUPPORT"], "/admin/emails");
+  const staff = await requireStaff(locale as AppLocale, ["SUPPORT"]);
   const t = await getTranslations({ locale, namespace: "emails" });
   const { items } = await api.admin.emails.list({});
   return (

@@ -19,7 +19,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function AdminModerationPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const staff = await requireStaff(locale as AppLocale, ["MODERATOR"], "/admin/moderation");
+  const staff = await requireStaff(locale as AppLocale, ["MODERATOR"]);
   const t = await getTranslations({ locale, namespace: "adminModeration" });
   const queue = await api.admin.moderation.queue();
   return (

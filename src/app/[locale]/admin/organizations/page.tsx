@@ -17,7 +17,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function AdminOrganizationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const staff = await requireStaff(locale as AppLocale, ["MODERATOR", "SUPPORT"], "/admin/organizations");
+  const staff = await requireStaff(locale as AppLocale, ["MODERATOR", "SUPPORT"]);
   const t = await getTranslations({ locale, namespace: "adminOrganizations" });
   const queue = await api.admin.organizations.toVerify();
   return (

@@ -28,7 +28,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function OrganizationDashboardPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}`);
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employer" });
   const isOwner = org.myRole === "OWNER";
   return (

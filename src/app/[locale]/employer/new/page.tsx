@@ -2,9 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { OrganizationForm } from "@/components/employer/organization-form";
 import { ClientMessages } from "@/i18n/client-messages";
-import { redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { cityOptions } from "@/server/services/catalog/catalog";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ export const generateMetadata = titleMetadata("employer", "register", { index: f
 export default async function RegisterOrganizationPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/employer/new" } }, locale });
+  await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "employer" });
   return (
     <div className="flex max-w-2xl flex-col gap-6">

@@ -3,10 +3,10 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { WithdrawButton } from "@/components/seeker/withdraw-button";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
-import { Link, redirect } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { vacancyPath } from "@/lib/urls";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 // Never cached: the signed-in seeker's own data.
@@ -17,8 +17,7 @@ export const generateMetadata = titleMetadata("myApplications", "title", { index
 export default async function MyApplicationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/seeker/applications" } }, locale });
+  const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "myApplications" });
   const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
   const tVacancy = await getTranslations({ locale, namespace: "vacancy" });

@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
-import { Link, redirect } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { formatAmount } from "@/lib/format";
 import { MAX_RESUMES } from "@/lib/validation/resume";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 
@@ -23,8 +23,7 @@ export default async function MyResumesPage({
   const { locale } = await params;
   const { deleted } = await searchParams;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/seeker/resumes" } }, locale });
+  const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "resumes" });
   const format = await getFormatter({ locale });
   if (!user.isSeeker) {

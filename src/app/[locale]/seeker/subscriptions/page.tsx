@@ -3,9 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SubscriptionsManager } from "@/components/seeker/subscriptions-manager";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
-import { redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 // Never cached: the signed-in seeker's own data.
@@ -16,8 +15,7 @@ export const generateMetadata = titleMetadata("subscriptions", "title", { index:
 export default async function MySubscriptionsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/seeker/subscriptions" } }, locale });
+  const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "subscriptions" });
   return (
     <div className="flex flex-col gap-4">

@@ -12,7 +12,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function AdminEmailPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireStaff(locale as AppLocale, ["SUPPORT"], `/admin/emails/${id}`);
+  await requireStaff(locale as AppLocale, ["SUPPORT"]);
   const emailId = Number(id);
   if (!Number.isSafeInteger(emailId) || emailId <= 0) notFound();
   const email = await api.admin.emails.get({ id: emailId }).catch(() => null);

@@ -26,7 +26,7 @@ export default async function ApplicationsPage({
   const { locale, orgId } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/applications`);
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "inbox" });
   const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
   const status = STATUSES.find((s) => s === query.status);

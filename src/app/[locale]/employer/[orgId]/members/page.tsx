@@ -14,7 +14,7 @@ export const generateMetadata = titleMetadata("employer", "title", { index: fals
 export default async function OrganizationMembersPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { user, organization: org, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/members`);
+  const { user, organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employer.members" });
   const isOwner = org.myRole === "OWNER";
   const [members, invitations] = await Promise.all([

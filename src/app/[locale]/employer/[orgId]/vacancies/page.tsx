@@ -14,7 +14,7 @@ export const generateMetadata = titleMetadata("employerVacancies", "title", { in
 export default async function OrganizationVacanciesPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/vacancies`);
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employerVacancies" });
   const tStatus = await getTranslations({ locale, namespace: "vacancyStatus" });
   const format = await getFormatter({ locale });

@@ -6,9 +6,9 @@ import { ResumeActions } from "@/components/resume/resume-actions";
 import { ResumeDocument } from "@/components/resume/resume-document";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
-import { Link, redirect } from "@/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +26,7 @@ export default async function ResumePage({
   const { saved } = await searchParams;
   setRequestLocale(locale);
   const id = Number(resumeId);
-  const user = await getCurrentUser();
-  if (!user)
-    return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/seeker/resumes/${resumeId}` } }, locale });
+  const user = await requireUser(locale);
   if (!Number.isSafeInteger(id) || id <= 0 || !user.isSeeker) notFound();
   const { resume, person: contacts } = await api.seeker.resumes.withContacts({ resumeId: id }).catch((e: unknown) => {
     if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();

@@ -4,7 +4,7 @@ import { EMPTY_RESUME_FORM } from "@/components/resume/form-values";
 import { ResumeEditorPage } from "@/components/resume/editor-page";
 import { redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +13,7 @@ export const generateMetadata = titleMetadata("resumes", "newTitle", { index: fa
 export default async function NewResumePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: "/seeker/resumes/new" } }, locale });
+  const user = await requireUser(locale);
   if (!user.isSeeker) return redirect({ href: "/seeker/resumes", locale });
   return <ResumeEditorPage locale={locale} resumeId={null} values={EMPTY_RESUME_FORM} />;
 }

@@ -8,7 +8,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { parseIdSlug, vacancyPath } from "@/lib/urls";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on who is signed in and on the vacancy's current state.
@@ -21,8 +21,7 @@ export default async function ApplyPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   const parsed = parseIdSlug(idSlug);
   if (!parsed) notFound();
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/vacancy/${idSlug}/apply` } }, locale });
+  const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "apply" });
   const frame = (body: React.ReactNode, title?: string) => (
     <div className="mx-auto flex max-w-xl flex-col gap-4">

@@ -34,11 +34,7 @@ export default async function ApplicationPage({
 }) {
   const { locale, orgId, applicationId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(
-    locale,
-    orgId,
-    `/employer/${orgId}/applications/${applicationId}`,
-  );
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   if (!/^\d{1,9}$/.test(applicationId)) notFound();
   const [application, templates] = await Promise.all([
     api.employer.applications.get({ organizationId: org.id, applicationId: Number(applicationId) }).catch((error: unknown) => {

@@ -14,11 +14,7 @@ export const generateMetadata = titleMetadata("inbox", "templates", { index: fal
 export default async function TemplatesPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(
-    locale,
-    orgId,
-    `/employer/${orgId}/applications/templates`,
-  );
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "inbox" });
   const tLang = await getTranslations({ locale, namespace: "employer.languages" });
   const templates = await api.employer.applications.templates({ organizationId: org.id });

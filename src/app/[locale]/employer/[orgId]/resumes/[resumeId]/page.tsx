@@ -22,7 +22,7 @@ export default async function EmployerResumePage({
 }) {
   const { locale, orgId, resumeId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/resumes/${resumeId}`);
+  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   if (!/^[0-9a-f-]{36}$/.test(resumeId)) notFound();
   const seen = await api.employer.resumes.get({ organizationId: org.id, resumeId }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();

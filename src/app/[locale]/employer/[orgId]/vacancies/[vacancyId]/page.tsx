@@ -18,7 +18,7 @@ export default async function EditVacancyPage({
 }) {
   const { locale, orgId, vacancyId } = await params;
   setRequestLocale(locale);
-  const { organization, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/vacancies/${vacancyId}`);
+  const { organization, others } = await loadDashboardOrganization(locale, orgId);
   if (!/^\d{1,9}$/.test(vacancyId)) notFound();
   const vacancy = await api.employer.vacancies
     .get({ organizationId: organization.id, vacancyId: Number(vacancyId) })

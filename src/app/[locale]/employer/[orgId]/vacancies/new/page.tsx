@@ -12,7 +12,7 @@ export const generateMetadata = titleMetadata("employerVacancies", "newTitle", {
 export default async function NewVacancyPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization, others } = await loadDashboardOrganization(locale, orgId, `/employer/${orgId}/vacancies/new`);
+  const { organization, others } = await loadDashboardOrganization(locale, orgId);
   if (organization.myRole === "OBSERVER") notFound();
   return <VacancyEditorPage locale={locale} organization={organization} others={others} vacancy={null} />;
 }

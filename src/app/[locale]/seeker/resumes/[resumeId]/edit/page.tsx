@@ -4,9 +4,8 @@ import { setRequestLocale } from "next-intl/server";
 
 import { ResumeEditorPage } from "@/components/resume/editor-page";
 import { resumeFormValues } from "@/components/resume/form-values";
-import { redirect } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +16,7 @@ export default async function EditResumePage({ params }: { params: Promise<{ loc
   const { locale, resumeId } = await params;
   setRequestLocale(locale);
   const id = Number(resumeId);
-  const user = await getCurrentUser();
-  if (!user) {
-    return redirect({ href: { pathname: "/auth/sign-in", query: { callbackUrl: `/seeker/resumes/${resumeId}/edit` } }, locale });
-  }
+  const user = await requireUser(locale);
   if (!Number.isSafeInteger(id) || id <= 0 || !user.isSeeker) notFound();
   const resume = await api.seeker.resumes.get({ resumeId: id }).catch((e: unknown) => {
     if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();

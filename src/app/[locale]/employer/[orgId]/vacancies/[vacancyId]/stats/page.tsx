@@ -25,11 +25,7 @@ export default async function VacancyStatsPage({
 }) {
   const { locale, orgId, vacancyId } = await params;
   setRequestLocale(locale);
-  const { organization, others } = await loadDashboardOrganization(
-    locale,
-    orgId,
-    `/employer/${orgId}/vacancies/${vacancyId}/stats`,
-  );
+  const { organization, others } = await loadDashboardOrganization(locale, orgId);
   if (!/^\d{1,9}$/.test(vacancyId)) notFound();
   const ids = { organizationId: organization.id, vacancyId: Number(vacancyId) };
   const [vacancy, stats] = await Promise.all([api.employer.vacancies.get(ids), api.employer.vacancies.stats(ids)]).catch(
