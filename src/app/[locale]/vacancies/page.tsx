@@ -10,7 +10,7 @@ import { VacancyCard } from "@/components/vacancy/vacancy-card";
 import { getEnv } from "@/env";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
-import { locales, type AppLocale } from "@/i18n/routing";
+import type { AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
 import { describeSearch } from "@/lib/search/describe-search";
 import {
@@ -22,8 +22,9 @@ import {
   type SearchParams,
 } from "@/lib/search/params";
 import { criteriaFromParams } from "@/lib/search/subscription-criteria";
-import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
+import { SEARCH_PATH } from "@/lib/urls";
 import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
+import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
 import { getCatalog, localName } from "@/server/services/catalog/catalog";
 import { searchVacancies, type Relaxation } from "@/server/services/search/search-vacancies";
 import { summaryContext } from "@/server/services/subscriptions/subscription-search";
@@ -42,15 +43,17 @@ const hrefFor = (params: Partial<SearchParams>) => {
 };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale: rawLocale } = await params;
+  const locale = rawLocale as AppLocale;
   const { params: criteria } = parseSearchParams(await searchParams);
   const t = await getTranslations({ locale, namespace: "search" });
   const appUrl = getEnv().APP_URL;
-  const languages = Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, SEARCH_PATH)]));
+  const title = criteria.q ? t("titleWithQuery", { q: criteria.q }) : t("title");
   return {
-    title: criteria.q ? t("titleWithQuery", { q: criteria.q }) : t("title"),
+    title,
     description: t("description"),
-    alternates: { canonical: absoluteUrl(appUrl, locale, SEARCH_PATH), languages },
+    alternates: localeAlternates(appUrl, locale, SEARCH_PATH),
+    ...socialMetadata({ appUrl, locale, path: SEARCH_PATH, title, description: t("description") }),
     // The bare page is indexed; its countless filtered states are not (landing pages are).
     ...(hasCriteria(criteria) || criteria.page > 1 ? { robots: { index: false, follow: true } } : {}),
   };

@@ -89,6 +89,9 @@ export async function getPublicVacancy(id: number, options: { db?: Db; now?: Dat
   return {
     ...vacancy,
     publishedAt: row.publishedAt ?? row.updatedAt,
+    // The street address is the employer's own (the one on its company page): an anonymous
+    // vacancy shows its city only.
+    address: anonymous ? null : vacancy.address,
     specializations: specializations.map((s) => s.specialization),
     // An anonymous vacancy never carries its organisation past this point.
     company: anonymous

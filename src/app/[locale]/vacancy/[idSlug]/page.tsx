@@ -10,11 +10,12 @@ import { SaveVacancyButton } from "@/components/vacancy/save-vacancy-button";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
-import { locales, type AppLocale } from "@/i18n/routing";
+import type { AppLocale } from "@/i18n/routing";
 import { licenceLabel, salaryParts } from "@/lib/format";
 import { excerpt, htmlToText, sanitizeRichText } from "@/lib/sanitize-html";
 import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, parseIdSlug, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 import { breadcrumbJsonLd, jobPostingJsonLd } from "@/server/seo/json-ld";
+import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
 import { getPublicVacancy, similarVacancies, type PublicVacancy } from "@/server/services/vacancies/public-vacancy";
 
 // Rendered on first request and cached; publishing, editing or archiving a vacancy revalidates
@@ -51,23 +52,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     t("metaDescription", { company, city, salary: salaryText, text: htmlToText(vacancy.description) }),
     200,
   );
-  const languages = Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, path)]));
   return {
     title,
     description,
-    alternates: { canonical: absoluteUrl(appUrl, locale, path), languages: { ...languages, "x-default": languages.ru } },
-    openGraph: {
-      type: "website",
-      siteName: "Jumys",
-      title,
-      description,
-      url: absoluteUrl(appUrl, locale, path),
-      locale: locale === "kk" ? "kk_KZ" : "ru_KZ",
-      ...(vacancy.company
-        ? { images: [{ url: `${appUrl}/logos/${vacancy.company.id}.svg`, width: 256, height: 256, alt: company }] }
-        : {}),
-    },
-    twitter: { card: "summary", title, description },
+    alternates: localeAlternates(appUrl, locale, path),
+    // The image is this route's opengraph-image (a PNG of the title, salary and city).
+    ...socialMetadata({ appUrl, locale, path, title, description }),
   };
 }
 
@@ -145,7 +135,6 @@ export default async function VacancyPage({ params }: { params: Params }) {
                 logoUrl: `${appUrl}/logos/${vacancy.company.id}.svg`,
               }
             : null,
-          anonymousCompanyName: tv("anonymousCompany"),
           location: { streetAddress: vacancy.address, locality: city, region: name(vacancy.city.region, locale) },
           directApply: true,
         })}
