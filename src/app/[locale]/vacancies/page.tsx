@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { FiltersToggle } from "@/components/search/filters-toggle";
 import { Pagination } from "@/components/search/pagination";
@@ -11,7 +11,7 @@ import { getEnv } from "@/env";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatDate } from "@/lib/format";
 import { describeSearch } from "@/lib/search/describe-search";
 import {
   hasCriteria,
@@ -75,10 +75,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
     redirect({ href: hrefFor(requested), locale });
   }
 
-  const [t, tv, format, catalog, result] = await Promise.all([
+  const [t, tv, catalog, result] = await Promise.all([
     getTranslations({ locale, namespace: "search" }),
     getTranslations({ locale, namespace: "vacancy" }),
-    getFormatter({ locale }),
     getCatalog(),
     searchVacancies(requested, { locale }),
   ]);
@@ -183,7 +182,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
               <span>
                 {t("since", {
-                  date: format.dateTime(p.since, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Almaty" }),
+                  date: formatDate(p.since, locale, "long", { time: true }),
                 })}
               </span>
               <Link href={hrefFor({ ...p, since: null, page: 1 })} className="font-medium underline">

@@ -6,7 +6,7 @@ import PDFDocument from "pdfkit";
 import { experienceLength, languageName } from "@/components/resume/resume-format";
 import type { AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
-import { formatAmount, licenceLabel } from "@/lib/format";
+import { formatAmount, formatDate, licenceLabel } from "@/lib/format";
 import { localName } from "@/server/services/catalog/catalog";
 
 import type { ResumeDocument } from "./resumes";
@@ -44,8 +44,9 @@ export async function renderResumePdf(
 ): Promise<Buffer> {
   const { t } = dynamicTranslator(locale);
   const r = (key: string, values?: Record<string, string | number | Date>) => t(`resumes.${key}`, values);
-  const month = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", { month: "long", year: "numeric", timeZone: "UTC" });
-  const longDate = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", { dateStyle: "long", timeZone: "Asia/Almaty" });
+  // The same dates as the resume page shows (src/lib/format.ts).
+  const month = { format: (d: Date) => formatDate(d, locale, "monthYear", { timeZone: "UTC" }) };
+  const longDate = { format: (d: Date) => formatDate(d, locale, "long") };
   const { regular, bold } = loadFonts();
 
   const doc = new PDFDocument({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { JsonLd } from "@/components/json-ld";
@@ -11,7 +11,7 @@ import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
-import { licenceLabel, salaryParts } from "@/lib/format";
+import { formatDate, licenceLabel, salaryParts } from "@/lib/format";
 import { excerpt, htmlToText, sanitizeRichText } from "@/lib/sanitize-html";
 import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, parseIdSlug, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 import { breadcrumbJsonLd, jobPostingJsonLd } from "@/server/seo/json-ld";
@@ -89,7 +89,6 @@ export default async function VacancyPage({ params }: { params: Params }) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "vacancyPage" });
   const tv = await getTranslations({ locale, namespace: "vacancy" });
-  const format = await getFormatter({ locale });
   const appUrl = getEnv().APP_URL;
   const path = vacancyPath(vacancy.id, vacancy.slug);
   const url = absoluteUrl(appUrl, locale, path);
@@ -156,10 +155,10 @@ export default async function VacancyPage({ params }: { params: Params }) {
               />
               <p className="text-sm text-gray-700">
                 {t("published", {
-                  date: format.dateTime(vacancy.publishedAt, { day: "numeric", month: "long", year: "numeric" }),
+                  date: formatDate(vacancy.publishedAt, locale, "long"),
                 })}
                 {vacancy.expiresAt
-                  ? ` · ${t("validThrough", { date: format.dateTime(vacancy.expiresAt, { day: "numeric", month: "long" }) })}`
+                  ? ` · ${t("validThrough", { date: formatDate(vacancy.expiresAt, locale, "dayMonth") })}`
                   : null}
               </p>
               <div className="flex flex-wrap gap-3">
