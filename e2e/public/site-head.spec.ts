@@ -96,12 +96,19 @@ test("home pages carry a canonical URL, hreflang alternates with the ru page as 
   expect(images[0]?.equals(images[1] as Buffer)).toBe(false);
 });
 
-test("search, landing and vacancy pages have PNG Open Graph images and one x-default, the ru URL", async ({ request }) => {
+test("search, landing, vacancy and company pages have PNG Open Graph images and one x-default, the ru URL", async ({
+  request,
+}) => {
   const v = await findVacancy(`${LIVE} AND v.publication_type = 'STANDARD'`);
   const [landing] = await sql<{ slug: string }>(
     "SELECT c.slug FROM vacancy_search vs JOIN cities c ON c.id = vs.city_id GROUP BY c.slug ORDER BY count(*) DESC LIMIT 1",
   );
-  for (const path of ["/vacancies", `/jobs/${landing?.slug}`, `/vacancy/${v.id}-${v.slug}`]) {
+  for (const path of [
+    "/vacancies",
+    `/jobs/${landing?.slug}`,
+    `/vacancy/${v.id}-${v.slug}`,
+    `/company/${v.org_id}-${v.org_slug}`,
+  ]) {
     const response = await request.get(`/kk${path}`);
     expect(response.status(), path).toBe(200);
     const html = await response.text();
