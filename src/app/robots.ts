@@ -39,7 +39,8 @@ export default function robots(): MetadataRoute.Robots {
         ]),
       ],
     },
+    // No `Host:` line: it was Yandex's own directive, which Yandex dropped in 2018 (it follows the
+    // site's redirects instead) and no other crawler reads.
     sitemap: `${base}/sitemap.xml`,
-    host: new URL(base).origin,
   };
 }

@@ -1,7 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
+import { formatDate } from "@/lib/format";
 
 interface EmailRow {
   id: number;
@@ -32,7 +33,6 @@ export async function EmailLogTable({
   locale: AppLocale;
 }) {
   const t = await getTranslations({ locale, namespace: "emails" });
-  const format = await getFormatter({ locale });
   if (rows.length === 0) return <p className="text-gray-700">{t("empty")}</p>;
   return (
     <div className="overflow-x-auto rounded-md border border-gray-200 bg-white">
@@ -57,9 +57,7 @@ export async function EmailLogTable({
         <tbody>
           {rows.map((e) => (
             <tr key={e.id} className="border-t border-gray-200">
-              <td className="whitespace-nowrap px-3 py-2">
-                {format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}
-              </td>
+              <td className="whitespace-nowrap px-3 py-2">{formatDate(e.createdAt, locale, "short", { time: "seconds" })}</td>
               <td className="px-3 py-2">{e.toAddress}</td>
               <td className="px-3 py-2">
                 <Link href={{ pathname: `${basePath}/${e.id}` }} className="text-brand-700 underline">

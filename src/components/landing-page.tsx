@@ -7,13 +7,14 @@ import { JsonLd } from "@/components/json-ld";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
-import { locales, type AppLocale } from "@/i18n/routing";
+import type { AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
 import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
 import { absoluteUrl, jobsInCityPath, jobsLandingPath, SEARCH_PATH } from "@/lib/urls";
 import { breadcrumbJsonLd } from "@/server/seo/json-ld";
-import { getCatalog, type Catalog, type CatalogCity, type CatalogSpecialization } from "@/server/services/catalog/catalog";
 import { localName } from "@/lib/local-name";
+import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
+import { getCatalog, type Catalog, type CatalogCity, type CatalogSpecialization } from "@/server/services/catalog/catalog";
 import { landingCounts } from "@/server/services/search/landing";
 import { searchVacancies, type SearchResult } from "@/server/services/search/search-vacancies";
 
@@ -126,13 +127,13 @@ export async function landingMetadata({ params }: { params: LandingParams }): Pr
     specialization: specialization ? localName(specialization, locale) : "",
     count: result.total,
   };
+  const title = t(specialization ? "metaTitle" : "cityMetaTitle", values);
+  const description = t(specialization ? "metaDescription" : "cityMetaDescription", values);
   return {
-    title: t(specialization ? "metaTitle" : "cityMetaTitle", values),
-    description: t(specialization ? "metaDescription" : "cityMetaDescription", values),
-    alternates: {
-      canonical: absoluteUrl(appUrl, locale, path),
-      languages: Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, path)])),
-    },
+    title,
+    description,
+    alternates: localeAlternates(appUrl, locale, path),
+    ...socialMetadata({ appUrl, locale, path, title, description }),
     // Indexed only while there is something to find.
     ...(result.total === 0 ? { robots: { index: false, follow: true } } : {}),
   };

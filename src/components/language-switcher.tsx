@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 
 import { locales } from "@/i18n/routing";
-import { localeCookie, pathInLocale } from "@/lib/locale-path";
+import { pathInLocale } from "@/lib/locale-path";
 
 const NAMES = { ru: "Русский", kk: "Қазақша" } as const;
 
@@ -25,9 +25,6 @@ export function LanguageSwitcher({ locale, label }: { locale: string; label: str
               href={`${pathInLocale(pathname, l)}${query ? `?${query}` : ""}`}
               lang={l}
               hrefLang={l}
-              onClick={() => {
-                document.cookie = localeCookie(l);
-              }}
               className="rounded px-2 py-1 text-brand-700 hover:underline"
             >
               {NAMES[l]}

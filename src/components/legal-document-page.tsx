@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import type { AppLocale } from "@/i18n/routing";
+import { formatDate } from "@/lib/format";
 import { sanitizeRichText } from "@/lib/sanitize-html";
 import { isDomainError } from "@/server/errors";
 import { getLegalDocument } from "@/server/services/legal/get-legal-document";
@@ -29,7 +30,7 @@ export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRI
       <h1 className="mb-2 text-2xl font-bold">{title}</h1>
       <p className="mb-6 text-sm text-gray-700">
         {t("legal.version", { version: doc.version })}
-        {doc.publishedAt ? ` · ${t("legal.publishedAt", { date: doc.publishedAt })}` : ""}
+        {doc.publishedAt ? ` · ${t("legal.publishedAt", { date: formatDate(doc.publishedAt, locale, "long") })}` : ""}
       </p>
       <div
         className="legal-text flex flex-col gap-3 leading-relaxed"

@@ -7,12 +7,13 @@ import { CompanyLogo } from "@/components/vacancy/company-logo";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
-import { locales, type AppLocale } from "@/i18n/routing";
+import type { AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
 import { excerpt } from "@/lib/sanitize-html";
 import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
 import { absoluteUrl, companyPath, parseIdSlug, schoolPath, SEARCH_PATH } from "@/lib/urls";
 import { localName } from "@/lib/local-name";
+import { localeAlternates, schoolTitle, socialMetadata } from "@/server/seo/metadata";
 import { getPublicOrganization, type PublicOrganization } from "@/server/services/organizations/public-organization";
 import { searchVacancies, type SearchResult } from "@/server/services/search/search-vacancies";
 
@@ -120,18 +121,16 @@ export function organizationMetadata(kind: Kind) {
     const t = await getTranslations({ locale, namespace: "organization" });
     const appUrl = getEnv().APP_URL;
     const path = pathOf(kind, org);
+    const description = excerpt(org.description ?? t(`${kind}MetaDescription`, { name: org.displayName }), 200);
     return {
-      title: t(`${kind}MetaTitle`, { name: org.displayName }),
-      description: excerpt(org.description ?? t(`${kind}MetaDescription`, { name: org.displayName }), 200),
-      alternates: {
-        canonical: absoluteUrl(appUrl, locale, path),
-        languages: Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, path)])),
-      },
-      openGraph: {
-        title: org.displayName,
-        url: absoluteUrl(appUrl, locale, path),
-        images: [{ url: `${appUrl}/logos/${org.id}.svg` }],
-      },
+      title:
+        kind === "school"
+          ? schoolTitle(org.displayName, t("schoolMetaTitle", { name: org.displayName }))
+          : t("companyMetaTitle", { name: org.displayName }),
+      description,
+      alternates: localeAlternates(appUrl, locale, path),
+      // The image is the site's (a logo may be SVG or missing, which social networks do not show).
+      ...socialMetadata({ appUrl, locale, path, title: org.displayName, description }),
     };
   };
 }

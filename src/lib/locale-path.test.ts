@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { localeCookie, pathInLocale } from "./locale-path";
+import { pathInLocale } from "./locale-path";
 
 describe("pathInLocale", () => {
   it("swaps the locale prefix and keeps the rest of the path", () => {
@@ -12,9 +12,5 @@ describe("pathInLocale", () => {
   it("does not mistake a path that merely starts with the letters of a locale", () => {
     expect(pathInLocale("/russia", "kk")).toBe("/kk/russia");
     expect(pathInLocale("/kkk/x", "ru")).toBe("/ru/kkk/x");
-  });
-
-  it("writes the cookie the proxy reads", () => {
-    expect(localeCookie("kk")).toBe("NEXT_LOCALE=kk; path=/; max-age=31536000; samesite=lax");
   });
 });

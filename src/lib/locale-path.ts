@@ -7,7 +7,3 @@ export function pathInLocale(pathname: string, locale: string): string {
   const rest = pathname.replace(PREFIX, "");
   return `/${locale}${rest === "/" ? "" : rest}`;
 }
-
-/** Remembers a language chosen by hand, for the unprefixed `/` (read by the proxy), for a year. */
-export const LOCALE_COOKIE = "NEXT_LOCALE";
-export const localeCookie = (locale: string) => `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;

@@ -12,6 +12,7 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/env";
 import { isLocale } from "@/i18n/routing";
+import { BRAND_COLOR } from "@/lib/brand";
 
 // No page is rendered at build time (the build needs no database); pages without per-request
 // data are rendered on first request and then served from the cache until they revalidate.
@@ -27,10 +28,21 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     metadataBase: new URL(getEnv().APP_URL),
     title: { default: t("title"), template: `%s — Jumys` },
     description: t("description"),
+    applicationName: "Jumys",
+    // Files in public/, written by `npm run icons` from public/logo.svg.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+        { url: "/icon-32.png", type: "image/png", sizes: "32x32" },
+        { url: "/icon-192.png", type: "image/png", sizes: "192x192" },
+      ],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    manifest: "/manifest.webmanifest",
   };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: BRAND_COLOR };
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,10 +1,25 @@
+import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
+import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
+import { defaultLocale, isLocale } from "@/i18n/routing";
+import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
 import { getSiteStats } from "@/server/services/catalog/site-stats";
 
 // Cached for everyone; live counts may lag by up to five minutes.
 export const revalidate = 300;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale: requested } = await params;
+  const locale = isLocale(requested) ? requested : defaultLocale;
+  const t = await getTranslations({ locale, namespace: "meta" });
+  const appUrl = getEnv().APP_URL;
+  return {
+    alternates: localeAlternates(appUrl, locale, "/"),
+    ...socialMetadata({ appUrl, locale, path: "/", title: t("title"), description: t("description") }),
+  };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

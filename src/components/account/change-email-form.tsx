@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, type FormEvent } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
@@ -10,11 +10,12 @@ import { Field } from "@/components/ui/field";
 import { useRouter } from "@/i18n/client-navigation";
 import { requestEmailChangeSchema } from "@/lib/validation/profile";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 /** Asks for a new address and the current password; the link goes to the new address. */
 export function ChangeEmailForm(props: { currentEmail: string; pending: { email: string; expiresAt: Date } | null }) {
   const t = useTranslations("account.changeEmail");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
@@ -49,7 +50,7 @@ export function ChangeEmailForm(props: { currentEmail: string; pending: { email:
         <Alert tone="info">
           {t("pending", {
             email: props.pending.email,
-            date: format.dateTime(new Date(props.pending.expiresAt), { dateStyle: "long", timeStyle: "short" }),
+            date: formatDate(new Date(props.pending.expiresAt), locale, "long", { time: true }),
           })}
         </Alert>
       ) : null}

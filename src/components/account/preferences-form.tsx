@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
@@ -10,6 +10,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { useRouter } from "@/i18n/client-navigation";
 import { preferencesSchema } from "@/lib/validation/profile";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 export interface PreferenceValues {
   isSeeker: boolean;
@@ -24,7 +25,7 @@ export interface PreferenceValues {
  */
 export function PreferencesForm({ values }: { values: PreferenceValues }) {
   const t = useTranslations("account.preferences");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
   const [saved, setSaved] = useState(false);
@@ -51,7 +52,7 @@ export function PreferencesForm({ values }: { values: PreferenceValues }) {
   }
 
   const changedAt = values.marketing.changedAt
-    ? format.dateTime(new Date(values.marketing.changedAt), { dateStyle: "long", timeStyle: "short" })
+    ? formatDate(new Date(values.marketing.changedAt), locale, "long", { time: true })
     : null;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-labelledby="preferences-heading">

@@ -1,14 +1,15 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 export function SessionsList() {
   const t = useTranslations("account.sessions");
-  const format = useFormatter();
+  const locale = useLocale();
   const utils = trpc.useUtils();
   const sessions = trpc.account.sessions.useQuery();
   const revoke = trpc.account.revokeSession.useMutation({ onSuccess: () => utils.account.sessions.invalidate() });
@@ -24,7 +25,7 @@ export function SessionsList() {
             <div className="min-w-0">
               <p className="truncate font-medium">{s.userAgent ?? t("unknownDevice")}</p>
               <p className="text-gray-700">
-                {t("lastSeen", { date: format.dateTime(s.lastSeenAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                {t("lastSeen", { date: formatDate(s.lastSeenAt, locale, "medium", { time: true }) })}
                 {s.ip ? ` · ${s.ip}` : ""}
               </p>
             </div>

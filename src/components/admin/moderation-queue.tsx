@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 export interface ModerationItem {
   id: number;
@@ -166,7 +167,7 @@ export function ModerationQueue({ items, groups }: { items: ModerationItem[]; gr
   const t = useTranslations("adminModeration");
   const tTypes = useTranslations("publicationTypes");
   const tFlags = useTranslations("moderationFlags");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   return (
@@ -190,7 +191,7 @@ export function ModerationQueue({ items, groups }: { items: ModerationItem[]; gr
             <p className="text-sm text-gray-700">
               {item.city} · {item.specializations} · {tTypes(item.publicationType as "STANDARD")}
               {item.submittedAt
-                ? ` · ${t("submitted", { date: format.dateTime(new Date(item.submittedAt), { dateStyle: "medium", timeStyle: "short" }) })}`
+                ? ` · ${t("submitted", { date: formatDate(new Date(item.submittedAt), locale, "medium", { time: true }) })}`
                 : null}
             </p>
             {item.companyDescription ? <p className="text-sm italic">{item.companyDescription}</p> : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 export interface QueueItem {
   id: number;
@@ -60,7 +61,7 @@ function Decision({ item, onDone }: { item: QueueItem; onDone: (message: string)
 export function VerificationQueue({ items }: { items: QueueItem[] }) {
   const t = useTranslations("adminOrganizations");
   const tTypes = useTranslations("employer.types");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
   return (
@@ -84,7 +85,7 @@ export function VerificationQueue({ items }: { items: QueueItem[] }) {
               <dd className="break-all">{[item.contacts, item.city].filter(Boolean).join(" · ") || "—"}</dd>
             </dl>
             <p className="text-sm text-gray-700">
-              {t("created", { date: format.dateTime(new Date(item.createdAt), { dateStyle: "medium" }) })}
+              {t("created", { date: formatDate(new Date(item.createdAt), locale, "medium") })}
             </p>
             <Decision
               item={item}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/i18n/navigation";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 export interface ApplicationRow {
   id: number;
@@ -24,7 +25,7 @@ export interface ApplicationRow {
 export function ApplicationsList(props: { organizationId: number; rows: ApplicationRow[]; canAnswer: boolean }) {
   const t = useTranslations("inbox");
   const tStatus = useTranslations("applicationStatus");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
   const [selected, setSelected] = useState<number[]>([]);
@@ -80,7 +81,7 @@ export function ApplicationsList(props: { organizationId: number; rows: Applicat
               <p className="text-sm text-gray-700">
                 {tStatus(row.status as "SENT")} · {row.vacancyTitle}
                 {row.city ? ` · ${row.city}` : null} ·{" "}
-                {t("applied", { date: format.dateTime(new Date(row.createdAt), { dateStyle: "medium" }) })}
+                {t("applied", { date: formatDate(new Date(row.createdAt), locale, "medium") })}
               </p>
             </div>
           </li>

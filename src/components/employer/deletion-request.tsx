@@ -1,17 +1,18 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 /** The owner's request to the operator to delete the organisation (it cannot delete itself). */
 export function DeletionRequest(props: { organizationId: number; requestedAt: Date | null }) {
   const t = useTranslations("employer.deletion");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
   const request = trpc.employer.organization.requestDeletion.useMutation({
@@ -24,7 +25,7 @@ export function DeletionRequest(props: { organizationId: number; requestedAt: Da
       <p className="text-sm text-gray-700">{t("text")}</p>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {requestedAt ? (
-        <Alert tone="info">{t("requested", { date: format.dateTime(new Date(requestedAt), { dateStyle: "long" }) })}</Alert>
+        <Alert tone="info">{t("requested", { date: formatDate(new Date(requestedAt), locale, "long") })}</Alert>
       ) : (
         <Button
           type="button"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inviteMemberSchema } from "@/lib/validation/organization";
 import { trpc } from "@/trpc/react";
+import { formatDate } from "@/lib/format";
 
 type Role = "OWNER" | "MANAGER" | "OBSERVER";
 const ROLES: Role[] = ["OWNER", "MANAGER", "OBSERVER"];
@@ -42,7 +43,6 @@ export function MembersManager(props: {
   const t = useTranslations("employer.members");
   const tRoles = useTranslations("organizationRoles");
   const tLang = useTranslations("employer.languages");
-  const format = useFormatter();
   const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
@@ -229,7 +229,7 @@ export function MembersManager(props: {
                   >
                     <span className="break-all">
                       {invitation.email} · {tRoles(invitation.role as Role)} ·{" "}
-                      {t("expires", { date: format.dateTime(new Date(invitation.expiresAt), { dateStyle: "medium" }) })}
+                      {t("expires", { date: formatDate(new Date(invitation.expiresAt), locale, "medium") })}
                     </span>
                     <Button
                       type="button"

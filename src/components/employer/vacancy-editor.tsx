@@ -154,7 +154,10 @@ export function VacancyEditor(props: {
             {t("form.removed", { items: saved.removed.map((r) => `${tKinds(r.kind)} ${r.value}`).join(", ") })}
           </Alert>
         ) : null}
-        <fieldset disabled={props.readOnly} className="flex flex-col gap-4">
+        {/* min-w-0: a fieldset is at least as wide as its widest content by default (min-inline-size:
+            min-content), so the specialization list's long option names pushed the form, and the
+            page, past a phone's width. */}
+        <fieldset disabled={props.readOnly} className="flex min-w-0 flex-col gap-4">
           <Field
             id="title"
             label={t("form.title")}
@@ -281,7 +284,7 @@ export function VacancyEditor(props: {
             <input type="checkbox" name="isRemote" defaultChecked={v.isRemote} />
             {t("form.remote")}
           </label>
-          <fieldset className="flex flex-col gap-2">
+          <fieldset className="flex min-w-0 flex-col gap-2">
             <legend className="text-sm font-medium text-gray-800">{t("form.licences")}</legend>
             <div className="flex flex-wrap gap-3">
               {Object.values(LicenceCategory).map((category) => (
@@ -306,7 +309,7 @@ export function VacancyEditor(props: {
             readOnly={props.readOnly}
             errors={fe.description}
           />
-          <fieldset className="flex flex-col gap-2">
+          <fieldset className="flex min-w-0 flex-col gap-2">
             <legend className="text-sm font-medium text-gray-800">{t("form.publicationType")}</legend>
             {Object.values(PublicationType).map((type) => (
               <label key={type} className="flex items-start gap-2">

@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { formatAmount, licenceLabel } from "@/lib/format";
+import { formatAmount, formatDate, licenceLabel } from "@/lib/format";
 import { localName } from "@/lib/local-name";
 import type { ResumeDocument as ResumeData } from "@/server/services/resumes/resumes";
 
@@ -38,8 +38,7 @@ export async function ResumeDocument({
 }) {
   const t = await getTranslations({ locale, namespace: "resumes" });
   const tv = await getTranslations({ locale, namespace: "vacancy" });
-  const format = await getFormatter({ locale });
-  const month = (d: Date) => format.dateTime(d, { month: "long", year: "numeric", timeZone: "UTC" });
+  const month = (d: Date) => formatDate(d, locale, "monthYear", { timeZone: "UTC" });
   const total = experienceLength(resume.experiences);
 
   return (
@@ -162,7 +161,7 @@ export async function ResumeDocument({
       ) : null}
 
       <footer className="text-xs text-gray-600">
-        {t("document.updated", { date: format.dateTime(resume.updatedAt, { dateStyle: "long" }) })}
+        {t("document.updated", { date: formatDate(resume.updatedAt, locale, "long") })}
       </footer>
     </article>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 
@@ -14,6 +14,7 @@ import { subscriptionFormSchema, SUBSCRIPTION_NAME_MAX, SUBSCRIPTIONS_LIMIT } fr
 import { trpc, type RouterOutputs } from "@/trpc/react";
 
 import { FrequencyField } from "./subscription-frequency-field";
+import { formatDate } from "@/lib/format";
 
 type SubscriptionList = RouterOutputs["seeker"]["subscriptions"]["list"];
 type Subscription = SubscriptionList["items"][number];
@@ -85,7 +86,7 @@ function SubscriptionItem({
   announce: (message: string, options?: { focus?: boolean }) => void;
 }) {
   const t = useTranslations("subscriptions");
-  const format = useFormatter();
+  const locale = useLocale();
   const errors = useFormErrors();
   const [mode, setMode] = useState<Mode>("view");
   const id = useId();
@@ -127,11 +128,9 @@ function SubscriptionItem({
         <p className="break-words">{t("searchSummary", { summary: item.summary })}</p>
         <p>
           {t("frequencyShown", { frequency: t(`frequencyLabel.${item.frequency}`) })} ·{" "}
-          {item.lastDigestAt
-            ? t("lastDigest", { date: format.dateTime(item.lastDigestAt, { dateStyle: "medium" }) })
-            : t("noDigestYet")}
+          {item.lastDigestAt ? t("lastDigest", { date: formatDate(item.lastDigestAt, locale, "medium") }) : t("noDigestYet")}
         </p>
-        <p className="text-gray-700">{t("createdOn", { date: format.dateTime(item.createdAt, { dateStyle: "medium" }) })}</p>
+        <p className="text-gray-700">{t("createdOn", { date: formatDate(item.createdAt, locale, "medium") })}</p>
       </div>
 
       {errors.formError && mode !== "edit" ? <Alert tone="error">{errors.formError}</Alert> : null}

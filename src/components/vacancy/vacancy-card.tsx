@@ -1,9 +1,9 @@
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import { localName } from "@/lib/local-name";
 import { Link } from "@/i18n/navigation";
-import { licenceLabel } from "@/lib/format";
+import { formatDate, licenceLabel } from "@/lib/format";
 import { companyPath, vacancyPath } from "@/lib/urls";
 import type { VacancyCard as Card } from "@/server/services/search/vacancy-cards";
 
@@ -23,7 +23,6 @@ export function VacancyCard({
   actions?: ReactNode;
 }) {
   const t = useTranslations("vacancy");
-  const format = useFormatter();
   const locale = useLocale();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const city = localName(vacancy.city, locale);
@@ -62,9 +61,7 @@ export function VacancyCard({
             </>
           ) : null}
           <span aria-hidden="true">·</span>
-          <time dateTime={vacancy.publishedAt.toISOString()}>
-            {format.dateTime(vacancy.publishedAt, { day: "numeric", month: "long" })}
-          </time>
+          <time dateTime={vacancy.publishedAt.toISOString()}>{formatDate(vacancy.publishedAt, locale, "dayMonth")}</time>
         </div>
         {actions ? <div className="flex flex-wrap gap-2 pt-1">{actions}</div> : null}
       </div>

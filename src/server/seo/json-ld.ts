@@ -12,7 +12,7 @@ export interface JobPostingInput {
   isRemote: boolean;
   salaryFrom: number | null;
   salaryTo: number | null;
-  /** null for anonymous vacancies: then only a neutral name is given. */
+  /** null for anonymous vacancies: the employer stays confidential, and so does its street address. */
   company: { name: string; url: string; logoUrl: string } | null;
   location: { streetAddress: string | null; locality: string; region: string };
   directApply: boolean;
@@ -27,7 +27,17 @@ const EMPLOYMENT_TYPES: Record<string, string> = {
   VOLUNTEER: "VOLUNTEER",
 };
 
+// Google's JobPosting documentation, hiringOrganization
+// (https://developers.google.com/search/docs/appearance/structured-data/job-posting#job-posting-definition):
+// "If the organization is hiring anonymously (for example, a staffing agency on behalf of an
+// anonymous employer or an employer directly on your platform), use the confidential value for
+// the hiringOrganization field."
+export const CONFIDENTIAL_EMPLOYER = "confidential";
+
 export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown> {
+  // The street address of an anonymous vacancy is the employer's (the same as on its company
+  // page): only the city is given.
+  const streetAddress = input.company ? input.location.streetAddress : null;
   const salary =
     input.salaryFrom !== null || input.salaryTo !== null
       ? {
@@ -55,12 +65,12 @@ export function jobPostingJsonLd(input: JobPostingInput): Record<string, unknown
     // (developers.google.com/search/docs/appearance/structured-data/job-posting).
     hiringOrganization: input.company
       ? { "@type": "Organization", name: input.company.name, sameAs: input.company.url, logo: input.company.logoUrl }
-      : "confidential",
+      : CONFIDENTIAL_EMPLOYER,
     jobLocation: {
       "@type": "Place",
       address: {
         "@type": "PostalAddress",
-        ...(input.location.streetAddress ? { streetAddress: input.location.streetAddress } : {}),
+        ...(streetAddress ? { streetAddress } : {}),
         addressLocality: input.location.locality,
         addressRegion: input.location.region,
         addressCountry: "KZ",

@@ -8,7 +8,7 @@ import { titleMetadata } from "@/i18n/page-metadata";
 // Never cached: depends on the signed-in user (prefilled name and email).
 export const dynamic = "force-dynamic";
 
-export const generateMetadata = titleMetadata("feedback", "title", { index: true });
+export const generateMetadata = titleMetadata("feedback", "title", { index: true, path: "/feedback" });
 
 export default async function FeedbackPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

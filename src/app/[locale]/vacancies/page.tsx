@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
-import { ALMATY_TIME_ZONE } from "@/lib/almaty-time";
 import { FiltersToggle } from "@/components/search/filters-toggle";
 import { Pagination } from "@/components/search/pagination";
 import { SEARCH_FORM_ID, SearchFilters } from "@/components/search/search-filters";
@@ -11,8 +10,8 @@ import { VacancyCard } from "@/components/vacancy/vacancy-card";
 import { getEnv } from "@/env";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link, redirect } from "@/i18n/navigation";
-import { locales, type AppLocale } from "@/i18n/routing";
-import { formatAmount } from "@/lib/format";
+import type { AppLocale } from "@/i18n/routing";
+import { formatAmount, formatDate } from "@/lib/format";
 import { describeSearch } from "@/lib/search/describe-search";
 import {
   hasCriteria,
@@ -23,10 +22,11 @@ import {
   type SearchParams,
 } from "@/lib/search/params";
 import { criteriaFromParams } from "@/lib/search/subscription-criteria";
-import { absoluteUrl, SEARCH_PATH } from "@/lib/urls";
+import { SEARCH_PATH } from "@/lib/urls";
 import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
-import { getCatalog } from "@/server/services/catalog/catalog";
 import { localName } from "@/lib/local-name";
+import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
+import { getCatalog } from "@/server/services/catalog/catalog";
 import { searchVacancies, type Relaxation } from "@/server/services/search/search-vacancies";
 import { summaryContext } from "@/server/services/subscriptions/subscription-search";
 
@@ -44,15 +44,17 @@ const hrefFor = (params: Partial<SearchParams>) => {
 };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale: rawLocale } = await params;
+  const locale = rawLocale as AppLocale;
   const { params: criteria } = parseSearchParams(await searchParams);
   const t = await getTranslations({ locale, namespace: "search" });
   const appUrl = getEnv().APP_URL;
-  const languages = Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, SEARCH_PATH)]));
+  const title = criteria.q ? t("titleWithQuery", { q: criteria.q }) : t("title");
   return {
-    title: criteria.q ? t("titleWithQuery", { q: criteria.q }) : t("title"),
+    title,
     description: t("description"),
-    alternates: { canonical: absoluteUrl(appUrl, locale, SEARCH_PATH), languages },
+    alternates: localeAlternates(appUrl, locale, SEARCH_PATH),
+    ...socialMetadata({ appUrl, locale, path: SEARCH_PATH, title, description: t("description") }),
     // The bare page is indexed; its countless filtered states are not (landing pages are).
     ...(hasCriteria(criteria) || criteria.page > 1 ? { robots: { index: false, follow: true } } : {}),
   };
@@ -74,10 +76,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
     redirect({ href: hrefFor(requested), locale });
   }
 
-  const [t, tv, format, catalog, result] = await Promise.all([
+  const [t, tv, catalog, result] = await Promise.all([
     getTranslations({ locale, namespace: "search" }),
     getTranslations({ locale, namespace: "vacancy" }),
-    getFormatter({ locale }),
     getCatalog(),
     searchVacancies(requested, { locale }),
   ]);
@@ -182,7 +183,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
               <span>
                 {t("since", {
-                  date: format.dateTime(p.since, { dateStyle: "long", timeStyle: "short", timeZone: ALMATY_TIME_ZONE }),
+                  date: formatDate(p.since, locale, "long", { time: true }),
                 })}
               </span>
               <Link href={hrefFor({ ...p, since: null, page: 1 })} className="font-medium underline">

@@ -3,11 +3,10 @@ import path from "node:path";
 
 import PDFDocument from "pdfkit";
 
-import { ALMATY_TIME_ZONE } from "@/lib/almaty-time";
 import { experienceLength, languageName } from "@/components/resume/resume-format";
 import type { AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
-import { formatAmount, licenceLabel } from "@/lib/format";
+import { formatAmount, formatDate, licenceLabel } from "@/lib/format";
 import { localName } from "@/lib/local-name";
 
 import type { ResumeDocument } from "./resumes";
@@ -45,11 +44,9 @@ export async function renderResumePdf(
 ): Promise<Buffer> {
   const { t } = dynamicTranslator(locale);
   const r = (key: string, values?: Record<string, string | number | Date>) => t(`resumes.${key}`, values);
-  const month = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", { month: "long", year: "numeric", timeZone: "UTC" });
-  const longDate = new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : "ru-RU", {
-    dateStyle: "long",
-    timeZone: ALMATY_TIME_ZONE,
-  });
+  // The same dates as the resume page shows (src/lib/format.ts).
+  const month = { format: (d: Date) => formatDate(d, locale, "monthYear", { timeZone: "UTC" }) };
+  const longDate = { format: (d: Date) => formatDate(d, locale, "long") };
   const { regular, bold } = loadFonts();
 
   const doc = new PDFDocument({

@@ -407,11 +407,13 @@ describe("vacancy sitemaps", () => {
     expect(calls.length).toBe(Math.floor(f.listable.length / 3) + 1);
   });
 
-  it("give every URL its ru and kk alternates, the URL itself among them", async () => {
+  it("give every URL its ru and kk alternates, the URL itself among them, and the ru URL as x-default", async () => {
     const { files } = await readAll();
     for (const [name, file] of files) {
       for (const u of file.urls) {
-        expect(Object.keys(u.alternates).sort(), name).toEqual(["kk", "ru"]);
+        expect(Object.keys(u.alternates).sort(), name).toEqual(["kk", "ru", "x-default"]);
+        // The same x-default as the pages' <link rel="alternate" hreflang="x-default">.
+        expect(u.alternates["x-default"]).toBe(u.alternates.ru);
         const locale = /^https:\/\/jumys\.test\/(ru|kk)(\/|$)/.exec(u.loc)?.[1] as "ru" | "kk";
         expect(u.alternates[locale]).toBe(u.loc);
         const other = locale === "ru" ? "kk" : "ru";

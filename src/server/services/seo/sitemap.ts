@@ -2,7 +2,7 @@ import "server-only";
 
 import { getEnv } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
-import { locales, type AppLocale } from "@/i18n/routing";
+import { defaultLocale, locales, type AppLocale } from "@/i18n/routing";
 import { escapeXml } from "@/lib/escape";
 import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, schoolPath, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 import { db as defaultDb } from "@/server/db";
@@ -108,13 +108,15 @@ const URLSET_OPEN =
 const URLSET_CLOSE = "</urlset>\n";
 
 /**
- * One page in one locale, with its alternates in every locale (itself included, as Google asks).
+ * One page in one locale, with its alternates in every locale (itself included, as Google asks) and
+ * the x-default the pages name too: the default locale's URL.
  * `base` is the public URL already escaped for XML; the path is encoded and escaped once here.
  */
 function urlElement(base: string, locale: AppLocale, path: string, lastmod: Date | null): string {
   const escaped = xmlPath(path);
   let alternates = "";
   for (const l of locales) alternates += `<xhtml:link rel="alternate" hreflang="${l}" href="${absoluteUrl(base, l, escaped)}"/>`;
+  alternates += `<xhtml:link rel="alternate" hreflang="x-default" href="${absoluteUrl(base, defaultLocale, escaped)}"/>`;
   const date = lastmod ? `<lastmod>${w3cDate(lastmod)}</lastmod>` : "";
   return `<url><loc>${absoluteUrl(base, locale, escaped)}</loc>${date}${alternates}</url>\n`;
 }

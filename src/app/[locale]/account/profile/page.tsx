@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { AccountNav } from "@/components/account/account-nav";
@@ -9,6 +9,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { cityOptions } from "@/server/services/catalog/catalog";
+import { formatDate } from "@/lib/format";
 
 // Never cached: the signed-in person's own data.
 export const dynamic = "force-dynamic";
@@ -21,12 +22,8 @@ export default async function AccountProfilePage({ params }: { params: Promise<{
   const { locale } = await params;
   setRequestLocale(locale);
   const { profile } = await loadAccount(locale);
-  const [t, format, cities] = await Promise.all([
-    getTranslations({ locale, namespace: "account" }),
-    getFormatter({ locale }),
-    cityOptions(locale),
-  ]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
+  const [t, cities] = await Promise.all([getTranslations({ locale, namespace: "account" }), cityOptions(locale)]);
+  const date = (d: Date) => formatDate(d, locale, "long", { time: true });
   const termsLink = (chunks: ReactNode) => (
     <Link href="/terms" className="text-brand-700 underline">
       {chunks}

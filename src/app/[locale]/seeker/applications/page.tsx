@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { WithdrawButton } from "@/components/seeker/withdraw-button";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +8,7 @@ import { titleMetadata } from "@/i18n/page-metadata";
 import { vacancyPath } from "@/lib/urls";
 import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
+import { formatDate } from "@/lib/format";
 
 // Never cached: the signed-in seeker's own data.
 export const dynamic = "force-dynamic";
@@ -21,7 +22,6 @@ export default async function MyApplicationsPage({ params }: { params: Promise<{
   const t = await getTranslations({ locale, namespace: "myApplications" });
   const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
   const tVacancy = await getTranslations({ locale, namespace: "vacancy" });
-  const format = await getFormatter({ locale });
   const applications = user.isSeeker ? await api.seeker.applications.list() : [];
   return (
     <div className="flex flex-col gap-4">
@@ -52,7 +52,7 @@ export default async function MyApplicationsPage({ params }: { params: Promise<{
             </div>
             <p className="text-sm text-gray-700">
               {a.vacancy.publicationType === "ANONYMOUS" ? tVacancy("anonymousCompany") : a.vacancy.organization.displayName} ·{" "}
-              {t("sentOn", { date: format.dateTime(a.createdAt, { dateStyle: "medium" }) })} ·{" "}
+              {t("sentOn", { date: formatDate(a.createdAt, locale, "medium") })} ·{" "}
               {a.resume ? t("resume", { title: a.resume.title }) : t("noResume")}
             </p>
             {a.deliveryFailed ? <Alert tone="info">{t("deliveryFailed")}</Alert> : null}

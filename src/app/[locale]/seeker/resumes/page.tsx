@@ -1,9 +1,9 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatDate } from "@/lib/format";
 import { MAX_RESUMES } from "@/lib/validation/resume";
 import { requireUser } from "@/server/auth/require-user";
 import { localName } from "@/lib/local-name";
@@ -25,7 +25,6 @@ export default async function MyResumesPage({
   setRequestLocale(locale);
   const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "resumes" });
-  const format = await getFormatter({ locale });
   if (!user.isSeeker) {
     return (
       <div className="flex flex-col gap-4">
@@ -64,7 +63,7 @@ export default async function MyResumesPage({
                 r.desiredSalary ? t("document.salary", { amount: formatAmount(r.desiredSalary) }) : null,
                 t(`visibility.${r.visibility}`),
                 t("applicationsCount", { count: r._count.applications }),
-                t("updatedOn", { date: format.dateTime(r.updatedAt, { dateStyle: "medium" }) }),
+                t("updatedOn", { date: formatDate(r.updatedAt, locale, "medium") }),
               ]
                 .filter(Boolean)
                 .join(" · ")}

@@ -18,7 +18,9 @@ type Params = Promise<{ locale: string; id: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "vacancyPage" });
-  return { title: t("goneTitle"), robots: { index: false, follow: true } };
+  // No robots tag here: the page is only ever sent with status 410, for which Next writes
+  // `<meta name="robots" content="noindex">` itself; a second tag would contradict or repeat it.
+  return { title: t("goneTitle") };
 }
 
 export default async function GoneVacancyPage({ params }: { params: Params }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { JsonLd } from "@/components/json-ld";
@@ -10,11 +10,12 @@ import { SaveVacancyButton } from "@/components/vacancy/save-vacancy-button";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
 import { Link } from "@/i18n/navigation";
-import { locales, type AppLocale } from "@/i18n/routing";
-import { licenceLabel, salaryParts } from "@/lib/format";
+import type { AppLocale } from "@/i18n/routing";
+import { formatDate, licenceLabel, salaryParts } from "@/lib/format";
 import { excerpt, htmlToText, sanitizeRichText } from "@/lib/sanitize-html";
 import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, parseIdSlug, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 import { breadcrumbJsonLd, jobPostingJsonLd } from "@/server/seo/json-ld";
+import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
 import { getPublicVacancy, similarVacancies, type PublicVacancy } from "@/server/services/vacancies/public-vacancy";
 
 // Rendered on first request and cached; publishing, editing or archiving a vacancy revalidates
@@ -51,23 +52,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     t("metaDescription", { company, city, salary: salaryText, text: htmlToText(vacancy.description) }),
     200,
   );
-  const languages = Object.fromEntries(locales.map((l) => [l, absoluteUrl(appUrl, l, path)]));
   return {
     title,
     description,
-    alternates: { canonical: absoluteUrl(appUrl, locale, path), languages: { ...languages, "x-default": languages.ru } },
-    openGraph: {
-      type: "website",
-      siteName: "Jumys",
-      title,
-      description,
-      url: absoluteUrl(appUrl, locale, path),
-      locale: locale === "kk" ? "kk_KZ" : "ru_KZ",
-      ...(vacancy.company
-        ? { images: [{ url: `${appUrl}/logos/${vacancy.company.id}.svg`, width: 256, height: 256, alt: company }] }
-        : {}),
-    },
-    twitter: { card: "summary", title, description },
+    alternates: localeAlternates(appUrl, locale, path),
+    // The image is this route's opengraph-image (a PNG of the title, salary and city).
+    ...socialMetadata({ appUrl, locale, path, title, description }),
   };
 }
 
@@ -100,7 +90,6 @@ export default async function VacancyPage({ params }: { params: Params }) {
   const t = await getTranslations({ locale, namespace: "vacancyPage" });
   const tv = await getTranslations({ locale, namespace: "vacancy" });
   const ts = await getTranslations({ locale, namespace: "saved" });
-  const format = await getFormatter({ locale });
   const appUrl = getEnv().APP_URL;
   const path = vacancyPath(vacancy.id, vacancy.slug);
   const url = absoluteUrl(appUrl, locale, path);
@@ -167,10 +156,10 @@ export default async function VacancyPage({ params }: { params: Params }) {
               />
               <p className="text-sm text-gray-700">
                 {t("published", {
-                  date: format.dateTime(vacancy.publishedAt, { day: "numeric", month: "long", year: "numeric" }),
+                  date: formatDate(vacancy.publishedAt, locale, "long"),
                 })}
                 {vacancy.expiresAt
-                  ? ` · ${t("validThrough", { date: format.dateTime(vacancy.expiresAt, { day: "numeric", month: "long" }) })}`
+                  ? ` · ${t("validThrough", { date: formatDate(vacancy.expiresAt, locale, "dayMonth") })}`
                   : null}
               </p>
               <div className="flex flex-wrap gap-3">

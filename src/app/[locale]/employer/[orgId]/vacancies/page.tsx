@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
@@ -6,6 +6,7 @@ import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
+import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,6 @@ export default async function OrganizationVacanciesPage({ params }: { params: Pr
   const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employerVacancies" });
   const tStatus = await getTranslations({ locale, namespace: "vacancyStatus" });
-  const format = await getFormatter({ locale });
   const vacancies = await api.employer.vacancies.list({ organizationId: org.id });
   const canWrite = org.myRole !== "OBSERVER";
   return (
@@ -47,7 +47,7 @@ export default async function OrganizationVacanciesPage({ params }: { params: Pr
               {tStatus(vacancy.status)} · {localName(vacancy.city, locale)} ·{" "}
               {t("applications", { count: vacancy._count.applications })}
               {vacancy.status === "PUBLISHED" && vacancy.expiresAt
-                ? ` · ${t("until", { date: format.dateTime(vacancy.expiresAt, { dateStyle: "medium" }) })}`
+                ? ` · ${t("until", { date: formatDate(vacancy.expiresAt, locale, "medium") })}`
                 : null}
             </p>
             {vacancy.status === "RETURNED" && vacancy.moderationReason ? (

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { MarkViewed, NoteForm, RespondForm } from "@/components/employer/application-actions";
@@ -9,7 +9,7 @@ import { loadDashboardOrganization } from "@/components/employer/load-organizati
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
-import { formatAmount } from "@/lib/format";
+import { formatAmount, formatDate } from "@/lib/format";
 import { fillPlaceholders } from "@/lib/fill-placeholders";
 import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
@@ -46,20 +46,19 @@ export default async function ApplicationPage({
   const t = await getTranslations({ locale, namespace: "inbox" });
   const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
   const tVacancy = await getTranslations({ locale, namespace: "vacancy" });
-  const format = await getFormatter({ locale });
   const resume = application.resume;
   const seekerLocale = application.seeker.locale === "kk" ? "kk" : "ru";
   // The answer form starts from the template written out for this applicant.
   const filled = { name: application.seeker.name, vacancy: application.vacancy.title, organization: org.displayName };
-  const month = (d: Date) => format.dateTime(d, { month: "long", year: "numeric", timeZone: "UTC" });
+  const month = (d: Date) => formatDate(d, locale, "monthYear", { timeZone: "UTC" });
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
       {application.status === "SENT" ? <MarkViewed organizationId={org.id} applicationId={application.id} /> : null}
       <div className="flex flex-col gap-1">
         <h2 className="text-xl font-semibold break-words">{application.seeker.name}</h2>
         <p className="text-sm text-gray-700">
-          {application.vacancy.title} · {t("applied", { date: format.dateTime(application.createdAt, { dateStyle: "medium" }) })}{" "}
-          · {t("statusLabel", { status: tStatus(application.status) })}
+          {application.vacancy.title} · {t("applied", { date: formatDate(application.createdAt, locale, "medium") })} ·{" "}
+          {t("statusLabel", { status: tStatus(application.status) })}
         </p>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -190,7 +189,7 @@ export default async function ApplicationPage({
                 {application.messages.map((m) => (
                   <li key={m.id} className={`rounded-md p-2 text-sm ${m.isInternal ? "bg-amber-50" : "bg-gray-100"}`}>
                     <p className="text-xs text-gray-700">
-                      {m.author?.name ?? "—"} · {format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                      {m.author?.name ?? "—"} · {formatDate(m.createdAt, locale, "short", { time: true })}
                       {m.isInternal ? ` · ${t("internal")}` : null}
                     </p>
                     <p className="whitespace-pre-line">{m.body}</p>
