@@ -44,6 +44,8 @@ export default async function proxy(request: NextRequest) {
   }
   const response = await route(forwarded);
   response.headers.set("Content-Security-Policy", policy);
+  // The bare "/" goes to the language of Accept-Language: caches must keep one answer per language.
+  if (pathname === "/") response.headers.set("Vary", "Accept-Language");
   return withTransportSecurity(response);
 }
 
