@@ -53,7 +53,12 @@ let accountLoadedAt = 0;
 let accountLoading: Promise<void> | null = null;
 const ACCOUNT_STALE_MS = 30_000;
 
-function loadAccount(): Promise<void> {
+/**
+ * Loads the account's list. `fresh`: after a change, a request already under way may have read the
+ * list before it; wait for it, then read again.
+ */
+async function loadAccount(options: { fresh?: boolean } = {}): Promise<void> {
+  if (options.fresh && accountLoading) await accountLoading;
   accountLoading ??= accountApi()
     .then((api) => api.list.query())
     .then((list) => {
@@ -82,7 +87,7 @@ async function mergeIntoAccount(entries: readonly SavedVacancy[]) {
     // Only what was sent: a save made meanwhile in a tab that still thinks it is a guest's stays
     // here and is merged next time.
     savedVacancies.remove(entries.map((entry) => entry.id));
-    await loadAccount();
+    await loadAccount({ fresh: true });
     mergeStore.set({ status: "merged", result });
   } catch {
     mergeBlocked = true;
@@ -162,7 +167,7 @@ export function useSavedVacancyActions(where: SavedVacanciesSource["where"]) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setPending((n) => n - 1);
-      await loadAccount();
+      await loadAccount({ fresh: true });
     }
   }
 

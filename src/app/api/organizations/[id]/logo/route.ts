@@ -3,6 +3,7 @@ import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
+import { BodyTooLargeError, readBodyWithin } from "@/server/http/request-guards";
 import { requestMeta } from "@/server/request-meta";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 import {
@@ -73,21 +74,12 @@ function organizationIdOf(raw: string): number | null {
 
 /** The body, or null once it grows past `limit` (whatever Content-Length claimed). */
 async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+  try {
+    return await readBodyWithin(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return null;
+    throw error;
   }
-  return Buffer.concat(chunks);
 }
 
 async function uploadedFile(request: Request, body: Uint8Array): Promise<Buffer | null> {
