@@ -2,6 +2,7 @@ import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 
 import { isLocale, routing } from "./i18n/routing";
+import { PAGE_SECTIONS } from "./lib/page-sections";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY, takesNonce } from "./lib/security-headers";
 import { parseIdSlug, vacancyPath } from "./lib/urls";
 import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
@@ -17,7 +18,8 @@ const intl = createMiddleware(routing);
 
 const VACANCY = /^\/([a-z]{2})\/vacancy\/([^/]+)\/?$/;
 // Internal pages reached only by the rewrites below; requested directly they do not exist.
-const INTERNAL = /^\/[a-z]{2}\/vacancy-(gone|private)(\/|$)/;
+const INTERNAL = /^\/[a-z]{2}\/(vacancy-gone|vacancy-private|page-not-found)(\/|$)/;
+const LOCALE_PAGE = /^\/(ru|kk)(?:\/([^/]+))?/;
 
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -58,8 +60,10 @@ function withTransportSecurity(response: NextResponse): NextResponse {
 
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (INTERNAL.test(pathname))
-    return NextResponse.rewrite(new URL(`/${routing.defaultLocale}/404`, request.url), { status: 404 });
+  if (INTERNAL.test(pathname)) return notFoundPage(request, routing.defaultLocale);
+  // A first segment no page has: the 404 page, rendered on the server in the address's language.
+  const page = LOCALE_PAGE.exec(pathname);
+  if (page?.[1] && page[2] !== undefined && !PAGE_SECTIONS.has(safeDecode(page[2]))) return notFoundPage(request, page[1]);
 
   const match = VACANCY.exec(pathname);
   const locale = match?.[1];
@@ -67,7 +71,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (!locale || !isLocale(locale) || !idSlug) return intl(request);
 
   const gate = await getVacancyGate(idSlug.id);
-  if (gate.state === "missing") return intl(request);
+  if (gate.state === "missing") return notFoundPage(request, locale);
   if (gate.state === "gone") {
     const url = new URL(`/${locale}/vacancy-gone/${idSlug.id}`, request.url);
     return NextResponse.rewrite(url, { status: 410 });
@@ -91,6 +95,10 @@ function isPrefetch(request: NextRequest): boolean {
     /\bprefetch\b/i.test(h.get("purpose") ?? "") ||
     /\bprefetch\b/i.test(h.get("sec-purpose") ?? "")
   );
+}
+
+function notFoundPage(request: NextRequest, locale: string): NextResponse {
+  return NextResponse.rewrite(new URL(`/${locale}/page-not-found`, request.url), { status: 404 });
 }
 
 function newNonce(): string {

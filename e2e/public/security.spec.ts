@@ -130,3 +130,20 @@ test("a spoofed X-Forwarded-For does not escape the per-IP sign-in limit", async
   expect(errors.slice(0, 100).every((e) => e === "errors.auth.invalidCredentials")).toBe(true);
   expect(errors[100]).toBe("errors.rateLimited");
 });
+
+test("a missing page is a real 404 page, rendered on the server in its language", async ({ request }) => {
+  for (const [path, lang, heading] of [
+    ["/ru/no-such-page", "ru", "Страница не найдена"],
+    ["/kk/no-such-page/deeper", "kk", ""],
+    ["/kk/vacancy/999999999-net-takoy", "kk", ""],
+    ["/ru/vacancy-gone/1", "ru", "Страница не найдена"],
+  ] as const) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    const html = await response.text();
+    expect(html, path).toContain(`<html lang="${lang}"`);
+    expect(html, path).not.toContain("__next_error__");
+    expect(html, path).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
+    if (heading) expect(html, path).toContain(heading);
+  }
+});
