@@ -17,4 +17,6 @@ export const PAGE_SECTIONS = new Set([
   "unsubscribe",
   "vacancies",
   "vacancy",
+  // Routes of files rather than folders: the home page's Open Graph image.
+  "opengraph-image",
 ]);
