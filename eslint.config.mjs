@@ -25,4 +25,53 @@ export default defineConfig([
       "import/no-anonymous-default-export": "off",
     },
   },
+  // One data path. Pages, components and route handlers never query the database themselves:
+  // signed-in pages read through the tRPC server caller (where every authorisation rule lives),
+  // public pages and route handlers through domain services that apply the public rules.
+  {
+    files: ["src/app/**/*.{ts,tsx}", "src/components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.int.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/(server/db|server/db-client|generated/prisma/client)$",
+              allowTypeImports: true,
+              message: "Read data through a service (public pages) or the tRPC server caller (signed-in pages).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      "src/app/[[]locale]/{account,admin,employer,seeker,invitations,saved,feedback}/**/*.{ts,tsx}",
+      "src/app/[[]locale]/vacancy/[[]idSlug]/apply/**/*.{ts,tsx}",
+      "src/components/{account,admin,employer,seeker,resume}/**/*.{ts,tsx}",
+    ],
+    ignores: ["**/*.test.ts", "**/*.int.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/(server/db|server/db-client|generated/prisma/client)$",
+              allowTypeImports: true,
+              message: "Read data through the tRPC server caller (`api` from @/trpc/server).",
+            },
+            {
+              // Reference data (cities, specialisations) is the same for everyone.
+              regex: "^@/server/services/(?!catalog/)",
+              allowTypeImports: true,
+              message: "Signed-in pages read through the tRPC server caller (`api` from @/trpc/server), where access is checked.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -2,9 +2,10 @@ import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 
 import { isLocale, routing } from "./i18n/routing";
-import { PAGE_SECTIONS } from "./lib/page-sections";
+import { matchPageRoute } from "./lib/page-routes";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY, takesNonce } from "./lib/security-headers";
 import { parseIdSlug, vacancyPath } from "./lib/urls";
+import { publicPageExists } from "./server/services/seo/page-gate";
 import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
 import { recordVacancyView } from "./server/services/vacancies/view-counter";
 
@@ -19,7 +20,7 @@ const intl = createMiddleware(routing);
 const VACANCY = /^\/([a-z]{2})\/vacancy\/([^/]+)\/?$/;
 // Internal pages reached only by the rewrites below; requested directly they do not exist.
 const INTERNAL = /^\/[a-z]{2}\/(vacancy-gone|vacancy-private|page-not-found)(\/|$)/;
-const LOCALE_PAGE = /^\/(ru|kk)(?:\/([^/]+))?/;
+const LOCALE_PAGE = /^\/(ru|kk)(?:\/(.*))?$/;
 
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -62,8 +63,16 @@ async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   if (INTERNAL.test(pathname)) return notFoundPage(request, routing.defaultLocale);
   // A first segment no page has: the 404 page, rendered on the server in the address's language.
+  // An address no page has, or a public page whose subject does not exist: the 404 page,
+  // rendered on the server in the address's language.
   const page = LOCALE_PAGE.exec(pathname);
-  if (page?.[1] && page[2] !== undefined && !PAGE_SECTIONS.has(safeDecode(page[2]))) return notFoundPage(request, page[1]);
+  if (page?.[1]) {
+    const segments = (page[2] ?? "").split("/").filter(Boolean).map(safeDecode);
+    const matched = matchPageRoute(segments);
+    if (!matched) return notFoundPage(request, page[1]);
+    if (matched.route !== "vacancy/[idSlug]" && !(await publicPageExists(matched.route, matched.params)))
+      return notFoundPage(request, page[1]);
+  }
 
   const match = VACANCY.exec(pathname);
   const locale = match?.[1];

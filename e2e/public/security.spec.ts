@@ -137,6 +137,16 @@ test("a missing page is a real 404 page, rendered on the server in its language"
     ["/kk/no-such-page/deeper", "kk", ""],
     ["/kk/vacancy/999999999-net-takoy", "kk", ""],
     ["/ru/vacancy-gone/1", "ru", "Страница не найдена"],
+    // Known sections, unknown or malformed pages below them.
+    ["/ru/seeker/xyz", "ru", "Страница не найдена"],
+    ["/kk/seeker/resumes/abc", "kk", ""],
+    ["/ru/employer/abc/vacancies", "ru", "Страница не найдена"],
+    // Public pages whose subject does not exist.
+    ["/ru/company/999999999-net-takoy", "ru", "Страница не найдена"],
+    ["/kk/school/999999999", "kk", ""],
+    ["/ru/jobs/no-such-city", "ru", "Страница не найдена"],
+    ["/ru/jobs/almaty/no-such-specialization", "ru", "Страница не найдена"],
+    ["/ru/vacancy/999999999-net/apply", "ru", "Страница не найдена"],
   ] as const) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(404);

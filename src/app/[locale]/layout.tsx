@@ -8,6 +8,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { ErrorTextsProvider } from "@/components/error-texts";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/env";
@@ -49,6 +50,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "layout" });
+  const e = await getTranslations({ locale, namespace: "errorPage" });
+  const errorTexts = { title: e("title"), text: e("text"), retry: e("retry"), home: e("home"), homeHref: `/${locale}` };
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-gray-50 font-sans text-gray-900 antialiased">
@@ -62,7 +65,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             forms add them (SectionProviders), public pages' few client parts take texts as props. */}
         <SiteHeader locale={locale} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-          {children}
+          <ErrorTextsProvider texts={errorTexts}>{children}</ErrorTextsProvider>
         </main>
         <SiteFooter locale={locale} />
       </body>

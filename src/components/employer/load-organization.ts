@@ -2,15 +2,17 @@ import "server-only";
 
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 
 import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
 /**
  * The organisation of a dashboard page, through the same access checks as the API: guests go to
- * sign-in; anyone who is not a member (or names a school or a missing id) gets a 404.
+ * sign-in; anyone who is not a member (or names a school or a missing id) gets a 404. Read once per
+ * request (the layout and the page both ask).
  */
-export async function loadDashboardOrganization(locale: string, rawId: string) {
+export const loadDashboardOrganization = cache(async (locale: string, rawId: string) => {
   const user = await requireUser(locale);
   const organizationId = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isSafeInteger(organizationId) || organizationId <= 0) notFound();
@@ -25,4 +27,4 @@ export async function loadDashboardOrganization(locale: string, rawId: string) {
     if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
     throw error;
   }
-}
+});

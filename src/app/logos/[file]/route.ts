@@ -1,5 +1,5 @@
 import { escapeXml } from "@/lib/escape";
-import { db } from "@/server/db";
+import { getLogoMonogramSource, getServedLogo } from "@/server/services/organizations/public-organization";
 
 // A company's logo for structured data and social cards: /logos/{id}.svg redirects to the uploaded
 // image when there is one, otherwise draws a monogram from its name. Blocked organisations and
@@ -14,10 +14,7 @@ const COLORS = ["#0f766e", "#075985", "#4338ca", "#9f1239", "#92400e", "#065f46"
 async function uploadedLogo(file: string) {
   const match = /^(\d{1,9})-([0-9a-z]{1,16})\.webp$/.exec(file);
   if (!match) return null;
-  const org = await db.organization.findFirst({
-    where: { id: Number(match[1]), blockedAt: null },
-    select: { logoPath: true, logo: { select: { content: true, contentType: true } } },
-  });
+  const org = await getServedLogo(Number(match[1]));
   if (!org?.logo || !org.logoPath) return new Response("Not found", { status: 404 });
   if (org.logoPath !== `/logos/${file}`) {
     return new Response(null, { status: 302, headers: { Location: org.logoPath, "Cache-Control": "public, max-age=86400" } });
@@ -36,12 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const uploaded = await uploadedLogo(file);
   if (uploaded) return uploaded;
   const match = /^(\d{1,9})\.svg$/.exec(file);
-  const org = match
-    ? await db.organization.findFirst({
-        where: { id: Number(match[1]), blockedAt: null },
-        select: { displayName: true, logoPath: true },
-      })
-    : null;
+  const org = match ? await getLogoMonogramSource(Number(match[1])) : null;
   if (!org) return new Response("Not found", { status: 404 });
   if (org.logoPath) return Response.redirect(new URL(org.logoPath, request.url), 302);
 

@@ -1,15 +1,28 @@
 import type { Db } from "@/server/db-client";
+import { EMPLOYER_ORG_TYPES } from "@/server/auth/guards";
 import { db as defaultDb } from "@/server/db";
+
+/** The one rule for which organisation has a public page of this kind. */
+function publicOrganizationWhere(id: number, kind: "company" | "school") {
+  return {
+    id,
+    blockedAt: null,
+    type: kind === "school" ? ("DRIVING_SCHOOL" as const) : { in: [...EMPLOYER_ORG_TYPES] },
+  };
+}
+
+/** Whether the public page exists (asked by the proxy on every request: a primary-key read). */
+export async function publicOrganizationExists(id: number, kind: "company" | "school", options: { db?: Db } = {}) {
+  const db = options.db ?? defaultDb;
+  const row = await db.organization.findFirst({ where: publicOrganizationWhere(id, kind), select: { id: true } });
+  return row !== null;
+}
 
 /** An organisation's public profile; null when it is unknown, blocked or of the other kind. */
 export async function getPublicOrganization(id: number, kind: "company" | "school", options: { db?: Db } = {}) {
   const db = options.db ?? defaultDb;
   return db.organization.findFirst({
-    where: {
-      id,
-      blockedAt: null,
-      type: kind === "school" ? "DRIVING_SCHOOL" : { in: ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"] },
-    },
+    where: publicOrganizationWhere(id, kind),
     select: {
       id: true,
       slug: true,
@@ -26,3 +39,19 @@ export async function getPublicOrganization(id: number, kind: "company" | "schoo
   });
 }
 export type PublicOrganization = NonNullable<Awaited<ReturnType<typeof getPublicOrganization>>>;
+
+/** An uploaded logo as the public /logos route serves it; null for an unknown or blocked organisation. */
+export async function getServedLogo(organizationId: number) {
+  return defaultDb.organization.findFirst({
+    where: { id: organizationId, blockedAt: null },
+    select: { logoPath: true, logo: { select: { content: true, contentType: true } } },
+  });
+}
+
+/** What the drawn stand-in of a logo needs; null for an unknown or blocked organisation. */
+export async function getLogoMonogramSource(organizationId: number) {
+  return defaultDb.organization.findFirst({
+    where: { id: organizationId, blockedAt: null },
+    select: { displayName: true, logoPath: true },
+  });
+}

@@ -7,6 +7,8 @@ import { titleMetadata } from "@/i18n/page-metadata";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { isDomainError } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
+// The link's token is the authority here, not the session: the service checks both.
+// eslint-disable-next-line no-restricted-imports
 import { confirmEmailChange } from "@/server/services/account/change-email";
 
 // Never cached: depends on the token in the query and on who is signed in.
