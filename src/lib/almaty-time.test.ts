@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { almatyDay, almatyDaySqlText, almatyDayStart, ALMATY_TIME_ZONE } from "./almaty-time";
+import { almatyDay, almatyDaySqlText, almatyDayStart, almatyYear, almatyYearStart, ALMATY_TIME_ZONE } from "./almaty-time";
 
 describe("Almaty time", () => {
   it("counts calendar days at UTC+5 all year", () => {
@@ -24,5 +24,11 @@ describe("Almaty time", () => {
   it("writes the same day in SQL, for columns only", () => {
     expect(almatyDaySqlText("created_at")).toBe("((created_at AT TIME ZONE 'UTC') + interval '5 hours')::date");
     expect(() => almatyDaySqlText("created_at); DROP TABLE x; --")).toThrow(/column/);
+  });
+
+  it("counts calendar years at UTC+5", () => {
+    expect(almatyYear(new Date("2026-12-31T18:59:59.999Z"))).toBe(2026);
+    expect(almatyYear(new Date("2026-12-31T19:00:00Z"))).toBe(2027);
+    expect(almatyYearStart(2027).toISOString()).toBe("2026-12-31T19:00:00.000Z");
   });
 });

@@ -23,3 +23,13 @@ export function almatyDaySqlText(column: string): string {
   if (!/^[a-z_][a-z0-9_.]*$/.test(column)) throw new Error(`not a column: ${column}`);
   return `((${column} AT TIME ZONE 'UTC') + interval '${ALMATY_UTC_OFFSET_HOURS} hours')::date`;
 }
+
+/** The calendar year in Almaty of an instant (invoices and acts are numbered per year). */
+export function almatyYear(at: Date): number {
+  return new Date(at.getTime() + OFFSET_MS).getUTCFullYear();
+}
+
+/** The instant an Almaty calendar year starts. */
+export function almatyYearStart(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1) - OFFSET_MS);
+}

@@ -26,6 +26,20 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in",
   "auth.sign_in_failed",
   "auth.sign_up_existing",
+  "billing.balance.adjust",
+  "billing.cart.change",
+  "billing.credit.consume",
+  "billing.credit.return",
+  "billing.entitlement.forfeit",
+  "billing.order.activate",
+  "billing.order.cancel",
+  "billing.order.checkout",
+  "billing.order.expire",
+  "billing.order.pay_from_balance",
+  "billing.payment.record",
+  "billing.price.add",
+  "billing.refund.request",
+  "billing.refund.settle",
   "application.reject",
   "digest.resubscribe",
   "digest.unsubscribe",
@@ -67,7 +81,18 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["application", "organization", "user", "vacancy"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "application",
+  "billing_account",
+  "entitlement",
+  "order",
+  "organization",
+  "payment",
+  "product",
+  "refund",
+  "user",
+  "vacancy",
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** What the action was done to. */

@@ -65,6 +65,32 @@ describe("migrations against prisma/schema.prisma", () => {
   });
 });
 
+describe("partial unique indexes written in SQL only", () => {
+  it("are expected with their predicates, and a changed predicate is a difference", async () => {
+    expect(expected.tables.orders?.indexes.orders_one_cart_per_organization_key).toEqual({
+      unique: true,
+      columns: ["organization_id"],
+      method: "btree",
+      predicate: `(status = 'CART'::"OrderStatus")`,
+    });
+    await client.query("BEGIN");
+    try {
+      await client.query(`
+        DROP INDEX orders_one_cart_per_organization_key;
+        CREATE UNIQUE INDEX orders_one_cart_per_organization_key ON orders (organization_id) WHERE status <> 'CART';
+        DROP INDEX ledger_entries_top_up_payment_key;
+      `);
+      expect(compareSchemas(expected, await readDatabaseSchema(client))).toEqual([
+        `orders: index orders_one_cart_per_organization_key is unique (organization_id) WHERE (status = 'CART'::"OrderStatus") in schema, ` +
+          `unique (organization_id) WHERE (status <> 'CART'::"OrderStatus") in database`,
+        `ledger_entries: index ledger_entries_top_up_payment_key unique (payment_id) WHERE (kind = 'TOP_UP'::"LedgerEntryKind") missing in database`,
+      ]);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+});
+
 // These start from the migrated database's own shape rather than from schema.prisma, so that
 // a real drift fails the test above alone, with its own message.
 describe("compareSchemas", () => {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { hashPassword } from "@/server/services/auth/password";
+import { postEntry } from "@/server/services/billing/ledger";
 import { createSession, resolveSession, type SessionUser } from "@/server/services/auth/sessions";
 
 export const TEST_PASSWORD = "correct-horse-battery";
@@ -64,4 +65,165 @@ export async function signedIn(userId: number): Promise<SessionUser> {
   const user = await resolveSession(sessionId);
   if (!user) throw new Error("session did not resolve");
   return user;
+}
+
+// ---------------------------------------------------------------- billing
+
+/** An organisation an operator has verified (billing sells only to those). */
+export async function createVerifiedOrganization(type: OrgType, members: { userId: number; role: OrgRole }[] = []) {
+  const org = await createOrganization(type, members);
+  await db.organization.update({ where: { id: org.id }, data: { verification: "VERIFIED", verifiedAt: new Date() } });
+  return org;
+}
+
+export async function createRegion() {
+  const slug = `region-${unique()}`;
+  return db.region.create({ data: { slug, nameRu: `Регион ${slug}`, nameKk: `Өңір ${slug}` }, select: { id: true } });
+}
+
+export async function createSpecialization() {
+  const slug = `spec-${unique()}`;
+  return db.specialization.create({
+    data: { slug, nameRu: `Специализация ${slug}`, nameKk: `Мамандық ${slug}` },
+    select: { id: true },
+  });
+}
+
+/**
+ * Money on an organisation's balance, as finance would put it there (an ADJUSTMENT entry through
+ * the ledger, so the balance and the entries agree).
+ */
+export async function creditBalance(organizationId: number, amountTiyn: bigint) {
+  const finance = await createUser({ isSeeker: false, staffRole: "FINANCE" });
+  return db.$transaction((tx) =>
+    postEntry(tx, { organizationId, kind: "ADJUSTMENT", amountTiyn, reason: "Тестовое пополнение", createdById: finance.id }),
+  );
+}
+
+/** A product of its own for a test, with one price version (valid since 2026 unless given). */
+export async function createBillingProduct(options: {
+  kind: "VACANCY_PUBLICATION" | "RESUME_ACCESS" | "CONTACT_VIEWS" | "SCHOOL_PLAN";
+  priceTiyn: bigint;
+  vatRate?: number;
+  validFrom?: Date;
+  publicationType?: "STANDARD" | "PREMIUM" | "ANONYMOUS" | "CLOSED";
+  accessDays?: number;
+  units?: number;
+}) {
+  const code = `test.${unique()}`;
+  const attributes = {
+    VACANCY_PUBLICATION: { publicationType: options.publicationType ?? "STANDARD" },
+    RESUME_ACCESS: { accessDays: options.accessDays ?? 7, units: options.units ?? 100 },
+    CONTACT_VIEWS: { units: options.units ?? 100 },
+    SCHOOL_PLAN: { accessDays: options.accessDays ?? 30 },
+  }[options.kind];
+  return db.product.create({
+    data: {
+      code,
+      kind: options.kind,
+      ...attributes,
+      nameRu: `Товар ${code}`,
+      nameKk: `Тауар ${code}`,
+      prices: {
+        create: {
+          priceTiyn: options.priceTiyn,
+          vatRate: options.vatRate ?? 1600,
+          validFrom: options.validFrom ?? new Date("2026-01-01T00:00:00+05:00"),
+        },
+      },
+    },
+    select: { id: true, code: true },
+  });
+}
+
+/**
+ * An entitlement as an activated order grants it, without going through a purchase: for tests of
+ * what uses entitlements (credits, expiry). The order behind it is a minimal ACTIVATED one.
+ */
+export async function grantEntitlement(options: {
+  organizationId: number;
+  productCode: string;
+  unitsTotal: number;
+  validFrom: Date;
+  validUntil: Date;
+  regionId?: number;
+  specializationId?: number | null;
+}) {
+  const product = await db.product.findUniqueOrThrow({
+    where: { code: options.productCode },
+    select: { id: true, kind: true, publicationType: true },
+  });
+  const at = options.validFrom;
+  const order = await db.order.create({
+    data: {
+      organizationId: options.organizationId,
+      status: "ACTIVATED",
+      number: `T-${unique()}`,
+      paymentMethod: "BALANCE",
+      amountTiyn: 100n,
+      vatTiyn: 0n,
+      checkedOutAt: at,
+      paidAt: at,
+      activatedAt: at,
+      lines: {
+        create: {
+          productId: product.id,
+          quantity: 1,
+          regionId: options.regionId ?? null,
+          specializationId: options.specializationId ?? null,
+        },
+      },
+    },
+    select: { id: true, lines: { select: { id: true } } },
+  });
+  return db.entitlement.create({
+    data: {
+      organizationId: options.organizationId,
+      orderId: order.id,
+      orderLineId: order.lines[0]!.id,
+      productId: product.id,
+      kind: product.kind,
+      publicationType: product.publicationType,
+      regionId: options.regionId ?? null,
+      specializationId: options.specializationId ?? null,
+      unitsTotal: options.unitsTotal,
+      validFrom: options.validFrom,
+      validUntil: options.validUntil,
+    },
+    select: { id: true, orderId: true },
+  });
+}
+
+/**
+ * A buying organisation with an owner, a manager and an observer, as actors. Verified and not
+ * blocked unless told otherwise.
+ */
+export async function createBuyer(
+  type: OrgType = "EMPLOYER",
+  options: { verification?: "UNVERIFIED" | "PENDING" | "VERIFIED" | "REJECTED"; blocked?: boolean } = {},
+) {
+  const [owner, manager, observer] = [await createUser(), await createUser(), await createUser()];
+  const org = await createOrganization(type, [
+    { userId: owner.id, role: "OWNER" },
+    { userId: manager.id, role: "MANAGER" },
+    { userId: observer.id, role: type === "DRIVING_SCHOOL" ? "INSTRUCTOR" : "OBSERVER" },
+  ]);
+  const verification = options.verification ?? "VERIFIED";
+  await db.organization.update({
+    where: { id: org.id },
+    data: {
+      verification,
+      verifiedAt: verification === "VERIFIED" ? new Date() : null,
+      blockedAt: options.blocked ? new Date() : null,
+      blockReason: options.blocked ? "Тест" : null,
+    },
+  });
+  const actor = (userId: number) => ({ userId, ip: "203.0.113.7" });
+  return { organizationId: org.id, owner: actor(owner.id), manager: actor(manager.id), observer: actor(observer.id) };
+}
+
+/** A finance officer as an actor. */
+export async function createFinanceActor() {
+  const user = await createUser({ isSeeker: false, staffRole: "FINANCE" });
+  return { userId: user.id, ip: "203.0.113.8" };
 }
