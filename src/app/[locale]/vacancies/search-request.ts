@@ -1,0 +1,48 @@
+import {
+  parseSearchParams,
+  searchParamsToQuery,
+  type SearchNotice,
+  type SearchParams,
+  type SortOrder,
+} from "@/lib/search/params";
+
+import { searchHref } from "@/components/search/search-href";
+
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The criteria of a request to the search page. Forms submit empty fields too: a request that
+ * parsed cleanly but is not in canonical form gets `canonicalHref`, its shareable URL to redirect to.
+ */
+export function parseSearchRequest(raw: RawSearchParams): {
+  params: SearchParams;
+  notices: SearchNotice[];
+  canonicalHref: string | null;
+} {
+  const { params, notices } = parseSearchParams(raw);
+  const rawQuery = new URLSearchParams(
+    Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])),
+  ).toString();
+  const canonicalQuery = searchParamsToQuery(params);
+  const canonical = notices.length === 0 && rawQuery !== canonicalQuery && rawQuery !== "";
+  return { params, notices, canonicalHref: canonical ? searchHref(params) : null };
+}
+
+/** How many filters are set, as the phone's "Filters (n)" button counts them: a location or a period is one. */
+export function activeFilterCount(p: SearchParams): number {
+  return (
+    (p.city || p.region ? 1 : 0) +
+    p.specializations.length +
+    (p.company ? 1 : 0) +
+    (p.salary ? 1 : 0) +
+    p.experience.length +
+    p.employment.length +
+    p.schedule.length +
+    p.licences.length +
+    (p.remote ? 1 : 0) +
+    (p.period || p.since ? 1 : 0)
+  );
+}
+
+/** The order results are in: a query is ranked by relevance unless another order is asked for. */
+export const effectiveSort = (p: SearchParams): SortOrder => p.sort ?? (p.q ? "relevance" : "date");
