@@ -12,6 +12,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     ".reports/**",
+    ".size-floor/**",
     "next-env.d.ts",
   ]),
   {

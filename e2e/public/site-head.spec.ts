@@ -157,3 +157,26 @@ test("a school's title names the school once", async ({ request }) => {
     }
   }
 });
+
+test("the header does not move when the page's scripts start, and the language link keeps the query", async ({
+  browser,
+}, testInfo) => {
+  const vacancy = await findVacancy(LIVE);
+  const pages = ["/ru", "/kk/vacancies?q=водитель", `/ru/vacancy/${vacancy.id}-x`];
+  const viewport = testInfo.project.use.viewport ?? { width: 1280, height: 720 };
+  for (const path of pages) {
+    const heights: number[] = [];
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({ viewport, javaScriptEnabled, baseURL: testInfo.project.use.baseURL });
+      const page = await context.newPage();
+      await page.goto(path);
+      if (javaScriptEnabled) await expect(page.getByRole("link", { name: /Войти|Кіру/ }).first()).toBeVisible();
+      heights.push((await page.locator("body > header").boundingBox())!.height);
+      if (javaScriptEnabled && path.includes("?")) {
+        await expect(page.locator('header a[hreflang="ru"]')).toHaveAttribute("href", /\/ru\/vacancies\?q=/);
+      }
+      await context.close();
+    }
+    expect(heights[1], `${path}: header height before and after the scripts ran`).toBe(heights[0]);
+  }
+});

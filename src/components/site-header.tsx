@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
@@ -39,9 +38,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
           />
           {/* Brings a guest's saved vacancies into the account once signed in, on whatever page. */}
           <SavedVacanciesSync />
-          <Suspense fallback={null}>
-            <LanguageSwitcher locale={locale} label={t("language")} />
-          </Suspense>
+          <LanguageSwitcher locale={locale} label={t("language")} />
         </nav>
       </div>
     </header>
