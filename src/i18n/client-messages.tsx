@@ -1,11 +1,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 
-import { catalogues, type Messages } from "./messages";
-import { defaultLocale, isLocale } from "./routing";
-
-/** What every page's client components need: the header's menu and the save button. */
-const BASE: (keyof Messages)[] = ["layout", "saved"];
+import { pickMessages, type Messages } from "./messages";
 
 /**
  * Hands client components the catalogue namespaces they use, and no more: the messages travel
@@ -20,8 +16,7 @@ export function ClientMessages({
   namespaces?: (keyof Messages)[];
   children: ReactNode;
 }) {
-  const all = catalogues[isLocale(locale) ? locale : defaultLocale];
-  const messages = Object.fromEntries([...BASE, ...namespaces].map((name) => [name, all[name]]));
+  const messages = pickMessages(locale, namespaces);
   return (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Almaty">
       {children}

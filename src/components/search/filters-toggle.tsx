@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useId, useState, type ReactNode } from "react";
 
-/** On a phone the filters fold away behind a button; on wider screens they are always shown. */
-export function FiltersToggle({ activeCount, children }: { activeCount: number; children: ReactNode }) {
-  const t = useTranslations("search");
+/**
+ * On a phone the filters fold away behind a button; on wider screens they are always shown. The
+ * button's text comes from the server, so the search page carries no translation runtime.
+ */
+export function FiltersToggle({ label, children }: { label: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -17,7 +18,7 @@ export function FiltersToggle({ activeCount, children }: { activeCount: number; 
         onClick={() => setOpen((value) => !value)}
         className="mb-3 w-full rounded-md border border-gray-400 bg-white px-4 py-2 text-left font-medium lg:hidden"
       >
-        {t("filtersButton", { count: activeCount })}
+        {label}
       </button>
       <div id={id} className={open ? "block" : "hidden lg:block"}>
         {children}

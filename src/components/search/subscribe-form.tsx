@@ -1,13 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useEffect, useId, type FormEvent } from "react";
+import { NextIntlClientProvider, useTranslations, type AbstractIntlMessages } from "next-intl";
+import { useEffect, useId, useRef, type FormEvent } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { FrequencyField } from "@/components/seeker/subscription-frequency-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Link } from "@/i18n/navigation";
 import { subscriptionFormSchema, SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
 import { trpc, TRPCProvider } from "@/trpc/react";
 
@@ -18,12 +19,47 @@ interface SubscribeFormProps {
   onCancel: () => void;
 }
 
-/** The subscription form of the search page, with the tRPC client it brings along. */
-export function SubscribeForm(props: SubscribeFormProps) {
+/**
+ * The subscription form of the search page, with what it brings along when it is opened: the
+ * tRPC client and the translations of the form, its errors and the confirmation. The page itself
+ * carries neither.
+ */
+export function SubscribeForm({
+  locale,
+  messages,
+  created,
+  ...props
+}: SubscribeFormProps & { locale: string; messages: AbstractIntlMessages; created: string | null }) {
   return (
-    <TRPCProvider>
-      <Form {...props} />
-    </TRPCProvider>
+    <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Almaty">
+      {created === null ? (
+        <TRPCProvider>
+          <Form {...props} />
+        </TRPCProvider>
+      ) : (
+        <Created name={created} />
+      )}
+    </NextIntlClientProvider>
+  );
+}
+
+/** The form goes away on success: the confirmation takes the focus so it is read out. */
+function Created({ name }: { name: string }) {
+  const t = useTranslations("subscriptions");
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => confirmation.current?.focus(), []);
+  return (
+    <div
+      role="status"
+      tabIndex={-1}
+      ref={confirmation}
+      className="flex flex-col items-start gap-2 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900 outline-none sm:flex-row sm:items-center sm:gap-4"
+    >
+      <p>{t("created", { name })}</p>
+      <Link href="/seeker/subscriptions" className="font-medium underline underline-offset-2">
+        {t("manage")}
+      </Link>
+    </div>
   );
 }
 

@@ -1,17 +1,25 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import type { AbstractIntlMessages } from "next-intl";
 import dynamic from "next/dynamic";
-import { useEffect, useId, useRef, useState } from "react";
+import NextLink from "next/link";
+import { useId, useRef, useState } from "react";
 
 import { useViewer } from "@/components/viewer/viewer-store";
-import { Link } from "@/i18n/navigation";
+import { localizedHref } from "@/i18n/localized-href";
 
-// The form and the tRPC client it needs are loaded when a seeker opens it, not with the page.
+// The form, its translations and the tRPC client it needs are loaded when a seeker opens it, not
+// with the page: the button's own texts come from the server as props.
 const SubscribeForm = dynamic(() => import("./subscribe-form").then((m) => m.SubscribeForm), {
   ssr: false,
   loading: () => <p role="status" className="text-sm text-gray-700" />,
 });
+
+export interface SubscribeLabels {
+  subscribe: string;
+  signInToSubscribe: string;
+  seekersOnly: string;
+}
 
 /**
  * "Subscribe to this search" under the results. Guests are sent to sign in and back to the same
@@ -21,55 +29,58 @@ export function SubscribeToSearch({
   query,
   defaultName,
   searchHref,
+  locale,
+  labels,
+  formMessages,
 }: {
   /** The search's criteria as the search page writes them (no page, sort or period). */
   query: string;
   defaultName: string;
   /** This page's own address, to come back to after signing in. */
   searchHref: string;
+  locale: string;
+  labels: SubscribeLabels;
+  /** Catalogue namespaces the form uses once opened. */
+  formMessages: AbstractIntlMessages;
 }) {
-  const t = useTranslations("subscriptions");
   const viewer = useViewer();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const formId = useId();
   const opener = useRef<HTMLButtonElement>(null);
-  const confirmation = useRef<HTMLDivElement>(null);
-  // The form goes away on success: the confirmation takes the focus so it is read out.
-  useEffect(() => {
-    if (created !== null) confirmation.current?.focus();
-  }, [created]);
 
   if (viewer.status === "loading") return <div aria-hidden className="h-10" />;
   if (!viewer.viewer) {
     return (
-      <Link
-        href={{ pathname: "/auth/sign-in", query: { callbackUrl: searchHref } }}
+      // Plain next/link with the locale given: the localized Link reads the locale from next-intl,
+      // whose client runtime this page does not otherwise need.
+      <NextLink
+        href={localizedHref({ pathname: "/auth/sign-in", query: { callbackUrl: searchHref } }, locale)}
         className="inline-flex items-center gap-2 self-start rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-brand-50"
         data-testid="subscribe-sign-in"
       >
         <BellIcon />
-        {t("signInToSubscribe")}
-      </Link>
+        {labels.signInToSubscribe}
+      </NextLink>
     );
   }
-  if (!viewer.viewer.isSeeker) return <p className="text-sm text-gray-700">{t("seekersOnly")}</p>;
+  if (!viewer.viewer.isSeeker) return <p className="text-sm text-gray-700">{labels.seekersOnly}</p>;
 
-  if (created !== null) {
-    return (
-      <div
-        role="status"
-        tabIndex={-1}
-        ref={confirmation}
-        className="flex flex-col items-start gap-2 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900 outline-none sm:flex-row sm:items-center sm:gap-4"
-      >
-        <p>{t("created", { name: created })}</p>
-        <Link href="/seeker/subscriptions" className="font-medium underline underline-offset-2">
-          {t("manage")}
-        </Link>
-      </div>
-    );
-  }
+  const form = (
+    <SubscribeForm
+      locale={locale}
+      messages={formMessages}
+      created={created}
+      query={query}
+      defaultName={defaultName}
+      onCreated={setCreated}
+      onCancel={() => {
+        setOpen(false);
+        opener.current?.focus();
+      }}
+    />
+  );
+  if (created !== null) return form;
 
   return (
     <div className="flex flex-col gap-3">
@@ -82,25 +93,14 @@ export function SubscribeToSearch({
         className="inline-flex items-center gap-2 self-start rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-brand-50"
       >
         <BellIcon />
-        {t("subscribe")}
+        {labels.subscribe}
       </button>
       <div id={formId} hidden={!open}>
-        {open ? (
-          <SubscribeForm
-            query={query}
-            defaultName={defaultName}
-            onCreated={setCreated}
-            onCancel={() => {
-              setOpen(false);
-              opener.current?.focus();
-            }}
-          />
-        ) : null}
+        {open ? form : null}
       </div>
     </div>
   );
 }
-
 function BellIcon() {
   return (
     <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">

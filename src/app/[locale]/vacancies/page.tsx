@@ -12,7 +12,7 @@ import { SearchForm } from "@/components/search/search-form";
 import { searchHref } from "@/components/search/search-href";
 import { SearchCorrections, SearchNotices, SinceBanner } from "@/components/search/search-notices";
 import { SubscribeToSearch } from "@/components/search/subscribe-to-search";
-import { ClientMessages } from "@/i18n/client-messages";
+import { pickMessages } from "@/i18n/messages";
 import { redirect } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { describeSearch } from "@/lib/search/describe-search";
@@ -46,8 +46,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { params: requested, notices: parseNotices, canonicalHref } = parseSearchRequest(await searchParams);
   if (canonicalHref !== null) redirect({ href: canonicalHref, locale });
 
-  const [t, catalog, result] = await Promise.all([
+  const [t, ts, catalog, result] = await Promise.all([
     getTranslations({ locale, namespace: "search" }),
+    getTranslations({ locale, namespace: "subscriptions" }),
     getCatalog(),
     searchVacancies(requested, { locale }),
   ]);
@@ -65,11 +66,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
       <SearchForm locale={locale} params={p} catalog={catalog} />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[16rem_1fr]">
-        <ClientMessages locale={locale} namespaces={["search"]}>
-          <FiltersToggle activeCount={activeFilterCount(p)}>
-            <SearchFilters params={p} catalog={catalog} facets={result.facets} locale={locale} />
-          </FiltersToggle>
-        </ClientMessages>
+        <FiltersToggle label={t("filtersButton", { count: activeFilterCount(p) })}>
+          <SearchFilters params={p} catalog={catalog} facets={result.facets} locale={locale} />
+        </FiltersToggle>
 
         <div className="flex min-w-0 flex-col gap-4">
           <h1 className="text-2xl font-bold">{p.q ? t("titleWithQuery", { q: p.q }) : t("title")}</h1>
@@ -78,15 +77,16 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <SearchCorrections corrections={result.corrections} />
           <ResultsSummary result={result} params={p} sort={effectiveSort(p)} />
 
-          <ClientMessages locale={locale} namespaces={["subscriptions", "errors", "validation"]}>
-            {/* Keyed by the search: another search starts with a closed form, not the last confirmation. */}
-            <SubscribeToSearch
-              key={criteriaFromParams(p).query}
-              query={criteriaFromParams(p).query}
-              defaultName={subscriptionName}
-              searchHref={searchHref(p)}
-            />
-          </ClientMessages>
+          {/* Keyed by the search: another search starts with a closed form, not the last confirmation. */}
+          <SubscribeToSearch
+            key={criteriaFromParams(p).query}
+            query={criteriaFromParams(p).query}
+            defaultName={subscriptionName}
+            searchHref={searchHref(p)}
+            locale={locale}
+            labels={{ subscribe: ts("subscribe"), signInToSubscribe: ts("signInToSubscribe"), seekersOnly: ts("seekersOnly") }}
+            formMessages={pickMessages(locale, ["subscriptions", "errors", "validation"])}
+          />
           <PriorityResults cards={result.priority} />
           <ResultList cards={result.items} />
           <EmptyResults result={result} params={p} />
