@@ -3,6 +3,7 @@ import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 
 import { DEFAULT_PAGE_CACHE_MB, getEnv } from "./src/env";
+import { providerConfigFromEnv } from "./src/server/services/billing/providers/config";
 import { PERMISSIONS_POLICY } from "./src/lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
@@ -11,6 +12,8 @@ export default function config(phase: string): NextConfig {
   // A missing or malformed variable stops `next dev` / `next start` with a message naming it.
   // The build itself needs no secrets, so it is not blocked by them.
   const pageCacheMb = phase === PHASE_PRODUCTION_BUILD ? DEFAULT_PAGE_CACHE_MB : getEnv().PAGE_CACHE_MB;
+  // Payment providers likewise: half of a provider's pair of variables stops the start, naming the other.
+  if (phase !== PHASE_PRODUCTION_BUILD) providerConfigFromEnv(process.env);
   return withNextIntl({
     // Rendered pages (ISR) kept in each server's memory; see PAGE_CACHE_MB in the README.
     cacheMaxMemorySize: pageCacheMb * 1024 * 1024,

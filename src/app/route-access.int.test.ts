@@ -83,8 +83,22 @@ const RULES: Record<string, Rule> = {
       expect: { guest: 401, owner: method === "POST" ? 400 : 200, otherwise: 403 },
     })),
   },
+  "api/webhooks/[provider]": {
+    // No session matters: a provider's signature is the only authority (an unsigned call is 401
+    // where the provider is configured, see the route's own tests; here none is: 404).
+    checks: [
+      {
+        method: "POST",
+        request: () => ({ url: `${APP}/api/webhooks/paypal`, params: { provider: "paypal" }, init: { body: "{}" } }),
+        expect: { otherwise: 404 },
+      },
+    ],
+  },
   "api/viewer": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/viewer`, params: {} }), expect: { otherwise: 200 } }],
+  },
+  "api/cron/billing": {
+    checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/billing`, params: {} }), expect: { otherwise: 503 } }],
   },
   "api/cron/digest": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/digest`, params: {} }), expect: { otherwise: 503 } }],
