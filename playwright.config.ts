@@ -52,6 +52,8 @@ export default defineConfig({
       TRUSTED_PROXY_COUNT: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
       DEV_OUTBOX_PAGE: "true",
+      // Card payments go through the dev checkout, which signs the provider's notifications.
+      DEV_CHECKOUT_PAGE: "true",
       // The specs call the scheduled jobs as the scheduler does.
       CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-e2e-cron-secret-0123456789",
       // The specs sign in with the demo accounts and need the published terms.

@@ -10,6 +10,7 @@
  * sign in. AUTH_SECRET, when unset, is generated once and kept in .data/auth-secret.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -86,7 +87,14 @@ async function main() {
   next = spawn(process.execPath, command, {
     cwd: REPO,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: appUrl, PORT: String(port) },
+    env: {
+      ...process.env,
+      ...devCheckoutProvider(mode, authSecret),
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret,
+      APP_URL: appUrl,
+      PORT: String(port),
+    },
   });
   next.once("error", (error) => {
     console.error(`jumys: could not start Next.js: ${error.message}`);
@@ -113,6 +121,32 @@ async function migrate(databaseUrl: string) {
     }
     throw new StartupError(`migrations refused: ${oneLine(error)}`);
   }
+}
+
+const PROVIDER_VARIABLES = [
+  "CLOUDPAYMENTS_PUBLIC_ID",
+  "CLOUDPAYMENTS_API_SECRET",
+  "FREEDOMPAY_MERCHANT_ID",
+  "FREEDOMPAY_SECRET_KEY",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+];
+
+/**
+ * With the dev checkout on (`dev`, or DEV_CHECKOUT_PAGE=true) and no payment provider configured,
+ * a CloudPayments test pair, so that card payments work through the dev checkout and the webhook
+ * checks real signatures. Never when a provider is configured, never for a production start
+ * unless the dev checkout was asked for.
+ */
+function devCheckoutProvider(mode: Mode, authSecret: string): Record<string, string> {
+  const flag = process.env.DEV_CHECKOUT_PAGE?.trim().toLowerCase();
+  const on = flag ? flag === "true" || flag === "1" : mode === "dev";
+  if (!on || PROVIDER_VARIABLES.some((name) => process.env[name]?.trim())) return {};
+  console.log("payments: no provider configured; the dev checkout plays CloudPayments with a test secret");
+  return {
+    CLOUDPAYMENTS_PUBLIC_ID: "test_dev_checkout",
+    CLOUDPAYMENTS_API_SECRET: createHmac("sha256", authSecret).update("dev-checkout").digest("hex"),
+  };
 }
 
 type Account = { role: string; email: string; password: string };

@@ -21,6 +21,8 @@ const schema = z.object({
   RESEND_API_KEY: optional(z.string().regex(/^re_\w+$/, "must be a Resend API key (starts with re_)")),
   RESEND_BASE_URL: optional(z.url("must be an absolute URL")),
   DEV_OUTBOX_PAGE: optional(flag),
+  // A page that plays the payment provider's hosted page (development and tests only).
+  DEV_CHECKOUT_PAGE: optional(flag),
   PAGE_CACHE_MB: optional(z.coerce.number({ error: "must be a whole number of megabytes" }).int().min(0).max(65_536)),
   // Bearer token of the scheduled jobs under /api/cron/*; unset, the jobs answer 503 and do nothing.
   CRON_SECRET: optional(z.string().min(32, "must be at least 32 characters long (openssl rand -base64 48)")),
@@ -32,7 +34,10 @@ const schema = z.object({
   TRUSTED_PROXY_COUNT: optional(z.coerce.number({ error: "must be a whole number" }).int().min(0).max(10)),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "PAGE_CACHE_MB" | "TRUSTED_PROXY_COUNT"> & {
+export type Env = Omit<
+  z.infer<typeof schema>,
+  "EMAIL_FROM" | "DEV_OUTBOX_PAGE" | "DEV_CHECKOUT_PAGE" | "PAGE_CACHE_MB" | "TRUSTED_PROXY_COUNT"
+> & {
   /** Reverse proxies in front of the app; 0 when it faces clients directly. */
   TRUSTED_PROXY_COUNT: number;
   EMAIL_FROM: string;
@@ -40,6 +45,8 @@ export type Env = Omit<z.infer<typeof schema>, "EMAIL_FROM" | "DEV_OUTBOX_PAGE" 
   PAGE_CACHE_MB: number;
   /** Outbox page at /[locale]/dev/outbox; on by default outside production. */
   DEV_OUTBOX_PAGE: boolean;
+  /** Dev checkout at /[locale]/dev/checkout/{order}: card payments go there instead of the provider. */
+  DEV_CHECKOUT_PAGE: boolean;
   MAIL_TRANSPORT: "resend" | "outbox";
 };
 
@@ -67,6 +74,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...e,
     EMAIL_FROM: e.EMAIL_FROM ?? "Jumys <no-reply@jumys.kz>",
     DEV_OUTBOX_PAGE: e.DEV_OUTBOX_PAGE ?? e.NODE_ENV !== "production",
+    DEV_CHECKOUT_PAGE: e.DEV_CHECKOUT_PAGE ?? e.NODE_ENV !== "production",
     PAGE_CACHE_MB: e.PAGE_CACHE_MB ?? DEFAULT_PAGE_CACHE_MB,
     TRUSTED_PROXY_COUNT: e.TRUSTED_PROXY_COUNT ?? 0,
     MAIL_TRANSPORT: e.RESEND_API_KEY ? "resend" : "outbox",

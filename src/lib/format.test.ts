@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { formatDate } from "./format";
+import { formatDate, formatTiyn } from "./format";
 
 // 5 December 2026, 14:07:09 in Almaty (UTC+5).
 const DATE = new Date("2026-12-05T09:07:09Z");
@@ -70,5 +70,16 @@ describe("formatDate", () => {
     const timeZone = "Etc/GMT-5";
     expect(formatDate(DATE, "kk", "long", { timeZone })).toBe("2026 ж. 5 желтоқсан");
     expect(formatDate(DATE, "ru", "medium", { time: true, timeZone })).toBe("5 дек. 2026 г., 14:07");
+  });
+});
+
+describe("formatTiyn", () => {
+  it("writes tiyn as tenge with grouped thousands, tiyn only when there are any, and the sign", () => {
+    expect(formatTiyn(0n)).toBe("0\u00a0₸");
+    expect(formatTiyn(7_470_000n)).toBe("74\u202f700\u00a0₸");
+    expect(formatTiyn(123_450n)).toBe("1\u202f234,50\u00a0₸");
+    expect(formatTiyn(5n)).toBe("0,05\u00a0₸");
+    expect(formatTiyn(-99_000n)).toBe("−990\u00a0₸");
+    expect(formatTiyn(100_000_000_000_000n)).toBe("1\u202f000\u202f000\u202f000\u202f000\u00a0₸");
   });
 });

@@ -7,6 +7,15 @@ export function formatAmount(value: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
 }
 
+/** Money kept in tiyn (1/100 tenge) as tenge: "24 900 ₸", "1 234,50 ₸", "−990 ₸". */
+export function formatTiyn(tiyn: bigint): string {
+  const negative = tiyn < 0n;
+  const abs = negative ? -tiyn : tiyn;
+  const tenge = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  const rest = abs % 100n;
+  return `${negative ? "−" : ""}${tenge}${rest === 0n ? "" : `,${rest.toString().padStart(2, "0")}`}\u00a0₸`;
+}
+
 export type SalaryParts =
   { kind: "range"; from: string; to: string } | { kind: "from"; from: string } | { kind: "to"; to: string } | { kind: "none" };
 

@@ -22,7 +22,7 @@ export async function EmployerShell(props: {
   organization: ShellOrganization;
   role: string;
   others: { id: number; displayName: string }[];
-  current: "overview" | "vacancies" | "applications" | "members";
+  current: "overview" | "vacancies" | "applications" | "members" | "billing";
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: "employer" });
@@ -34,6 +34,7 @@ export async function EmployerShell(props: {
     { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
     { key: "applications", href: `${base}/applications`, label: t("nav.applications") },
     { key: "members", href: `${base}/members`, label: t("nav.members") },
+    { key: "billing", href: `${base}/billing`, label: t("nav.billing") },
   ] as const;
   return (
     <div className="flex flex-col gap-6">

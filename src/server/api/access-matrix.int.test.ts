@@ -8,7 +8,13 @@ import { AccessDeniedError } from "@/server/auth/guards";
 
 import { makeBin } from "@/lib/kz-identifiers";
 
-import { createOrganization, createUser, ensureLegalDocuments, signedIn } from "../../../test/support/factories";
+import {
+  createOrganization,
+  createUser,
+  createVerifiedOrganization,
+  ensureLegalDocuments,
+  signedIn,
+} from "../../../test/support/factories";
 
 import { appRouter, createCaller } from "./root";
 import { createContext } from "./trpc";
@@ -43,6 +49,8 @@ interface Fixture {
   employerLeaveOrgId: number;
   schoolLeaveOrgId: number;
   pendingOrgId: number;
+  /** A verified employer with the same members, where buying is possible. */
+  billingOrgId: number;
   cityId: number;
   specializationId: number;
   /** Vacancies of the employer organisation: one that stays a draft, one to delete, one submitted. */
@@ -141,6 +149,36 @@ function matrixResume(f: Fixture) {
     about: null,
     visibility: "ALL",
     hiddenOrganizationIds: [],
+  };
+}
+
+/** An employer's billing: members read; owners and managers buy, in a verified organisation. */
+function billingPolicy(): Record<string, Rule> {
+  const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
+  const buyers = new Set<Caller>(["employerOwner", "employerManager"]);
+  const org = (f: Fixture) => ({ organizationId: f.billingOrgId });
+  const p = "employer.billing";
+  return {
+    [`${p}.overview`]: { allowed: readers, input: org },
+    [`${p}.ledger`]: { allowed: readers, input: (f) => ({ ...org(f), kinds: ["TOP_UP"] }) },
+    [`${p}.orders`]: { allowed: readers, input: org },
+    // No such order: allowed callers get through to NOT_FOUND.
+    [`${p}.order`]: { allowed: readers, input: (f) => ({ ...org(f), orderId: 999_999 }) },
+    [`${p}.prices`]: { allowed: readers, input: org },
+    [`${p}.cart`]: { allowed: buyers, input: org },
+    [`${p}.addToCart`]: { allowed: buyers, input: (f) => ({ ...org(f), productCode: "vacancy.standard", quantity: 1 }) },
+    [`${p}.setQuantity`]: { allowed: buyers, input: (f) => ({ ...org(f), lineId: 999_999, quantity: 2 }) },
+    [`${p}.removeFromCart`]: { allowed: buyers, input: (f) => ({ ...org(f), lineId: 999_999 }) },
+    // The first buyer checks out (not enough balance or an empty cart: CONFLICT for the rest).
+    [`${p}.checkout`]: { allowed: buyers, input: (f) => ({ ...org(f), method: "INVOICE" }) },
+    [`${p}.clearCart`]: { allowed: buyers, input: org },
+    [`${p}.cancelOrder`]: { allowed: buyers, input: (f) => ({ ...org(f), orderId: 999_999 }) },
+    [`${p}.paymentProviders`]: { allowed: buyers, input: org },
+    // No provider is configured in the tests (or no such order): NOT_FOUND for the buyers.
+    [`${p}.startPayment`]: {
+      allowed: buyers,
+      input: (f) => ({ ...org(f), orderId: 999_999, provider: "stripe", locale: "ru" }),
+    },
   };
 }
 
@@ -323,6 +361,7 @@ const POLICY: Record<string, Rule> = {
   }),
 
   ...vacancyPolicy(),
+  ...billingPolicy(),
 
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
@@ -419,6 +458,11 @@ beforeAll(async () => {
     await newVacancy("DRAFT"),
     await newVacancy("SUBMITTED"),
   ];
+  const billing = await createVerifiedOrganization("EMPLOYER", [
+    { userId: users.employerOwner, role: "OWNER" },
+    { userId: users.employerManager, role: "MANAGER" },
+    { userId: users.employerObserver, role: "OBSERVER" },
+  ]);
   const pending = await createOrganization("EMPLOYER");
   await db.organization.update({ where: { id: pending.id }, data: { verification: "PENDING" } });
   await createOrganization("AGENCY", [{ userId: users.foreignEmployerOwner, role: "OWNER" }]);
@@ -443,6 +487,7 @@ beforeAll(async () => {
     employerLeaveOrgId: employerLeave.id,
     schoolLeaveOrgId: schoolLeave.id,
     pendingOrgId: pending.id,
+    billingOrgId: billing.id,
     cityId: city.id,
     specializationId: specialization.id,
     draftVacancyId: draftVacancy.id,

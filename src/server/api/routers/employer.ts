@@ -3,6 +3,7 @@ import { EMPLOYER_ORG_TYPES, createTRPCRouter, employerProcedure, protectedProce
 import { createOrganization } from "@/server/services/organizations/manage-organization";
 
 import { employerApplicationsRouter } from "./employer-applications";
+import { employerBillingRouter } from "./employer-billing";
 import { employerResumesRouter } from "./employer-resumes";
 import { employerVacanciesRouter } from "./employer-vacancies";
 import { organizationRouter } from "./organization-router";
@@ -12,5 +13,6 @@ export const employerRouter = createTRPCRouter({
   vacancies: employerVacanciesRouter,
   applications: employerApplicationsRouter,
   resumes: employerResumesRouter,
+  billing: employerBillingRouter,
   register: protectedProcedure.input(createOrganizationSchema).mutation(({ ctx, input }) => createOrganization(input, ctx.actor)),
 });

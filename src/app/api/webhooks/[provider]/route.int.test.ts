@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { db } from "@/server/db";
 import { addCartLine } from "@/server/services/billing/change-cart";
@@ -25,6 +25,10 @@ const secrets = vi.hoisted(() => {
   Object.assign(process.env, values);
   return values;
 });
+afterAll(() => {
+  for (const name of Object.keys(secrets)) delete process.env[name];
+});
+
 const cp = { publicId: secrets.CLOUDPAYMENTS_PUBLIC_ID, apiSecret: secrets.CLOUDPAYMENTS_API_SECRET };
 const fp = { merchantId: secrets.FREEDOMPAY_MERCHANT_ID, secretKey: secrets.FREEDOMPAY_SECRET_KEY };
 const stripe = { secretKey: secrets.STRIPE_SECRET_KEY, webhookSecret: secrets.STRIPE_WEBHOOK_SECRET };
