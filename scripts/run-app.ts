@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
+import { register } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -76,7 +77,7 @@ async function main() {
   }
 
   await migrate(databaseUrl);
-  const accounts = await seed(databaseUrl, mode, Boolean(external));
+  const accounts = await seed(databaseUrl, mode, Boolean(external), authSecret);
 
   printBanner({ appUrl, databaseLabel, accounts });
 
@@ -155,7 +156,7 @@ type Account = { role: string; email: string; password: string };
  * Demo accounts have published passwords, an administrator among them, so a production start
  * against a real database does not get them unless asked for with SEED_DEMO=1.
  */
-async function seed(databaseUrl: string, mode: Mode, external: boolean): Promise<Account[]> {
+async function seed(databaseUrl: string, mode: Mode, external: boolean, authSecret: string): Promise<Account[]> {
   const wanted = process.env.SEED_DEMO?.trim().toLowerCase();
   const enabled = wanted ? ["1", "true", "yes"].includes(wanted) : mode === "dev" || !external;
   if (!enabled) {
@@ -170,12 +171,35 @@ async function seed(databaseUrl: string, mode: Mode, external: boolean): Promise
   const db = createPrismaClient(databaseUrl, { max: 2 });
   try {
     const result = await seedDemo(db, { log: (line) => console.log(`seed: ${line}`) });
+    // The demo organisations' publication credits are bought through the billing services, which
+    // run on the application's own client: server code, loaded as the server loads it.
+    allowServerModules({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret });
+    const [{ seedDemoCredits }, app] = await Promise.all([import("../prisma/seed/demo-billing"), import("@/server/db")]);
+    try {
+      await seedDemoCredits(db, { log: (line) => console.log(`seed: ${line}`) });
+    } finally {
+      await app.db.$disconnect().catch(() => undefined);
+    }
     return result.accounts;
   } catch (error) {
     throw new StartupError(`seeding the demo data failed: ${oneLine(error)}`);
   } finally {
     await db.$disconnect().catch(() => undefined);
   }
+}
+
+/**
+ * Lets this process import server code: the `server-only` marker resolves to its empty build (as
+ * under Next's react-server condition) and the configuration it reads is set.
+ */
+function allowServerModules(env: Record<string, string>) {
+  const empty = pathToFileURL(path.join(REPO, "node_modules", "server-only", "empty.js")).href;
+  register(
+    `data:text/javascript,${encodeURIComponent(
+      `export async function resolve(s, c, n) { return s === "server-only" ? { url: ${JSON.stringify(empty)}, shortCircuit: true } : n(s, c); }`,
+    )}`,
+  );
+  Object.assign(process.env, env);
 }
 
 function findNext() {

@@ -8,7 +8,8 @@ import { linkIn, readLatestEmail, uniqueEmail } from "../fixtures/outbox";
 test("an employer registers an organisation, an admin verifies it, the owner invites a manager who joins", async ({
   browser,
 }) => {
-  test.slow();
+  // A long story across five browsers, a purchase included: seven minutes on a loaded machine.
+  test.setTimeout(420_000);
   const password = "employer-secret-2026";
   const ownerEmail = uniqueEmail("owner");
   const managerEmail = uniqueEmail("manager");
@@ -103,6 +104,22 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
   await expect(manager).toHaveURL(/\/vacancies\/\d+$/);
   await expect(manager.getByText("Статус: Черновик")).toBeVisible();
   await expectNoAxeViolations(manager);
+  // Publication is paid: without a credit the vacancy is not submitted, and the way to buy is shown.
+  await manager.getByRole("button", { name: "Отправить на модерацию" }).click();
+  await expect(manager.getByText("Нет оплаченных публикаций этого типа.")).toBeVisible();
+  await expect(manager.getByRole("link", { name: "Купить публикации" })).toHaveAttribute("href", `${orgPath}/billing`);
+  await expect(manager.getByText("Статус: Черновик")).toBeVisible();
+
+  // The owner buys one standard publication by card (the provider's page is the dev checkout).
+  await owner.goto(`${orgPath}/billing`);
+  await owner.getByTestId("add-vacancy.standard").click();
+  await owner.getByTestId("cart").getByRole("button", { name: "Оплатить картой" }).click();
+  await expect(owner).toHaveURL(/\/billing\/pay\/\d+$/);
+  await owner.getByRole("button", { name: "Оплатить", exact: true }).click();
+  await expect(owner).toHaveURL(/\/dev\/checkout\/\d+/);
+  await owner.getByRole("button", { name: "Оплатить", exact: true }).click();
+  await expect(owner.getByTestId("order-status")).toContainText("оплачен и активирован");
+
   await manager.getByRole("button", { name: "Отправить на модерацию" }).click();
   await expect(manager.getByText("Статус: На модерации")).toBeVisible();
 

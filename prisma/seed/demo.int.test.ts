@@ -6,6 +6,7 @@ import { testDb } from "../../test/integration/database";
 import { CITIES } from "./data/cities";
 import { ORGANIZATIONS } from "./data/organizations";
 import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from "./demo";
+import { seedDemoCredits } from "./demo-billing";
 import { isValidKzIdentifier } from "@/lib/kz-identifiers";
 
 const NOW = new Date("2026-11-20T06:00:00Z");
@@ -175,5 +176,39 @@ describe("seedDemo", () => {
     const result = await seedDemo(testDb(), { now: new Date() });
     expect(result.seeded).toBe(false);
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it("buys the demo employer and school 365-day publication credits from a credited balance, once", async () => {
+    const db = testDb();
+    expect(await seedDemoCredits(db)).toBe(2);
+    const owned = await db.organization.findMany({
+      where: {
+        memberships: { some: { role: "OWNER", user: { email: { in: ["employer@demo.jumys.kz", "school@demo.jumys.kz"] } } } },
+      },
+      select: {
+        id: true,
+        billingAccount: { select: { balanceTiyn: true } },
+        entitlements: { select: { publicationType: true, unitsTotal: true, validFrom: true, validUntil: true } },
+        orders: { select: { status: true, paymentMethod: true } },
+      },
+    });
+    expect(owned).toHaveLength(2);
+    for (const org of owned) {
+      expect(org.entitlements.map((e) => [e.publicationType, e.unitsTotal]).sort()).toEqual([
+        ["ANONYMOUS", 10],
+        ["PREMIUM", 10],
+        ["STANDARD", 20],
+      ]);
+      for (const e of org.entitlements) expect(e.validUntil.getTime() - e.validFrom.getTime()).toBe(365 * 86_400_000);
+      const entries = await db.ledgerEntry.findMany({
+        where: { organizationId: org.id },
+        orderBy: { id: "asc" },
+        select: { kind: true },
+      });
+      expect(entries.map((e) => e.kind)).toEqual(["ADJUSTMENT", "PURCHASE"]);
+      expect(org.billingAccount?.balanceTiyn).toBe(0n);
+      expect(org.orders).toEqual([{ status: "ACTIVATED", paymentMethod: "BALANCE" }]);
+    }
+    expect(await seedDemoCredits(db)).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +15,13 @@ export function VacancyActions(props: { organizationId: number; vacancyId: numbe
   const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
-  const options = { onError: errors.fromServer, onSuccess: () => router.refresh() };
+  // Without a paid publication of the vacancy's type: the way to buy one, next to the message.
+  const [needsCredit, setNeedsCredit] = useState(false);
+  const onError = (error: Parameters<typeof errors.fromServer>[0]) => {
+    errors.fromServer(error);
+    setNeedsCredit((error.data as { messageKey?: string | null } | undefined)?.messageKey === "errors.billing.noCredit");
+  };
+  const options = { onError, onSuccess: () => router.refresh() };
   const submit = trpc.employer.vacancies.submit.useMutation(options);
   const archive = trpc.employer.vacancies.archive.useMutation(options);
   const republish = trpc.employer.vacancies.republish.useMutation(options);
@@ -26,7 +33,19 @@ export function VacancyActions(props: { organizationId: number; vacancyId: numbe
   const busy = submit.isPending || archive.isPending || republish.isPending || remove.isPending;
   return (
     <div className="flex flex-col gap-2">
-      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      {errors.formError ? (
+        <Alert tone="error">
+          {errors.formError}
+          {needsCredit ? (
+            <>
+              {" "}
+              <a href={`/${locale}/employer/${props.organizationId}/billing`} className="font-medium underline">
+                {t("buyCredits")}
+              </a>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
       <div aria-live="polite">{submit.isSuccess ? <Alert tone="success">{t("submitted")}</Alert> : null}</div>
       <div className="flex flex-wrap gap-2">
         {props.status === "DRAFT" || props.status === "RETURNED" ? (

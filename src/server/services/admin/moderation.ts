@@ -13,6 +13,7 @@ import { DomainError } from "@/server/errors";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
+import { returnHeldCredit } from "../billing/credits";
 import { refreshVacancySearch } from "../search/search-index";
 import { prepareDescription } from "../vacancies/employer-vacancies";
 import { publishVacancy } from "../vacancies/publish";
@@ -105,7 +106,7 @@ export async function decideVacancy(raw: unknown, actor: Actor, now = new Date()
       throw new DomainError("CONFLICT", "errors.vacancy.wrongState");
     }
     const recipients = await recipientsOf(tx, vacancy);
-    if (input.decision === "approve") await publishVacancy(tx, vacancy, now);
+    if (input.decision === "approve") await publishVacancy(tx, vacancy, now, actor);
     else if (input.decision === "return") {
       await tx.vacancy.update({ where: { id: vacancy.id }, data: { status: "RETURNED", moderationReason: reason } });
     } else if (input.decision === "remove") {
@@ -113,6 +114,8 @@ export async function decideVacancy(raw: unknown, actor: Actor, now = new Date()
         where: { id: vacancy.id },
         data: { status: "REMOVED", removedAt: now, moderationReason: reason },
       });
+      // Removal by moderation gives the credit back (H 4.19); deletion does not (H 4.20).
+      await returnHeldCredit(tx, vacancy.id, reason ?? "removed by moderation", now, actor);
       await refreshVacancySearch(tx, [vacancy.id]);
     } else {
       await tx.vacancy.delete({ where: { id: vacancy.id } });

@@ -108,7 +108,7 @@ describe("who may use the cart", () => {
 
   it("sells each kind only to the organisation types it is for", async () => {
     const school = await createBuyer("DRIVING_SCHOOL");
-    for (const productCode of ["vacancy.standard", "resumes.views.100"]) {
+    for (const productCode of ["resumes.views.100"]) {
       await expect(
         addCartLine({ organizationId: school.organizationId, productCode, quantity: 1, actor: school.owner, now }),
       ).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "errors.billing.productNotForOrg" });
@@ -132,6 +132,15 @@ describe("who may use the cart", () => {
       now,
     });
     expect(plan.lines.map((l) => [l.code, l.quantity, l.amountTiyn])).toEqual([["school.plan.month", 2, 3_980_000n]]);
+    // Schools post vacancies (instructors, teachers) like employers, so they buy publications too.
+    const withPublication = await addCartLine({
+      organizationId: school.organizationId,
+      productCode: "vacancy.standard",
+      quantity: 1,
+      actor: school.owner,
+      now,
+    });
+    expect(withPublication.lines.map((l) => l.code)).toEqual(["school.plan.month", "vacancy.standard"]);
 
     for (const type of ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"] as const) {
       const employer = await createBuyer(type);

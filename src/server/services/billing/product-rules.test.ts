@@ -7,7 +7,7 @@ describe("product rules", () => {
     expect([1, 9, 10, 250].map(creditValidityDays)).toEqual([30, 30, 365, 365]);
   });
 
-  it("sell vacancy and resume products to employers, agencies and recruiters, the school plan to schools", () => {
+  it("sell vacancy and resume products to employers, agencies and recruiters, publications and the plan to schools", () => {
     for (const type of ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"] as const) {
       expect(kindAllowedFor("VACANCY_PUBLICATION", type)).toBe(true);
       expect(kindAllowedFor("RESUME_ACCESS", type)).toBe(true);
@@ -15,6 +15,7 @@ describe("product rules", () => {
       expect(kindAllowedFor("SCHOOL_PLAN", type)).toBe(false);
     }
     expect(kindAllowedFor("SCHOOL_PLAN", "DRIVING_SCHOOL")).toBe(true);
+    expect(kindAllowedFor("VACANCY_PUBLICATION", "DRIVING_SCHOOL")).toBe(true);
     expect(kindAllowedFor("RESUME_ACCESS", "DRIVING_SCHOOL")).toBe(false);
   });
 

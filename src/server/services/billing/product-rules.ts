@@ -4,9 +4,9 @@ import { EMPLOYER_ORG_TYPES, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
 // What may be bought, by whom and how much (SPEC §5, hh.kz H 4.6, H 19.2). One table per rule, so
 // that a change of terms is a change of one line.
 
-/** Organisation types that may buy each kind of product. */
+/** Organisation types that may buy each kind of product. Schools post vacancies like employers (SPEC §6). */
 export const PRODUCT_KIND_ORG_TYPES: Readonly<Record<ProductKind, readonly OrgType[]>> = {
-  VACANCY_PUBLICATION: EMPLOYER_ORG_TYPES,
+  VACANCY_PUBLICATION: [...EMPLOYER_ORG_TYPES, ...SCHOOL_ORG_TYPES],
   RESUME_ACCESS: EMPLOYER_ORG_TYPES,
   CONTACT_VIEWS: EMPLOYER_ORG_TYPES,
   SCHOOL_PLAN: SCHOOL_ORG_TYPES,

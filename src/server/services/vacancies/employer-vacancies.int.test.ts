@@ -5,7 +5,7 @@ import type { VacancyInput } from "@/lib/validation/vacancy";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
-import { createOrganization, createUser } from "../../../../test/support/factories";
+import { createOrganization, createUser, grantEntitlement } from "../../../../test/support/factories";
 import { correctVacancy, decideVacancy } from "../admin/moderation";
 
 import {
@@ -76,6 +76,15 @@ beforeAll(async () => {
   moderator = await createUser({ staffRole: "MODERATOR" });
   orgId = (await createOrganization("EMPLOYER", [{ userId: manager.id, role: "MANAGER" }])).id;
   await db.organization.update({ where: { id: orgId }, data: { verification: "VERIFIED", verifiedAt: new Date() } });
+  // Paid publications (credits-publication.int.test.ts covers what they do).
+  for (const productCode of ["vacancy.standard", "vacancy.premium", "vacancy.anonymous"])
+    await grantEntitlement({
+      organizationId: orgId,
+      productCode,
+      unitsTotal: 50,
+      validFrom: new Date(Date.now() - 30 * DAY),
+      validUntil: new Date(Date.now() + 365 * DAY),
+    });
   otherOrgId = (await createOrganization("EMPLOYER", [{ userId: manager.id, role: "MANAGER" }])).id;
   await db.organization.update({ where: { id: otherOrgId }, data: { verification: "VERIFIED" } });
   unverifiedOrgId = (await createOrganization("EMPLOYER", [{ userId: manager.id, role: "MANAGER" }])).id;

@@ -9,6 +9,7 @@ import { DomainError } from "@/server/errors";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
+import { holdPublicationCredit, spendHeldCredit } from "../billing/credits";
 import { refreshVacancySearch } from "../search/search-index";
 
 import { publishVacancy } from "./publish";
@@ -184,6 +185,13 @@ export async function saveVacancy(
     await tx.vacancySpecialization.createMany({
       data: data.specializationIds.map((specializationId) => ({ vacancyId: current.id, specializationId })),
     });
+    if (data.publicationType !== current.publicationType) {
+      // Another type is another credit. A published vacancy's credit paid for the time it was
+      // live and stays spent; a submitted one's is swapped (given back, the new type taken).
+      if (current.status === "PUBLISHED") await spendHeldCredit(tx, current.id);
+      if (backToModeration || current.status === "SUBMITTED")
+        await holdPublicationCredit(tx, { id: current.id, organizationId, publicationType: data.publicationType }, now, actor);
+    }
     if (current.status === "PUBLISHED") await refreshVacancySearch(tx, [current.id]);
     await audit(tx, actor, backToModeration ? "vacancy.update.remoderate" : "vacancy.update", {
       type: "vacancy",
@@ -228,6 +236,12 @@ export async function submitVacancy(organizationId: number, vacancyId: number, a
     });
     if (org.blockedAt || org.verification !== "VERIFIED") throw new DomainError("CONFLICT", "errors.vacancy.orgNotVerified");
     await transition(tx, organizationId, vacancyId, ["DRAFT", "RETURNED"], { status: "SUBMITTED", submittedAt: now });
+    // The employer learns of a missing credit now, not when a moderator approves days later.
+    const vacancy = await tx.vacancy.findUniqueOrThrow({
+      where: { id: vacancyId },
+      select: { id: true, organizationId: true, publicationType: true },
+    });
+    await holdPublicationCredit(tx, vacancy, now, actor);
     await audit(tx, actor, "vacancy.submit", { type: "vacancy", id: vacancyId });
   });
 }
@@ -251,7 +265,9 @@ export async function republishVacancy(organizationId: number, vacancyId: number
     });
     if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancy.notFound");
     if (vacancy.status !== "ARCHIVED") throw new DomainError("CONFLICT", "errors.vacancy.wrongState");
-    await publishVacancy(tx, vacancy, now);
+    // The last publication used its credit; this one takes a new one.
+    await spendHeldCredit(tx, vacancy.id);
+    await publishVacancy(tx, vacancy, now, actor);
     await audit(tx, actor, "vacancy.republish", { type: "vacancy", id: vacancyId });
   });
   await revalidateVacanciesAfterCommit([vacancyId]);
