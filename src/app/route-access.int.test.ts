@@ -95,6 +95,25 @@ const RULES: Record<string, Rule> = {
       },
     ],
   },
+  "api/billing/ledger/[orgId]/csv": {
+    checks: [
+      {
+        // The same readers as the ledger: members in any role and finance staff.
+        method: "GET",
+        request: (f) => ({ url: `${APP}/api/billing/ledger/${f.orgId}/csv`, params: { orgId: String(f.orgId) } }),
+        expect: { guest: 401, owner: 200, observer: 200, admin: 200, otherwise: 404 },
+      },
+    ],
+  },
+  "api/admin/finance/esf.csv": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/admin/finance/esf.csv`, params: {} }),
+        expect: { guest: 401, admin: 200, otherwise: 403 },
+      },
+    ],
+  },
   "api/organizations/[id]/logo": {
     checks: (["POST", "DELETE"] as const).map((method) => ({
       method,
