@@ -9,7 +9,7 @@ import { createBillingProduct, createBuyer, createUser, creditBalance, signedIn 
 import { addCartLine } from "../change-cart";
 import { checkout } from "../checkout";
 
-import { DEMO_SELLER } from "./seller";
+import { DEMO_SELLER, resetSellerForTests } from "./seller";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
@@ -153,6 +153,40 @@ describe("act PDF", () => {
     expect(text).toContain("Орындалған жұмыстар (көрсетілген қызметтер) актісі");
     expect(text).toContain("Барлық сомасы: Жүз жиырма мың теңге 00 тиын");
     expect(text).toContain("Қабылдады (Тапсырыс беруші)");
+  });
+});
+
+describe("seller requisites", () => {
+  it("prints the configured seller, and in production without one answers 503 with a translated message", async () => {
+    const configured = {
+      SELLER_NAME: "ТОО «Jumys Kazakhstan»",
+      SELLER_BIN: makeBin({ year: 2024, month: 2 }, 1),
+      SELLER_ADDRESS: "Астана, Мәңгілік Ел, 55",
+      SELLER_IBAN: "KZ24601A871000000001",
+      SELLER_BANK_NAME: "АО «Народный Банк Казахстана»",
+      SELLER_BIK: "HSBKKZKX",
+      SELLER_KBE: "17",
+      SELLER_KNP: "859",
+    };
+    try {
+      for (const [key, value] of Object.entries(configured)) vi.stubEnv(key, value);
+      resetSellerForTests();
+      const text = await pdfText(await get("invoices", invoice.id, buyer.owner.userId));
+      expect(text).toContain(`ТОО «Jumys Kazakhstan», БИН ${configured.SELLER_BIN}`);
+      expect(text).not.toContain(DEMO_SELLER.name);
+
+      vi.unstubAllEnvs();
+      vi.stubEnv("NODE_ENV", "production");
+      resetSellerForTests();
+      const response = await get("acts", act.id, buyer.owner.userId, "?lang=kk");
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        error: { message: "Құжаттарға арналған сатушы деректемелері бапталмаған. Қолдау қызметіне жазыңыз." },
+      });
+    } finally {
+      vi.unstubAllEnvs();
+      resetSellerForTests();
+    }
   });
 });
 

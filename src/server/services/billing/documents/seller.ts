@@ -115,3 +115,8 @@ export function getSeller(): Seller {
   cached ??= sellerFromEnv(process.env);
   return cached;
 }
+
+/** Forgets the seller read by getSeller(), so that tests can change process.env between cases. */
+export function resetSellerForTests(): void {
+  cached = undefined;
+}
