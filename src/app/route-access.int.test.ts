@@ -7,9 +7,11 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { resumeInputSchema } from "@/lib/validation/resume";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/services/auth/sessions";
+import { addCartLine } from "@/server/services/billing/change-cart";
+import { checkout } from "@/server/services/billing/checkout";
 import { createResume } from "@/server/services/resumes/resumes";
 
-import { createOrganization, createUser, signedIn } from "../../test/support/factories";
+import { createBillingProduct, createOrganization, createUser, creditBalance, signedIn } from "../../test/support/factories";
 
 // The route handlers' side of the access matrix (the procedures' side is
 // src/server/api/access-matrix.int.test.ts): every route handler under src/app must have a rule
@@ -28,6 +30,9 @@ interface Fixture {
   orgId: number;
   resumeId: number;
   resumePublicId: string;
+  /** The organisation's invoice (an order by bank transfer) and act (an order paid from the balance). */
+  invoiceId: number;
+  actId: number;
 }
 let f: Fixture;
 
@@ -68,6 +73,44 @@ const RULES: Record<string, Rule> = {
           params: { id: f.resumePublicId },
         }),
         expect: { guest: 401, owner: 200, observer: 200, otherwise: 404 },
+      },
+    ],
+  },
+  "api/billing/invoices/[id]/pdf": {
+    checks: [
+      {
+        // Members of the buying organisation in any role and finance staff; everyone else 404.
+        method: "GET",
+        request: (f) => ({ url: `${APP}/api/billing/invoices/${f.invoiceId}/pdf`, params: { id: String(f.invoiceId) } }),
+        expect: { guest: 401, owner: 200, observer: 200, admin: 200, otherwise: 404 },
+      },
+    ],
+  },
+  "api/billing/acts/[id]/pdf": {
+    checks: [
+      {
+        method: "GET",
+        request: (f) => ({ url: `${APP}/api/billing/acts/${f.actId}/pdf?lang=kk`, params: { id: String(f.actId) } }),
+        expect: { guest: 401, owner: 200, observer: 200, admin: 200, otherwise: 404 },
+      },
+    ],
+  },
+  "api/billing/ledger/[orgId]/csv": {
+    checks: [
+      {
+        // The same readers as the ledger: members in any role and finance staff.
+        method: "GET",
+        request: (f) => ({ url: `${APP}/api/billing/ledger/${f.orgId}/csv`, params: { orgId: String(f.orgId) } }),
+        expect: { guest: 401, owner: 200, observer: 200, admin: 200, otherwise: 404 },
+      },
+    ],
+  },
+  "api/admin/finance/esf.csv": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/admin/finance/esf.csv`, params: {} }),
+        expect: { guest: 401, admin: 200, otherwise: 403 },
       },
     ],
   },
@@ -211,7 +254,20 @@ beforeAll(async () => {
   });
   await db.application.create({ data: { vacancyId: vacancy.id, seekerId: users.seeker, resumeId } });
   const { publicId } = await db.resume.findUniqueOrThrow({ where: { id: resumeId }, select: { publicId: true } });
-  f = { users, orgId, resumeId, resumePublicId: publicId };
+  // Two orders of the organisation: one by invoice (its invoice), one from the balance (its act).
+  await db.organization.update({ where: { id: orgId }, data: { verification: "VERIFIED", verifiedAt: new Date() } });
+  const product = await createBillingProduct({ kind: "VACANCY_PUBLICATION", priceTiyn: 500_000n });
+  const owner = { userId: users.owner, ip: "203.0.113.7" };
+  const buy = async (method: "INVOICE" | "BALANCE") => {
+    await addCartLine({ organizationId: orgId, actor: owner, productCode: product.code, quantity: 1 });
+    return (await checkout({ organizationId: orgId, method, actor: owner })).orderId;
+  };
+  const invoiceOrder = await buy("INVOICE");
+  await creditBalance(orgId, 500_000n);
+  const actOrder = await buy("BALANCE");
+  const invoiceId = (await db.invoice.findUniqueOrThrow({ where: { orderId: invoiceOrder }, select: { id: true } })).id;
+  const actId = (await db.act.findUniqueOrThrow({ where: { orderId: actOrder }, select: { id: true } })).id;
+  f = { users, orgId, resumeId, resumePublicId: publicId, invoiceId, actId };
 });
 
 beforeEach(() => {
