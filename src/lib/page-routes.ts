@@ -47,6 +47,7 @@ export const PAGE_ROUTES = [
   "jobs/[city]/opengraph-image",
   "jobs/[city]/[specialization]",
   "jobs/[city]/[specialization]/opengraph-image",
+  "prices",
   "privacy",
   "saved",
   "school/[idSlug]",
