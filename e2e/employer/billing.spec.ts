@@ -82,3 +82,85 @@ test("an observer sees the balance and credits but cannot buy", async ({ page })
   await expect(page.getByRole("button", { name: "В корзину" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
+
+const BALANCE_TEXT = {
+  ru: {
+    payBalance: "Оплатить с баланса",
+    left: "осталось 3 из 3",
+    purchase: "Оплата заказа",
+    orders: "Все заказы",
+    ledger: "Все движения средств",
+    activated: "оплачен и активирован",
+  },
+  kk: {
+    payBalance: "Баланстан төлеу",
+    left: "3 ішінен 3 қалды",
+    purchase: "Тапсырысты төлеу",
+    orders: "Барлық тапсырыстар",
+    ledger: "Қаражаттың барлық қозғалысы",
+    activated: "төленді және іске қосылды",
+  },
+} as const;
+
+test("an owner with money on the balance buys 3 premium publications from it; credits, ledger and act show", async ({
+  page,
+}, testInfo) => {
+  test.slow();
+  const locale = testInfo.project.name === "phone" ? "kk" : "ru";
+  const text = BALANCE_TEXT[locale];
+  const orgId = await verifiedOrganization();
+  // 100 000 ₸ credited by finance: an ADJUSTMENT entry, which the ledger trigger applies to the balance.
+  await sql(`INSERT INTO billing_accounts (organization_id) VALUES ($1) ON CONFLICT DO NOTHING`, [orgId]);
+  await sql(
+    `INSERT INTO ledger_entries (organization_id, kind, amount_tiyn, balance_after_tiyn, reason, created_by_id)
+     SELECT $1, 'ADJUSTMENT', 10000000, 10000000, 'Зачисление по платёжному поручению', id
+     FROM users WHERE staff_role IS NOT NULL ORDER BY id LIMIT 1`,
+    [orgId],
+  );
+  await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
+
+  await page.goto(`/${locale}/employer/${orgId}/billing`);
+  await expect(page.getByTestId("balance")).toHaveText("100\u202f000\u00a0₸");
+  const premium = page.locator("li").filter({ has: page.getByTestId("add-vacancy.premium") });
+  await premium.getByRole("spinbutton").fill("3");
+  await page.getByTestId("add-vacancy.premium").click();
+  await expect(page.getByTestId("cart-total")).toContainText("74\u202f700\u00a0₸");
+  await page.getByTestId("cart").getByRole("button", { name: text.payBalance }).click();
+
+  await expect(page.getByTestId("balance")).toHaveText("25\u202f300\u00a0₸");
+  const credits = page.getByTestId("entitlements");
+  await expect(credits).toContainText(text.left);
+  // Fewer than 10 of a kind: 30 days from now, written as a date.
+  await expect(credits).toContainText(/\d{4}/);
+
+  await page.getByRole("link", { name: text.ledger }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/employer/${orgId}/billing/ledger$`));
+  await expect(page.getByTestId("ledger")).toContainText(text.purchase);
+  await expect(page.getByTestId("ledger")).toContainText("−74\u202f700\u00a0₸");
+  await expectNoAxeViolations(page);
+  await page.goto(`/${locale}/employer/${orgId}/billing/ledger?kind=PURCHASE`);
+  await expect(page.getByTestId("ledger").locator("li")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: /CSV/ })).toHaveAttribute("href", `/api/billing/ledger/${orgId}/csv?kind=PURCHASE`);
+
+  await page.goto(`/${locale}/employer/${orgId}/billing`);
+  await page.getByRole("link", { name: text.orders }).click();
+  await expectNoAxeViolations(page);
+  await page.getByTestId("orders").getByRole("link").first().click();
+  await expect(page.getByTestId("order-status")).toHaveText(text.activated);
+  await expect(page.getByTestId("act-link")).toHaveAttribute("href", /^\/api\/billing\/acts\/\d+\/pdf$/);
+  await expectNoAxeViolations(page);
+  // Nothing is wider than the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the price list renders in Kazakh and is indexable", async ({ page }) => {
+  await page.goto("/kk/prices");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Жұмыс берушілер мен автомектептерге арналған қызметтер бағасы",
+  );
+  await expect(page.getByTestId("prices-VACANCY_PUBLICATION")).toContainText("24\u202f900\u00a0₸");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/kk\/prices$/);
+  await expect(page.locator('meta[name="robots"][content*="noindex"]')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

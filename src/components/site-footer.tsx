@@ -14,6 +14,11 @@ export async function SiteFooter({ locale }: { locale: AppLocale }) {
         <nav aria-label={t("footerNav")}>
           <ul className="flex flex-wrap gap-4">
             <li>
+              <Link href="/prices" className="hover:underline">
+                {t("prices")}
+              </Link>
+            </li>
+            <li>
               <Link href="/terms" className="hover:underline">
                 {t("terms")}
               </Link>

@@ -258,6 +258,7 @@ const POLICY: Record<string, Rule> = {
     input: (f, c) => ({ email: `resend-${f.runId}-${c}@example.kz`, locale: "kk" }),
   },
   "public.viewer": { allowed: EVERYONE, input: none },
+  "public.prices": { allowed: EVERYONE, input: none },
   "public.sendFeedback": {
     allowed: EVERYONE,
     input: (_f, c) => ({ name: "Гость", email: `${c}@example.kz`, message: "Проверка формы обратной связи.", locale: "ru" }),

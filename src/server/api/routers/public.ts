@@ -10,6 +10,7 @@ import { requestSignInCode } from "@/server/services/auth/sign-in-code";
 import { sendAccountNotice } from "@/server/services/account/account-emails";
 import { signUp } from "@/server/services/auth/sign-up";
 import { resendVerification } from "@/server/services/auth/verify-email";
+import { publicPriceList } from "@/server/services/billing/tariffs";
 import { loadVacancyCards } from "@/server/services/search/vacancy-cards";
 import { createComplaint } from "@/server/services/tickets/create-complaint";
 import { createFeedback } from "@/server/services/tickets/create-feedback";
@@ -50,6 +51,8 @@ export const publicRouter = createTRPCRouter({
   viewer: publicProcedure.query(({ ctx }) =>
     ctx.user ? { name: ctx.user.name, isSeeker: ctx.user.isSeeker, staffRole: ctx.user.staffRole } : null,
   ),
+  /** The tariffs in force now: every product on sale, its price in KZT with VAT included. */
+  prices: publicProcedure.query(() => publicPriceList()),
   auth: authRouter,
   vacancies: vacanciesRouter,
   sendFeedback: publicProcedure

@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 
 import { createBillingProduct, createBuyer, createFinanceActor, createUser } from "../../../../test/support/factories";
 
-import { addPriceVersion, priceList, pricesInForce } from "./tariffs";
+import { addPriceVersion, priceList, pricesInForce, publicPriceList } from "./tariffs";
 
 const now = new Date("2026-06-15T10:00:00+05:00");
 const HOUR = 3_600_000;
@@ -40,6 +40,25 @@ describe("the price list", () => {
     });
     // Before 2026 nothing had a price here.
     expect((await priceList(new Date("2025-12-31T23:59:59+05:00"))).filter((p) => !p.code.startsWith("test."))).toEqual([]);
+  });
+
+  it("shows the public the gross price and the VAT in it, without internal ids", async () => {
+    const list = await publicPriceList(now);
+    const premium = list.find((p) => p.code === "vacancy.premium");
+    // 24 900 ₸ with 16 % VAT inside: 24 900 × 16 / 116 = 3 434,48 ₸.
+    expect(premium).toEqual({
+      code: "vacancy.premium",
+      kind: "VACANCY_PUBLICATION",
+      publicationType: "PREMIUM",
+      accessDays: null,
+      units: null,
+      nameRu: expect.any(String),
+      nameKk: expect.any(String),
+      priceTiyn: 2_490_000n,
+      vatRate: 1600,
+      vatTiyn: 343_448n,
+    });
+    expect(list.map((p) => p.code)).toEqual((await priceList(now)).map((p) => p.code));
   });
 
   it("leaves out inactive products", async () => {

@@ -6,7 +6,7 @@ import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 
 import { requireFinance } from "./billing-access";
-import { BASIS_POINTS } from "./money";
+import { BASIS_POINTS, vatIncluded } from "./money";
 
 /** A product's price version. */
 export interface PriceInForce {
@@ -80,6 +80,37 @@ export async function priceList(at: Date = new Date(), client: DbTx = db): Promi
     const { id, ...rest } = product;
     return price ? [{ productId: id, ...rest, price }] : [];
   });
+}
+
+export interface PublicPrice {
+  code: string;
+  kind: ProductKind;
+  publicationType: PublicationType | null;
+  accessDays: number | null;
+  units: number | null;
+  nameRu: string;
+  nameKk: string;
+  /** Gross, VAT included. */
+  priceTiyn: bigint;
+  vatRate: number;
+  /** The VAT contained in the price. */
+  vatTiyn: bigint;
+}
+
+/** The price list as anyone may see it: what is on sale at `at`, price and the VAT in it, no internal ids. */
+export async function publicPriceList(at: Date = new Date(), client: DbTx = db): Promise<PublicPrice[]> {
+  return (await priceList(at, client)).map(({ code, kind, publicationType, accessDays, units, nameRu, nameKk, price }) => ({
+    code,
+    kind,
+    publicationType,
+    accessDays,
+    units,
+    nameRu,
+    nameKk,
+    priceTiyn: price.priceTiyn,
+    vatRate: price.vatRate,
+    vatTiyn: vatIncluded(price.priceTiyn, price.vatRate),
+  }));
 }
 
 export interface AddPriceVersionInput {

@@ -380,7 +380,7 @@ describe("vacancy sitemaps", () => {
       );
       for (const [name, file] of files) {
         expect(file.urls.length, name).toBeGreaterThan(0);
-        expect(file.urls.length, name).toBeLessThanOrEqual(name === "static.xml" ? 10 : chunkSize);
+        expect(file.urls.length, name).toBeLessThanOrEqual(name === "static.xml" ? 12 : chunkSize);
       }
       for (const [name, file] of vacancyFiles) {
         const chunk = Number(/-(\d+)\.xml$/.exec(name)?.[1]);
@@ -516,11 +516,17 @@ describe("static sitemap", () => {
     const stream = await sitemapStream("static.xml", new Date(), { appUrl: APP });
     const urls = parseUrlset(await readStream(stream as ReadableStream<Uint8Array>));
     expect(urls.map((u) => u.loc)).toEqual(
-      ["ru", "kk"].flatMap((l) => ["", "/vacancies", "/terms", "/privacy", "/feedback"].map((p) => `${APP}/${l}${p}`)),
+      ["ru", "kk"].flatMap((l) => ["", "/vacancies", "/terms", "/privacy", "/prices", "/feedback"].map((p) => `${APP}/${l}${p}`)),
     );
     const terms = await db.legalDocument.findFirstOrThrow({ where: { kind: "TERMS" }, orderBy: { version: "desc" } });
     expect(urls.find((u) => u.loc === `${APP}/ru/terms`)?.lastmod).toBe(terms.publishedAt?.toISOString());
     expect(urls.find((u) => u.loc === `${APP}/ru`)?.lastmod).toMatch(W3C);
+    // The price list is dated by the newest price version in force (the seeded tariffs of 2026).
+    const price = await db.productPrice.findFirstOrThrow({
+      where: { validFrom: { lte: new Date() } },
+      orderBy: { validFrom: "desc" },
+    });
+    expect(urls.find((u) => u.loc === `${APP}/kk/prices`)?.lastmod).toBe(price.validFrom.toISOString());
   });
 });
 

@@ -161,7 +161,7 @@ const latest = (dates: readonly (Date | null)[]): Date | null =>
   dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
 
 async function staticPages(s: Settings, now: Date): Promise<{ path: string; lastmod: Date | null }[]> {
-  const [listing, legal] = await Promise.all([
+  const [listing, legal, prices] = await Promise.all([
     // Home and search show the newest vacancies: the newest publication dates them (one index probe).
     s.db.$queryRaw<{ lastmod: Date }[]>`
       SELECT vs.published_at AS lastmod FROM vacancy_search vs
@@ -171,6 +171,9 @@ async function staticPages(s: Settings, now: Date): Promise<{ path: string; last
       SELECT DISTINCT ON (kind) kind::text AS kind, published_at AS lastmod FROM legal_documents
       WHERE published_at IS NOT NULL AND published_at <= ${now}
       ORDER BY kind, version DESC`,
+    // The price list changes when a new price version comes into force.
+    s.db.$queryRaw<{ lastmod: Date | null }[]>`
+      SELECT max(valid_from) AS lastmod FROM product_prices WHERE valid_from <= ${now}`,
   ]);
   const newest = listing[0]?.lastmod ?? null;
   const legalDate = (kind: string) => legal.find((d) => d.kind === kind)?.lastmod ?? null;
@@ -179,6 +182,7 @@ async function staticPages(s: Settings, now: Date): Promise<{ path: string; last
     { path: SEARCH_PATH, lastmod: newest },
     { path: "/terms", lastmod: legalDate("TERMS") },
     { path: "/privacy", lastmod: legalDate("PRIVACY") },
+    { path: "/prices", lastmod: prices[0]?.lastmod ?? null },
     // A form: nothing dates it.
     { path: "/feedback", lastmod: null },
   ];

@@ -37,6 +37,25 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
 
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="billing">
+      <nav aria-label={t("sections")}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          <li>
+            <Link href={`/employer/${organizationId}/billing/orders`} className="text-brand-700 underline">
+              {t("allOrders")}
+            </Link>
+          </li>
+          <li>
+            <Link href={`/employer/${organizationId}/billing/ledger`} className="text-brand-700 underline">
+              {t("allLedger")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/prices" className="text-brand-700 underline">
+              {t("priceList")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <section aria-labelledby="balance" className="flex flex-col gap-2">
         <h2 id="balance" className="text-xl font-semibold">
           {t("balance")}: <span data-testid="balance">{formatTiyn(overview.balanceTiyn)}</span>
@@ -114,7 +133,10 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
             {orders.orders.map((o) => (
               <li key={o.id} className="flex flex-col gap-1 rounded-md border border-gray-200 bg-white p-3">
                 <p className="font-medium">
-                  {t("orderTitle", { number: o.number ?? "—" })} · {t(`orderStatus.${o.status as "PENDING"}`)}
+                  <Link href={`/employer/${organizationId}/billing/orders/${o.id}`} className="text-brand-700 underline">
+                    {t("orderTitle", { number: o.number ?? "—" })}
+                  </Link>{" "}
+                  · {t(`orderStatus.${o.status as "PENDING"}`)}
                 </p>
                 <p className="text-sm text-gray-700">
                   {o.amountTiyn === null ? null : formatTiyn(o.amountTiyn)}
