@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 
 import { AdminNav } from "@/components/admin/admin-nav";
+import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
 
@@ -32,7 +33,9 @@ export async function FinancePage({
       <AdminNav locale={locale} role={role} current="finance" />
       <FinanceNav locale={locale} current={current} />
       <h1 className="text-2xl font-bold break-words">{title}</h1>
-      {children}
+      <ClientMessages locale={locale} namespaces={["finance", "errors", "validation"]}>
+        {children}
+      </ClientMessages>
     </div>
   );
 }
