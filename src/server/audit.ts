@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "billing.price.add",
   "billing.refund.request",
   "billing.refund.settle",
+  "billing.refund.send",
   "application.reject",
   "digest.resubscribe",
   "digest.unsubscribe",

@@ -7,6 +7,7 @@ const SECTIONS = [
   { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
+  { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
 ] as const;
 
 /** The console's sections this staff member may open. */

@@ -182,6 +182,45 @@ function billingPolicy(): Record<string, Rule> {
   };
 }
 
+/** The finance console: finance staff and superadmins only; unknown ids get through to NOT_FOUND. */
+function financePolicy(): Record<string, Rule> {
+  const finance = new Set<Caller>(["superadmin", "finance"]);
+  const p = "admin.finance";
+  const day = 86_400_000;
+  return {
+    [`${p}.orders`]: { allowed: finance, input: () => ({ method: "INVOICE", number: "J-" }) },
+    [`${p}.order`]: { allowed: finance, input: () => ({ orderId: 999_999 }) },
+    [`${p}.payments`]: { allowed: finance, input: () => ({ provider: "BANK_TRANSFER" }) },
+    [`${p}.organization`]: { allowed: finance, input: (f) => ({ organizationId: f.billingOrgId }) },
+    [`${p}.markPaid`]: {
+      allowed: finance,
+      input: () => ({ orderId: 999_999, amountTiyn: 100_000n, paidAt: new Date(Date.now() - day), bankReference: "PP-1" }),
+    },
+    [`${p}.adjustBalance`]: {
+      allowed: finance,
+      input: (f) => ({ organizationId: f.billingOrgId, amountTiyn: 100_00n, reason: "Проверка доступа" }),
+    },
+    // More than the balance: CONFLICT for the allowed callers, nothing written.
+    [`${p}.refund`]: {
+      allowed: finance,
+      input: (f) => ({ organizationId: f.billingOrgId, amountTiyn: 1_000_000_000_00n, reason: "Проверка доступа" }),
+    },
+    [`${p}.settleRefund`]: { allowed: finance, input: () => ({ refundId: 999_999, outcome: "COMPLETED", reference: "PP-2" }) },
+    [`${p}.sendRefund`]: { allowed: finance, input: () => ({ refundId: 999_999 }) },
+    [`${p}.tariffs`]: { allowed: finance, input: none },
+    [`${p}.addPrice`]: {
+      allowed: finance,
+      input: () => ({
+        productCode: "no.such.product",
+        priceTiyn: 500_000n,
+        vatRate: 1200,
+        validFrom: new Date(Date.now() + day),
+      }),
+    },
+    [`${p}.revenue`]: { allowed: finance, input: () => ({ from: new Date(Date.now() - 30 * day), to: new Date() }) },
+  };
+}
+
 function vacancyPolicy(): Record<string, Rule> {
   const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
   const writers = new Set<Caller>(["employerOwner", "employerManager"]);
@@ -383,6 +422,8 @@ const POLICY: Record<string, Rule> = {
     // The first allowed caller verifies it; the next ones get CONFLICT (already decided).
     input: (f) => ({ organizationId: f.pendingOrgId, decision: "VERIFIED" }),
   },
+
+  ...financePolicy(),
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },

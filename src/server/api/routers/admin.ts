@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
 import {
   correctionSchema,
@@ -12,6 +13,7 @@ import {
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 
 export const adminRouter = createTRPCRouter({
+  finance: adminFinanceRouter,
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])
       .input(
