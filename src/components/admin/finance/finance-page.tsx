@@ -40,9 +40,19 @@ export async function FinancePage({
   );
 }
 
-/** A table that scrolls sideways on a phone instead of widening the page. */
+/**
+ * A table that scrolls sideways on a phone instead of widening the page. The box takes the focus
+ * (tabindex 0), so that a keyboard user can scroll it with the arrow keys.
+ */
 export function TableBox({ children }: { children: ReactNode }) {
-  return <div className="overflow-x-auto rounded-md border border-gray-200 bg-white">{children}</div>;
+  return (
+    <div
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border border-gray-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-700"
+    >
+      {children}
+    </div>
+  );
 }
 
 export const th = "px-3 py-2 text-left font-semibold whitespace-nowrap";

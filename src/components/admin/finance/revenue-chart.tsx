@@ -18,7 +18,7 @@ export function RevenueChart({ days, labels }: { days: RevenueChartDay[]; labels
   return (
     <div aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="day" tickFormatter={(d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}`} />
           <YAxis width={72} />

@@ -165,7 +165,7 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
         {ledger.entries.length === 0 ? (
           <p className="text-gray-700">{t("ledgerEmpty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-700">
             <table className="w-full min-w-[28rem] text-left text-sm" data-testid="ledger">
               <thead>
                 <tr className="border-b border-gray-300">
