@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { appDataPaths, oneLine, StartupError, storedAuthSecret } from "./app-data";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { DEMO_SELLER, SELLER_ENV } from "../src/server/services/billing/documents/seller";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FORCE_KILL_AFTER_MS = 15_000;
@@ -91,6 +92,7 @@ async function main() {
     env: {
       ...process.env,
       ...devCheckoutProvider(mode, authSecret),
+      ...demoSeller(accounts.length > 0),
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       APP_URL: appUrl,
@@ -148,6 +150,18 @@ function devCheckoutProvider(mode: Mode, authSecret: string): Record<string, str
     CLOUDPAYMENTS_PUBLIC_ID: "test_dev_checkout",
     CLOUDPAYMENTS_API_SECRET: createHmac("sha256", authSecret).update("dev-checkout").digest("hex"),
   };
+}
+
+/**
+ * A demo install (the demo accounts were seeded) prints the demo company's requisites on invoices
+ * and acts when no seller is configured, as development does; a real install must configure them.
+ */
+function demoSeller(demo: boolean): Record<string, string> {
+  if (!demo || Object.values(SELLER_ENV).some((name) => process.env[name]?.trim())) return {};
+  console.log("documents: no seller configured; invoices and acts carry the demo company's requisites");
+  return Object.fromEntries(
+    (Object.keys(SELLER_ENV) as (keyof typeof SELLER_ENV)[]).map((field) => [SELLER_ENV[field], DEMO_SELLER[field]]),
+  );
 }
 
 type Account = { role: string; email: string; password: string };

@@ -1,42 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+
+import { expect, test, type Download, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { staffAccount, verifiedOrganization } from "../fixtures/billing";
 import { sql } from "../fixtures/db";
-
-const run = () => Math.random().toString(36).slice(2, 8);
-
-/** A staff member with the demo password (the demo employer's hash), of the given role. */
-async function staffAccount(role: "FINANCE" | "MODERATOR"): Promise<string> {
-  const email = `${role.toLowerCase()}-${run()}@demo.jumys.kz`;
-  const [user] = await sql<{ id: number }>(
-    `INSERT INTO users (email, name, staff_role, email_verified_at, adult_declared_at, updated_at)
-     VALUES ($1, $2, $3, now(), now(), now()) RETURNING id`,
-    [email, role === "FINANCE" ? "Финансист Тест" : "Модератор Тест", role],
-  );
-  await sql(
-    `INSERT INTO credentials (user_id, password_hash, updated_at)
-     SELECT $1, c.password_hash, now() FROM credentials c JOIN users u ON u.id = c.user_id WHERE u.email = 'employer@demo.jumys.kz'`,
-    [user!.id],
-  );
-  return email;
-}
-
-/** A verified organisation of its own, owned by the demo employer. */
-async function verifiedOrganization(): Promise<number> {
-  const name = `Счёт ${run()}`;
-  const [org] = await sql<{ id: number }>(
-    `INSERT INTO organizations (type, legal_name, display_name, slug, verification, verified_at, updated_at)
-     VALUES ('EMPLOYER', $1, $2, $3, 'VERIFIED', now(), now()) RETURNING id`,
-    [`ТОО «${name}»`, name, name.toLowerCase().replace(/\s+/g, "-")],
-  );
-  await sql(
-    `INSERT INTO memberships (user_id, organization_id, role)
-     SELECT id, $1, 'OWNER' FROM users WHERE email = 'employer@demo.jumys.kz'`,
-    [org!.id],
-  );
-  return org!.id;
-}
 
 const TEXT = {
   ru: {
@@ -81,6 +50,12 @@ async function balanceOf(orgId: number): Promise<bigint> {
   return BigInt(row?.b ?? "0");
 }
 
+/** Clicks a document link and returns the PDF the browser saved. */
+async function downloadPdf(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
 async function openFinancePage(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -94,7 +69,7 @@ test("finance marks an invoice paid, adjusts a balance and refunds part of it by
   test.slow();
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
   const text = TEXT[locale];
-  const orgId = await verifiedOrganization();
+  const orgId = await verifiedOrganization("Счёт");
 
   // The employer checks out by invoice through the billing page (cart + checkout, the real services).
   await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
@@ -108,6 +83,13 @@ test("finance marks an invoice paid, adjusts a balance and refunds part of it by
     `SELECT id, number FROM orders WHERE organization_id = $1 AND status = 'PENDING' AND payment_method = 'INVOICE'`,
     [orgId],
   );
+
+  // The invoice downloads from the order's page as a PDF named by its number.
+  await page.goto(`/${locale}/employer/${orgId}/billing/orders/${order!.id}`);
+  await expectNoAxeViolations(page);
+  const invoice = await downloadPdf(page, "invoice-link");
+  expect(invoice.name).toMatch(/^СЧ-\d{4}-\d+\.pdf$|^invoice-\d{4}-\d+\.pdf$/);
+  expect(invoice.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   const use = testInfo.project.use;
   const context = await browser.newContext({
@@ -141,6 +123,9 @@ test("finance marks an invoice paid, adjusts a balance and refunds part of it by
   );
   expect(paid).toEqual({ status: "ACTIVATED", credits: "1" });
   await finance.reload();
+  // Finance downloads the act of the activation.
+  const act = await downloadPdf(finance, "act-link");
+  expect(act.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   await finance.getByText(text.notifications).click();
   await expectNoAxeViolations(finance);
 

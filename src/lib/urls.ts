@@ -1,9 +1,11 @@
 // Paths of public pages, without the locale prefix (the i18n Link and getPathname add it).
 // One place builds them so that pages, sitemaps, JSON-LD and redirects always agree.
 
-export const vacancyPath = (id: number, slug: string) => `/vacancy/${id}-${slug}`;
-export const companyPath = (id: number, slug: string) => `/company/${id}-${slug}`;
-export const schoolPath = (id: number, slug: string) => `/school/${id}-${slug}`;
+// Slugs are made ASCII by slugify; encoding them anyway keeps a redirect's Location header valid
+// should a stored one hold anything else.
+export const vacancyPath = (id: number, slug: string) => `/vacancy/${id}-${encodeURIComponent(slug)}`;
+export const companyPath = (id: number, slug: string) => `/company/${id}-${encodeURIComponent(slug)}`;
+export const schoolPath = (id: number, slug: string) => `/school/${id}-${encodeURIComponent(slug)}`;
 export const jobsInCityPath = (citySlug: string) => `/jobs/${citySlug}`;
 export const jobsLandingPath = (citySlug: string, specializationSlug: string) => `/jobs/${citySlug}/${specializationSlug}`;
 export const SEARCH_PATH = "/vacancies";

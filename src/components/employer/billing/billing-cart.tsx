@@ -2,40 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/trpc/react";
 
-export interface CartProduct {
-  code: string;
-  name: string;
-  /** The unit price, written out by the server. */
-  price: string;
-}
-
 export interface CartSummary {
-  lines: { id: number; name: string; quantity: number; amount: string }[];
+  lines: { id: number; name: string; quantity: number; maxQuantity: number; amount: string }[];
   total: string;
   vat: string;
   coveredByBalance: boolean;
 }
 
-const MAX_QUANTITY = 1000;
-
 /**
- * Buying publications: add to the one cart of the organisation, change or remove its lines, and
- * check out from the balance, by card (on to the payment page) or by invoice. Amounts are the
- * server's; after every change the page is rendered again with the new cart.
+ * The one cart of the organisation: change or remove its lines, and check out from the balance,
+ * by card (on to the payment page) or by invoice. Amounts are the server's; after every change the
+ * page is rendered again with the new cart.
  */
-export function BillingCart(props: {
-  organizationId: number;
-  locale: string;
-  products: CartProduct[];
-  cart: CartSummary | null;
-}) {
+export function BillingCart(props: { organizationId: number; locale: string; cart: CartSummary | null }) {
   const t = useTranslations("billing");
   const router = useRouter();
   const errors = useFormErrors();
@@ -46,7 +32,6 @@ export function BillingCart(props: {
     setNotice(message);
     router.refresh();
   };
-  const add = trpc.employer.billing.addToCart.useMutation({ onError: errors.fromServer, onSuccess: refresh(t("added")) });
   const setQuantity = trpc.employer.billing.setQuantity.useMutation({ onError: errors.fromServer, onSuccess: refresh(null) });
   const remove = trpc.employer.billing.removeFromCart.useMutation({ onError: errors.fromServer, onSuccess: refresh(null) });
   const checkout = trpc.employer.billing.checkout.useMutation({
@@ -63,58 +48,13 @@ export function BillingCart(props: {
       )();
     },
   });
-  const busy = add.isPending || setQuantity.isPending || remove.isPending || checkout.isPending;
+  const busy = setQuantity.isPending || remove.isPending || checkout.isPending;
   const lines = props.cart?.lines ?? [];
-
-  function onAdd(code: string) {
-    return (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      errors.reset();
-      const quantity = Number(new FormData(event.currentTarget).get("quantity"));
-      add.mutate({ organizationId, productCode: code, quantity });
-    };
-  }
 
   return (
     <div className="flex flex-col gap-6">
       <div aria-live="polite">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-
-      <section aria-labelledby={`${idPrefix}-buy`} className="flex flex-col gap-3">
-        <h2 id={`${idPrefix}-buy`} className="text-xl font-semibold">
-          {t("buy")}
-        </h2>
-        <p className="text-sm text-gray-700">{t("validityRule")}</p>
-        <ul className="flex flex-col gap-2">
-          {props.products.map((product) => (
-            <li key={product.code} className="rounded-md border border-gray-200 bg-white p-3">
-              <form onSubmit={onAdd(product.code)} className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
-                <div className="min-w-0">
-                  <p className="font-medium">{product.name}</p>
-                  <p className="text-sm text-gray-700">{product.price}</p>
-                </div>
-                <div className="flex items-end gap-2">
-                  <label className="flex flex-col text-sm">
-                    <span className="sr-only">{t("quantity", { name: product.name })}</span>
-                    <input
-                      name="quantity"
-                      type="number"
-                      min={1}
-                      max={MAX_QUANTITY}
-                      defaultValue={1}
-                      required
-                      className="w-20 rounded-md border border-gray-400 px-2 py-2"
-                    />
-                  </label>
-                  <Button type="submit" disabled={busy} data-testid={`add-${product.code}`}>
-                    {t("addToCart")}
-                  </Button>
-                </div>
-              </form>
-            </li>
-          ))}
-        </ul>
-      </section>
 
       <section aria-labelledby={`${idPrefix}-cart`} className="flex flex-col gap-3" data-testid="cart">
         <h2 id={`${idPrefix}-cart`} className="text-xl font-semibold">
@@ -134,22 +74,24 @@ export function BillingCart(props: {
                     {t("line", { name: line.name, quantity: line.quantity })} — {line.amount}
                   </p>
                   <div className="flex items-center gap-2">
-                    <label className="text-sm">
-                      <span className="sr-only">{t("changeQuantity", { name: line.name })}</span>
-                      <input
-                        type="number"
-                        min={1}
-                        max={MAX_QUANTITY}
-                        defaultValue={line.quantity}
-                        disabled={busy}
-                        onBlur={(event) => {
-                          const quantity = Number(event.target.value);
-                          if (quantity !== line.quantity && Number.isInteger(quantity) && quantity > 0)
-                            setQuantity.mutate({ organizationId, lineId: line.id, quantity });
-                        }}
-                        className="w-20 rounded-md border border-gray-400 px-2 py-2"
-                      />
-                    </label>
+                    {line.maxQuantity > 1 ? (
+                      <label className="text-sm">
+                        <span className="sr-only">{t("changeQuantity", { name: line.name })}</span>
+                        <input
+                          type="number"
+                          min={1}
+                          max={line.maxQuantity}
+                          defaultValue={line.quantity}
+                          disabled={busy}
+                          onBlur={(event) => {
+                            const quantity = Number(event.target.value);
+                            if (quantity !== line.quantity && Number.isInteger(quantity) && quantity > 0)
+                              setQuantity.mutate({ organizationId, lineId: line.id, quantity });
+                          }}
+                          className="w-20 rounded-md border border-gray-400 px-2 py-2"
+                        />
+                      </label>
+                    ) : null}
                     <Button
                       type="button"
                       variant="secondary"

@@ -9,7 +9,7 @@ import { checkout } from "@/server/services/billing/checkout";
 import { balanceOf, LEDGER_PAGE_MAX, listLedgerEntries } from "@/server/services/billing/ledger-queries";
 import { PROVIDER_IDS } from "@/server/services/billing/providers/payment-provider";
 import { cardProviders, startCardPayment } from "@/server/services/billing/start-payment";
-import { priceList } from "@/server/services/billing/tariffs";
+import { offersFor } from "@/server/services/billing/tariffs";
 
 const LEDGER_KINDS = ["TOP_UP", "PURCHASE", "REFUND", "FORFEIT", "ADJUSTMENT"] as const;
 const ORDER_STATUSES = ["PENDING", "PAID", "ACTIVATED", "CANCELLED", "EXPIRED"] as const;
@@ -42,7 +42,7 @@ export const employerBillingRouter = createTRPCRouter({
   order: employerProcedure("OBSERVER")
     .input(z.object({ orderId: id }))
     .query(({ input }) => getOrder(input.organizationId, input.orderId)),
-  prices: employerProcedure("OBSERVER").query(() => priceList()),
+  prices: employerProcedure("OBSERVER").query(({ ctx }) => offersFor(ctx.membership.organization.type)),
   cart: employerProcedure("MANAGER").query(({ ctx, input }) =>
     getCart({ organizationId: input.organizationId, actor: ctx.actor }),
   ),

@@ -5,6 +5,7 @@ import type { DbTx } from "@/server/db-client";
 
 import { requireBillingMember } from "./billing-access";
 import { orderTotals, priceLine } from "./money";
+import { QUANTITY_LIMITS } from "./product-rules";
 import { pricesInForce } from "./tariffs";
 
 export interface CartLineView {
@@ -16,6 +17,8 @@ export interface CartLineView {
   nameKk: string;
   units: number | null;
   quantity: number;
+  /** The most this line may hold (an access is one per line). */
+  maxQuantity: number;
   regionId: number | null;
   specializationId: number | null;
   /** At today's prices; null when the product has no price now (checkout will refuse it). */
@@ -59,6 +62,7 @@ export async function readCart(tx: DbTx, organizationId: number, now: Date): Pro
     return {
       ...line,
       ...product,
+      maxQuantity: QUANTITY_LIMITS[product.kind].max,
       unitPriceTiyn: priced?.unitPriceTiyn ?? null,
       vatRate: priced?.vatRate ?? null,
       amountTiyn: priced?.amountTiyn ?? null,

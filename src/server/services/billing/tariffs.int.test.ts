@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 
 import { createBillingProduct, createBuyer, createFinanceActor, createUser } from "../../../../test/support/factories";
 
-import { addPriceVersion, priceList, pricesInForce, publicPriceList } from "./tariffs";
+import { addPriceVersion, offersFor, priceList, pricesInForce, publicPriceList } from "./tariffs";
 
 const now = new Date("2026-06-15T10:00:00+05:00");
 const HOUR = 3_600_000;
@@ -66,6 +66,13 @@ describe("the price list", () => {
     expect((await priceList(now)).some((p) => p.code === product.code)).toBe(true);
     await db.product.update({ where: { id: product.id }, data: { active: false } });
     expect((await priceList(now)).some((p) => p.code === product.code)).toBe(false);
+  });
+
+  it("offers each type of organisation only what it may buy, with the most one cart line holds", async () => {
+    const kinds = async (type: "EMPLOYER" | "DRIVING_SCHOOL") =>
+      new Set((await offersFor(type, now)).filter((p) => !p.code.startsWith("test.")).map((p) => `${p.kind}:${p.maxQuantity}`));
+    expect(await kinds("EMPLOYER")).toEqual(new Set(["VACANCY_PUBLICATION:1000", "RESUME_ACCESS:1", "CONTACT_VIEWS:30"]));
+    expect(await kinds("DRIVING_SCHOOL")).toEqual(new Set(["VACANCY_PUBLICATION:1000", "SCHOOL_PLAN:12"]));
   });
 });
 

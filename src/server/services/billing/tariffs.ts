@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { ProductKind, PublicationType } from "@/generated/prisma/enums";
+import type { OrgType, ProductKind, PublicationType } from "@/generated/prisma/enums";
 import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
@@ -7,6 +7,7 @@ import { DomainError } from "@/server/errors";
 
 import { requireFinance } from "./billing-access";
 import { BASIS_POINTS, vatIncluded } from "./money";
+import { kindAllowedFor, QUANTITY_LIMITS } from "./product-rules";
 
 /** A product's price version. */
 export interface PriceInForce {
@@ -80,6 +81,13 @@ export async function priceList(at: Date = new Date(), client: DbTx = db): Promi
     const { id, ...rest } = product;
     return price ? [{ productId: id, ...rest, price }] : [];
   });
+}
+
+/** What this type of organisation may buy now, with the most one cart line may hold. */
+export async function offersFor(orgType: OrgType, at: Date = new Date(), client: DbTx = db) {
+  return (await priceList(at, client))
+    .filter((item) => kindAllowedFor(item.kind, orgType))
+    .map((item) => ({ ...item, maxQuantity: QUANTITY_LIMITS[item.kind].max }));
 }
 
 export interface PublicPrice {

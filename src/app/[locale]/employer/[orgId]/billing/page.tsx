@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
-import { BillingCart, type CartProduct } from "@/components/employer/billing/billing-cart";
+import { BillingCart } from "@/components/employer/billing/billing-cart";
+import { BillingOffers, type OfferProduct } from "@/components/employer/billing/billing-offers";
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +9,9 @@ import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { formatDate, formatTiyn } from "@/lib/format";
+import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
+import { getCatalog, specializationGroups } from "@/server/services/catalog/catalog";
 
 export const dynamic = "force-dynamic";
 
@@ -30,10 +33,40 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
     api.employer.billing.ledger({ organizationId, limit: 20 }),
     buys ? api.employer.billing.cart({ organizationId }) : Promise.resolve(null),
   ]);
-  const name = (p: { nameRu: string; nameKk: string }) => (locale === "kk" ? p.nameKk : p.nameRu);
-  const products: CartProduct[] = prices
+  const name = (p: { nameRu: string; nameKk: string }) => localName(p, locale);
+  const offer = (p: (typeof prices)[number], price: string): OfferProduct => ({
+    code: p.code,
+    name: name(p),
+    price,
+    maxQuantity: p.maxQuantity,
+  });
+  const priceOf = (p: (typeof prices)[number]) => formatTiyn(p.price.priceTiyn);
+  const publications = prices
     .filter((p) => p.kind === "VACANCY_PUBLICATION")
-    .map((p) => ({ code: p.code, name: name(p), price: t("price", { price: formatTiyn(p.price.priceTiyn) }) }));
+    .map((p) => offer(p, t("price", { price: priceOf(p) })));
+  const accesses = prices
+    .filter((p) => p.kind === "RESUME_ACCESS")
+    .map((p) => ({
+      code: p.code,
+      label: t("accessOption", { name: name(p), views: p.units ?? 0, price: priceOf(p) }),
+    }));
+  const viewPacks = prices
+    .filter((p) => p.kind === "CONTACT_VIEWS")
+    .map((p) => offer(p, t("viewPackPrice", { price: priceOf(p) })));
+  const catalog = accesses.length > 0 ? await getCatalog() : null;
+  const regions = (catalog?.regions ?? []).map((r) => ({ id: r.id, name: name(r) }));
+  const groups = accesses.length > 0 ? await specializationGroups(locale) : [];
+  const lineName = (line: NonNullable<typeof cart>["lines"][number]) => {
+    const region = line.regionId ? catalog?.regionById.get(line.regionId) : undefined;
+    const specialization = line.specializationId ? catalog?.specializationById.get(line.specializationId) : undefined;
+    if (!region) return name(line);
+    return t("accessLine", {
+      name: name(line),
+      region: name(region),
+      specialization: specialization ? name(specialization) : t("allSpecializations"),
+    });
+  };
+  const accessRunning = overview.entitlements.some((e) => e.active && e.kind === "RESUME_ACCESS");
 
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="billing">
@@ -99,17 +132,26 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
         <Alert tone="info">{t("notVerified")}</Alert>
       ) : (
         <ClientMessages locale={locale} namespaces={["billing", "errors", "validation"]}>
+          <BillingOffers
+            organizationId={organizationId}
+            publications={publications}
+            accesses={accesses}
+            viewPacks={viewPacks}
+            regions={regions}
+            specializationGroups={groups}
+            accessRunning={accessRunning}
+          />
           <BillingCart
             organizationId={organizationId}
             locale={locale}
-            products={products}
             cart={
               cart
                 ? {
                     lines: cart.lines.map((l) => ({
                       id: l.id,
-                      name: name(l),
+                      name: lineName(l),
                       quantity: l.quantity,
+                      maxQuantity: l.maxQuantity,
                       amount: l.amountTiyn === null ? "—" : formatTiyn(l.amountTiyn),
                     })),
                     total: formatTiyn(cart.amountTiyn),

@@ -50,9 +50,33 @@ export default async function FinanceOrderPage({ params }: { params: Promise<{ l
         <dt className="text-gray-700">{t("vatIncluded")}</dt>
         <dd>{order.vatTiyn !== null ? formatTiyn(order.vatTiyn) : "—"}</dd>
         <dt className="text-gray-700">{t("order.invoice")}</dt>
-        <dd>{order.invoice?.number ?? "—"}</dd>
+        <dd>
+          {order.invoice ? (
+            <a
+              href={`/api/billing/invoices/${order.invoice.id}/pdf?lang=${locale}`}
+              className="text-brand-700 underline"
+              data-testid="invoice-link"
+            >
+              {order.invoice.number} (PDF)
+            </a>
+          ) : (
+            "—"
+          )}
+        </dd>
         <dt className="text-gray-700">{t("order.act")}</dt>
-        <dd>{order.act?.number ?? "—"}</dd>
+        <dd>
+          {order.act ? (
+            <a
+              href={`/api/billing/acts/${order.act.id}/pdf?lang=${locale}`}
+              className="text-brand-700 underline"
+              data-testid="act-link"
+            >
+              {order.act.number} (PDF)
+            </a>
+          ) : (
+            "—"
+          )}
+        </dd>
         <dt className="text-gray-700">{t("orders.checkedOut")}</dt>
         <dd>{order.checkedOutAt ? formatDate(order.checkedOutAt, locale, "short") : "—"}</dd>
         <dt className="text-gray-700">{t("order.activated")}</dt>

@@ -133,7 +133,7 @@ export default async function OrderPage({ params }: { params: Promise<{ locale: 
             {order.invoice ? (
               <li>
                 <a
-                  href={`/api/billing/invoices/${order.invoice.id}/pdf`}
+                  href={`/api/billing/invoices/${order.invoice.id}/pdf?lang=${locale}`}
                   className="text-brand-700 underline"
                   data-testid="invoice-link"
                 >
@@ -143,7 +143,11 @@ export default async function OrderPage({ params }: { params: Promise<{ locale: 
             ) : null}
             {order.act ? (
               <li>
-                <a href={`/api/billing/acts/${order.act.id}/pdf`} className="text-brand-700 underline" data-testid="act-link">
+                <a
+                  href={`/api/billing/acts/${order.act.id}/pdf?lang=${locale}`}
+                  className="text-brand-700 underline"
+                  data-testid="act-link"
+                >
                   {t("actPdf", { number: order.act.number })}
                 </a>
               </li>
