@@ -3,7 +3,7 @@ import createMiddleware from "next-intl/middleware";
 
 import { isLocale, routing } from "./i18n/routing";
 import { matchPageRoute } from "./lib/page-routes";
-import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY, takesNonce } from "./lib/security-headers";
+import { contentSecurityPolicy, hostsPaymentWidget, STRICT_TRANSPORT_SECURITY, takesNonce } from "./lib/security-headers";
 import { parseIdSlug, vacancyPath } from "./lib/urls";
 import { publicPageExists } from "./server/services/seo/page-gate";
 import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
@@ -36,6 +36,7 @@ export default async function proxy(request: NextRequest) {
     nonce,
     https: (process.env.APP_URL ?? "").startsWith("https://"),
     dev: process.env.NODE_ENV !== "production",
+    paymentWidget: nonce !== null && hostsPaymentWidget(pathname),
   });
   let forwarded = request;
   if (nonce) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { contentSecurityPolicy, takesNonce } from "./security-headers";
+import { contentSecurityPolicy, hostsPaymentWidget, takesNonce } from "./security-headers";
 
 describe("content security policy", () => {
   it("gives per-request pages a nonce with strict-dynamic, and cached ones no nonce", () => {
@@ -23,6 +23,20 @@ describe("content security policy", () => {
         expect(policy).toContain(directive);
     }
     expect(contentSecurityPolicy({ nonce: null, https: false, dev: true })).toContain("'unsafe-eval'");
+  });
+
+  it("lets only the card payment page frame and call the provider's widget hosts", () => {
+    const payment = contentSecurityPolicy({ nonce: "n", https: true, dev: false, paymentWidget: true });
+    expect(payment).toContain("frame-src 'self' https:");
+    expect(payment).toContain("connect-src 'self' https:");
+    expect(payment).toContain("script-src 'nonce-n' 'strict-dynamic' 'self'");
+    const other = contentSecurityPolicy({ nonce: "n", https: true, dev: false });
+    expect(other).not.toContain("frame-src");
+    expect(other).toContain("connect-src 'self';");
+    expect(hostsPaymentWidget("/ru/employer/12/billing/pay/345")).toBe(true);
+    expect(hostsPaymentWidget("/kk/employer/12/billing/pay/345")).toBe(true);
+    for (const path of ["/ru/employer/12/billing", "/ru/employer/12/billing/pay/345/x", "/ru/vacancies", "/ru/dev/checkout/1"])
+      expect(hostsPaymentWidget(path), path).toBe(false);
   });
 
   it("knows which pages are rendered per request", () => {

@@ -13,10 +13,23 @@ const NONCE_PAGES = [
   /^\/(ru|kk)\/vacancy\/[^/]+\/(apply|complaint)(\/|$)/,
 ];
 
+// The card payment page opens the provider's widget: its frame, and the bank's 3-D Secure page
+// inside it, come from hosts we do not know in advance.
+const PAYMENT_PAGE = /^\/(ru|kk)\/employer\/\d+\/billing\/pay\/\d+$/;
+
+/** Whether the page at `pathname` hosts a payment provider's widget. */
+export const hostsPaymentWidget = (pathname: string) => PAYMENT_PAGE.test(pathname);
+
 /** Whether the page at `pathname` is rendered per request and so can carry a nonce. */
 export const takesNonce = (pathname: string) => NONCE_PAGES.some((pattern) => pattern.test(pathname));
 
-export function contentSecurityPolicy(options: { nonce: string | null; https: boolean; dev: boolean }): string {
+export function contentSecurityPolicy(options: {
+  nonce: string | null;
+  https: boolean;
+  dev: boolean;
+  /** The payment page: the widget's frames and requests may go to any https host. */
+  paymentWidget?: boolean;
+}): string {
   const script = options.nonce ? [`'nonce-${options.nonce}'`, "'strict-dynamic'", "'self'"] : ["'self'", "'unsafe-inline'"];
   if (options.dev) script.push("'unsafe-eval'");
   return [
@@ -26,7 +39,8 @@ export function contentSecurityPolicy(options: { nonce: string | null; https: bo
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    options.paymentWidget ? "connect-src 'self' https:" : "connect-src 'self'",
+    ...(options.paymentWidget ? ["frame-src 'self' https:"] : []),
     "manifest-src 'self'",
     "worker-src 'self' blob:",
     "object-src 'none'",

@@ -330,6 +330,9 @@ describe("CloudPayments payments and refunds", () => {
     const provider = createCloudPaymentsProvider(config, { transport: noNetwork });
     expect(await provider.createPayment(order)).toEqual({
       kind: "widget",
+      scriptUrl: "https://widget.tiptoppay.kz/bundles/widget.js",
+      successUrl: "https://jumys.kz/kk/billing/success",
+      failureUrl: "https://jumys.kz/kk/billing/failure",
       params: {
         publicId: "pk_test_jumys",
         invoiceId: "J-2026-0001",

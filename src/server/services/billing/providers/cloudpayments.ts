@@ -34,7 +34,11 @@ export interface CloudPaymentsConfig {
   apiSecret: string;
   /** TipTop Pay's API by default; CloudPayments' own host (https://api.cloudpayments.ru) elsewhere. */
   apiBaseUrl?: string;
+  /** The payment widget's script: TipTop Pay's by default (CLOUDPAYMENTS_WIDGET_URL). */
+  widgetScriptUrl?: string;
 }
+
+export const CLOUDPAYMENTS_WIDGET_URL = "https://widget.tiptoppay.kz/bundles/widget.js";
 
 export const CLOUDPAYMENTS_API_BASE_URL = "https://api.tiptoppay.kz";
 
@@ -367,7 +371,10 @@ export function createCloudPaymentsProvider(config: CloudPaymentsConfig, deps: {
     // The widget needs nothing from the server: the payment is created when the payer submits it.
     createPayment: async (order: PaymentOrder): Promise<PaymentStart> => ({
       kind: "widget",
+      scriptUrl: config.widgetScriptUrl ?? CLOUDPAYMENTS_WIDGET_URL,
       params: cloudPaymentsWidgetParams(config, order),
+      successUrl: order.successUrl,
+      failureUrl: order.failureUrl,
     }),
     verifyNotification: (input) => verifyCloudPaymentsNotification(config, input),
     answer: (result, ctx) => answerCloudPayments(result, ctx),

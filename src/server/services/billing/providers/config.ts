@@ -32,6 +32,9 @@ const schema = z
         .regex(/^\S{8,}$/, "must be the API secret from the merchant cabinet")
         .optional(),
     ),
+    CLOUDPAYMENTS_WIDGET_URL: value.pipe(
+      z.url({ protocol: /^https$/, error: "must be the https address of the payment widget's script" }).optional(),
+    ),
     FREEDOMPAY_MERCHANT_ID: value.pipe(z.string().regex(/^\d+$/, "must be the numeric merchant id").optional()),
     FREEDOMPAY_SECRET_KEY: value.pipe(
       z
@@ -76,7 +79,11 @@ export function providerConfigFromEnv(env: Record<string, string | undefined>): 
   return {
     cloudpayments:
       e.CLOUDPAYMENTS_PUBLIC_ID && e.CLOUDPAYMENTS_API_SECRET
-        ? { publicId: e.CLOUDPAYMENTS_PUBLIC_ID, apiSecret: e.CLOUDPAYMENTS_API_SECRET }
+        ? {
+            publicId: e.CLOUDPAYMENTS_PUBLIC_ID,
+            apiSecret: e.CLOUDPAYMENTS_API_SECRET,
+            ...(e.CLOUDPAYMENTS_WIDGET_URL ? { widgetScriptUrl: e.CLOUDPAYMENTS_WIDGET_URL } : {}),
+          }
         : null,
     freedompay:
       e.FREEDOMPAY_MERCHANT_ID && e.FREEDOMPAY_SECRET_KEY

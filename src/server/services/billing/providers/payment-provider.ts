@@ -33,8 +33,18 @@ export type PaymentStart =
    * necessarily the id later notifications carry.
    */
   | { kind: "redirect"; url: string; providerReference: string | null }
-  /** Open the provider's widget on our page with these parameters. */
-  | { kind: "widget"; params: Readonly<Record<string, string>> };
+  /**
+   * Open the provider's widget on our page: load `scriptUrl`, start a charge with `params`, and
+   * send the payer to `successUrl` or `failureUrl` when the widget reports the outcome (the
+   * webhook, not this, activates the order).
+   */
+  | {
+      kind: "widget";
+      scriptUrl: string;
+      params: Readonly<Record<string, string>>;
+      successUrl: string;
+      failureUrl: string;
+    };
 
 /** Headers as a Fetch `Headers` or a plain record (names in any case). */
 export type HeaderSource = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;

@@ -39,6 +39,20 @@ describe("providerConfigFromEnv", () => {
     });
   });
 
+  it("takes another address for the payment widget's script, https only", () => {
+    expect(
+      providerConfigFromEnv({ ...full, CLOUDPAYMENTS_WIDGET_URL: "https://widget.cloudpayments.ru/bundles/cloudpayments.js" })
+        .cloudpayments,
+    ).toEqual({
+      publicId: "pk_0123456789abcdef",
+      apiSecret: "0123456789abcdef0123456789abcdef",
+      widgetScriptUrl: "https://widget.cloudpayments.ru/bundles/cloudpayments.js",
+    });
+    expect(issues({ ...full, CLOUDPAYMENTS_WIDGET_URL: "http://widget.example/w.js" })).toEqual([
+      "CLOUDPAYMENTS_WIDGET_URL must be the https address of the payment widget's script",
+    ]);
+  });
+
   it("refuses half a provider", () => {
     expect(issues({ STRIPE_SECRET_KEY: full.STRIPE_SECRET_KEY })).toEqual([
       "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set",
