@@ -10,7 +10,14 @@ import { Button } from "@/components/ui/button";
 import { trpc } from "@/trpc/react";
 
 /** The lifecycle buttons that fit the vacancy's status. */
-export function VacancyActions(props: { organizationId: number; vacancyId: number; status: string; publicUrl: string | null }) {
+export function VacancyActions(props: {
+  organizationId: number;
+  vacancyId: number;
+  status: string;
+  publicUrl: string | null;
+  /** Never published: a draft, or returned by the moderator before its first publication. */
+  deletable: boolean;
+}) {
   const t = useTranslations("employerVacancies.actions");
   const locale = useLocale();
   const router = useRouter();
@@ -68,14 +75,16 @@ export function VacancyActions(props: { organizationId: number; vacancyId: numbe
             {t("republish")}
           </Button>
         ) : null}
-        {props.status === "DRAFT" ? (
+        {props.deletable ? (
           <Button
             type="button"
             variant="secondary"
             disabled={busy}
-            onClick={() => window.confirm(t("deleteConfirm")) && remove.mutate(ids)}
+            onClick={() =>
+              window.confirm(t(props.status === "RETURNED" ? "deleteReturnedConfirm" : "deleteConfirm")) && remove.mutate(ids)
+            }
           >
-            {t("delete")}
+            {t(props.status === "RETURNED" ? "deleteReturned" : "delete")}
           </Button>
         ) : null}
         {props.publicUrl ? (

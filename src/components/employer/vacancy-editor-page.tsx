@@ -36,6 +36,7 @@ export interface EditedVacancy extends VacancyFormValues {
   id: number;
   slug: string;
   status: string;
+  publishedAt: Date | null;
   moderationReason: string | null;
   moderatorChanges: unknown;
 }
@@ -96,6 +97,7 @@ export async function VacancyEditorPage(props: {
             organizationId={org.id}
             vacancyId={vacancy.id}
             status={vacancy.status}
+            deletable={(vacancy.status === "DRAFT" || vacancy.status === "RETURNED") && vacancy.publishedAt === null}
             publicUrl={vacancy.status === "PUBLISHED" ? `/${props.locale}${vacancyPath(vacancy.id, vacancy.slug)}` : null}
           />
         ) : null}

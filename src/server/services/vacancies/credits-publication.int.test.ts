@@ -6,7 +6,7 @@ import { DomainError } from "@/server/errors";
 import { createUser, createVerifiedOrganization, grantEntitlement } from "../../../../test/support/factories";
 import { correctVacancy, decideVacancy } from "../admin/moderation";
 
-import { archiveVacancy, republishVacancy, saveVacancy, submitVacancy } from "./employer-vacancies";
+import { archiveVacancy, deleteDraft, republishVacancy, saveVacancy, submitVacancy } from "./employer-vacancies";
 
 // Paid publication (H 4.6, 4.19-4.20): a vacancy takes a credit of its type when the employer
 // submits it; approval publishes with that credit; removal by moderation gives it back; deletion
@@ -49,26 +49,25 @@ async function employer(credits: { standard?: number; premium?: number; validUnt
   return { orgId: org.id, manager };
 }
 
+function vacancyInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: "Водитель-экспедитор",
+    specializationIds: [specializationId],
+    cityId,
+    salaryFrom: 300_000,
+    salaryTo: 400_000,
+    experience: "FROM_1_TO_3",
+    employmentType: "FULL_TIME",
+    schedule: "FULL_DAY",
+    licenceCategories: ["C"],
+    description: `<p>${DUTIES}</p>`,
+    publicationType: "STANDARD",
+    ...overrides,
+  };
+}
+
 async function draft(orgId: number, manager: number, publicationType: "STANDARD" | "PREMIUM" = "STANDARD") {
-  const saved = await saveVacancy(
-    orgId,
-    null,
-    {
-      title: "Водитель-экспедитор",
-      specializationIds: [specializationId],
-      cityId,
-      salaryFrom: 300_000,
-      salaryTo: 400_000,
-      experience: "FROM_1_TO_3",
-      employmentType: "FULL_TIME",
-      schedule: "FULL_DAY",
-      licenceCategories: ["C"],
-      description: `<p>${DUTIES}</p>`,
-      publicationType,
-    },
-    as(manager),
-  );
-  return saved.id;
+  return (await saveVacancy(orgId, null, vacancyInput({ publicationType }), as(manager))).id;
 }
 
 const used = async (orgId: number) =>
@@ -219,5 +218,87 @@ describe("paid publication", () => {
     expect(results.filter((r) => r === "CONFLICT errors.billing.noCredit")).toHaveLength(2);
     expect(await used(orgId)).toBe(1);
     expect(await db.vacancy.count({ where: { id: { in: ids }, status: "SUBMITTED" } })).toBe(1);
+  });
+
+  it("an edit approved again within the paid period keeps its end and premium days, and no new credit", async () => {
+    const { orgId, manager } = await employer({ premium: 2, validUntil: new Date(Date.now() + 90 * DAY) });
+    const id = await draft(orgId, manager, "PREMIUM");
+    const t0 = new Date();
+    await submitVacancy(orgId, id, as(manager), t0);
+    await decideVacancy({ vacancyId: id, decision: "approve" }, as(moderator), t0);
+    const first = await db.vacancy.findUniqueOrThrow({
+      where: { id },
+      select: { publishedAt: true, expiresAt: true, premiumUntil: true },
+    });
+
+    const t5 = new Date(t0.getTime() + 5 * DAY);
+    const edited = await saveVacancy(
+      orgId,
+      id,
+      vacancyInput({ title: "Водитель-экспедитор на газель", publicationType: "PREMIUM" }),
+      as(manager),
+      t5,
+    );
+    expect(edited).toMatchObject({ status: "SUBMITTED", backToModeration: true });
+    await decideVacancy({ vacancyId: id, decision: "approve" }, as(moderator), new Date(t5.getTime() + DAY));
+    const again = await db.vacancy.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, publishedAt: true, expiresAt: true, premiumUntil: true },
+    });
+    expect(again).toEqual({ status: "PUBLISHED", ...first });
+    expect(await used(orgId)).toBe(1);
+  });
+
+  it("an edit approved after the paid period ended takes a new credit and starts a new period", async () => {
+    const { orgId, manager } = await employer({ standard: 1, validUntil: new Date(Date.now() + 90 * DAY) });
+    const id = await draft(orgId, manager);
+    const t0 = new Date();
+    await submitVacancy(orgId, id, as(manager), t0);
+    await decideVacancy({ vacancyId: id, decision: "approve" }, as(moderator), t0);
+    await saveVacancy(
+      orgId,
+      id,
+      vacancyInput({ title: "Водитель-экспедитор на газель" }),
+      as(manager),
+      new Date(t0.getTime() + 29 * DAY),
+    );
+    const late = new Date(t0.getTime() + 31 * DAY);
+    // The only credit paid for the first period: approval is refused and nothing changes.
+    expect(await refused(decideVacancy({ vacancyId: id, decision: "approve" }, as(moderator), late))).toBe(
+      "CONFLICT errors.billing.noCredit",
+    );
+    expect((await vacancyOf(id)).status).toBe("SUBMITTED");
+    expect(await used(orgId)).toBe(1);
+
+    await grantEntitlement({
+      organizationId: orgId,
+      productCode: "vacancy.standard",
+      unitsTotal: 1,
+      validFrom: new Date(Date.now() - DAY),
+      validUntil: new Date(Date.now() + 90 * DAY),
+    });
+    await decideVacancy({ vacancyId: id, decision: "approve" }, as(moderator), late);
+    const renewed = await db.vacancy.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, expiresAt: true } });
+    expect(renewed).toEqual({ publishedAt: late, expiresAt: new Date(late.getTime() + 30 * DAY) });
+    expect(await used(orgId)).toBe(2);
+  });
+
+  it("deleting a returned vacancy gives back the credit it held; a submitted one cannot be deleted", async () => {
+    const { orgId, manager } = await employer({ standard: 2 });
+    const [returned, submitted] = [await draft(orgId, manager), await draft(orgId, manager)];
+    await submitVacancy(orgId, returned, as(manager));
+    await submitVacancy(orgId, submitted, as(manager));
+    await decideVacancy({ vacancyId: returned, decision: "return", reason: "Уточните график работы." }, as(moderator));
+    expect(await used(orgId)).toBe(2);
+
+    expect(await refused(deleteDraft(orgId, submitted, as(manager)))).toBe("CONFLICT errors.vacancy.wrongState");
+    expect(await used(orgId)).toBe(2);
+    await deleteDraft(orgId, returned, as(manager));
+    expect(await db.vacancy.count({ where: { id: returned } })).toBe(0);
+    expect(await used(orgId)).toBe(1);
+    const use = await db.entitlementUse.findFirstOrThrow({
+      where: { returnReason: "deleted before publication", entitlement: { organizationId: orgId } },
+    });
+    expect(use.vacancyId).toBeNull();
   });
 });

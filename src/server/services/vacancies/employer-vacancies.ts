@@ -9,7 +9,7 @@ import { DomainError } from "@/server/errors";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
-import { holdPublicationCredit, spendHeldCredit } from "../billing/credits";
+import { holdPublicationCredit, returnHeldCredit, spendHeldCredit } from "../billing/credits";
 import { refreshVacancySearch } from "../search/search-index";
 
 import { publishVacancy } from "./publish";
@@ -273,16 +273,25 @@ export async function republishVacancy(organizationId: number, vacancyId: number
   await revalidateVacanciesAfterCommit([vacancyId]);
 }
 
-/** A draft that was never published may be deleted by its organisation. */
-export async function deleteDraft(organizationId: number, vacancyId: number, actor: Actor) {
+/**
+ * A vacancy that was never published (a draft, or one the moderator returned) may be deleted by
+ * its organisation. A credit it holds for its coming publication was never spent: it goes back.
+ */
+export async function deleteDraft(organizationId: number, vacancyId: number, actor: Actor, now = new Date()) {
   await db.$transaction(async (tx) => {
-    const deleted = await tx.vacancy.deleteMany({ where: { id: vacancyId, organizationId, status: "DRAFT", publishedAt: null } });
-    if (deleted.count === 0) {
-      const exists = await tx.vacancy.count({ where: { id: vacancyId, organizationId } });
-      throw exists
-        ? new DomainError("CONFLICT", "errors.vacancy.wrongState")
-        : new DomainError("NOT_FOUND", "errors.vacancy.notFound");
-    }
+    const vacancy = await tx.vacancy.findFirst({
+      where: { id: vacancyId, organizationId },
+      select: { status: true, publishedAt: true },
+    });
+    if (!vacancy) throw new DomainError("NOT_FOUND", "errors.vacancy.notFound");
+    if (!["DRAFT", "RETURNED"].includes(vacancy.status) || vacancy.publishedAt !== null)
+      throw new DomainError("CONFLICT", "errors.vacancy.wrongState");
+    await returnHeldCredit(tx, vacancyId, "deleted before publication", now, actor);
+    const deleted = await tx.vacancy.deleteMany({
+      where: { id: vacancyId, organizationId, status: { in: ["DRAFT", "RETURNED"] }, publishedAt: null },
+    });
+    // Submitted or published by someone else meanwhile: nothing is deleted, the credit stays.
+    if (deleted.count === 0) throw new DomainError("CONFLICT", "errors.vacancy.wrongState");
     await audit(tx, actor, "vacancy.delete", { type: "vacancy", id: vacancyId });
   });
 }

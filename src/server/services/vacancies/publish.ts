@@ -3,7 +3,7 @@ import type { Actor } from "@/server/audit";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 
-import { holdPublicationCredit } from "../billing/credits";
+import { holdPublicationCredit, spendHeldCredit } from "../billing/credits";
 import { refreshVacancySearch } from "../search/search-index";
 
 export const PUBLICATION_DAYS = 30;
@@ -16,6 +16,10 @@ const DAY = 86_400_000;
  * the first 7 highlighted for premium). Every publication is paid for with a credit of its type,
  * checked here so no path can publish for free: the credit taken when the employer submitted
  * (submitVacancy), or a new one (a republication, or a vacancy submitted before it held one).
+ *
+ * A live vacancy whose duties were edited comes back through moderation within the period its
+ * credit paid for: approval puts it back with the same end (and premium days), not a new 30 days.
+ * If that period ended meanwhile, its credit is spent and the new period takes another.
  */
 export async function publishVacancy(
   tx: DbTx,
@@ -28,14 +32,30 @@ export async function publishVacancy(
     select: { verification: true, blockedAt: true },
   });
   if (org.blockedAt || org.verification !== "VERIFIED") throw new DomainError("CONFLICT", "errors.vacancy.orgNotVerified");
+  const current = await tx.vacancy.findUniqueOrThrow({
+    where: { id: vacancy.id },
+    select: { publishedAt: true, expiresAt: true, creditUse: { select: { usedAt: true, returnedAt: true } } },
+  });
+  // The held credit paid for the current period when it was taken before that period began.
+  const paidForCurrent =
+    current.publishedAt !== null &&
+    current.creditUse !== null &&
+    !current.creditUse.returnedAt &&
+    current.creditUse.usedAt <= current.publishedAt;
+  const continuing = paidForCurrent && current.expiresAt !== null && current.expiresAt > now;
+  if (paidForCurrent && !continuing) await spendHeldCredit(tx, vacancy.id);
   await holdPublicationCredit(tx, vacancy, now, actor);
   await tx.vacancy.update({
     where: { id: vacancy.id },
     data: {
       status: "PUBLISHED",
-      publishedAt: now,
-      expiresAt: new Date(now.getTime() + PUBLICATION_DAYS * DAY),
-      premiumUntil: vacancy.publicationType === "PREMIUM" ? new Date(now.getTime() + PREMIUM_DAYS * DAY) : null,
+      ...(continuing
+        ? {}
+        : {
+            publishedAt: now,
+            expiresAt: new Date(now.getTime() + PUBLICATION_DAYS * DAY),
+            premiumUntil: vacancy.publicationType === "PREMIUM" ? new Date(now.getTime() + PREMIUM_DAYS * DAY) : null,
+          }),
       archivedAt: null,
       removedAt: null,
       moderationReason: null,
