@@ -338,4 +338,25 @@ describe("tariffs and revenue", () => {
     expect((standard(after)?.quantity ?? 0) - (standard(before)?.quantity ?? 0)).toBe(3);
     expect(await rejected(revenue(finance, { from: to, to: from }))).toBe("errors.billing.dateRangeInvalid");
   });
+
+  it("puts an order activated at 01:00 in Almaty on that Almaty day, not the UTC one before", async () => {
+    const finance = await createFinanceActor();
+    const { order } = await invoiceOrder([["vacancy.standard", 1]]);
+    await markInvoicePaid({
+      orderId: order.orderId,
+      amountTiyn: order.amountTiyn,
+      paidAt: new Date(Date.now() - 60_000),
+      bankReference: `PP-day-${order.orderId}`,
+      actor: finance,
+    });
+    // 2026-03-01 20:00 UTC is 2026-03-02 01:00 in Almaty.
+    const activatedAt = new Date("2026-03-01T20:00:00Z");
+    await db.order.update({ where: { id: order.orderId }, data: { activatedAt } });
+    const day = await revenue(finance, {
+      from: new Date("2026-03-02T00:00:00+05:00"),
+      to: new Date("2026-03-03T00:00:00+05:00"),
+    });
+    expect(day.byDay.map((d) => d.day)).toEqual(["2026-03-02"]);
+    expect(day.byDay[0]!.amountTiyn).toBe(order.amountTiyn);
+  });
 });

@@ -1,5 +1,6 @@
 import type { OrderStatus, PaymentMethod, PaymentProvider, PaymentStatus } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { almatyDaySqlText } from "@/lib/almaty-time";
 import type { Actor } from "@/server/audit";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
@@ -296,7 +297,7 @@ export async function listTariffs(actor: Actor) {
 export const REVENUE_MAX_DAYS = 366;
 
 /**
- * Revenue over [from, to), by day (UTC) and by product, VAT apart.
+ * Revenue over [from, to), by calendar day in Almaty and by product, VAT apart.
  *
  * Read from activated orders' lines, not from the ledger's PURCHASE entries: a PURCHASE entry holds
  * only the order's total, while the lines carry each product and the VAT charged on it at checkout,
@@ -310,7 +311,7 @@ export async function revenue(actor: Actor, input: { from: Date; to: Date }) {
     throw new DomainError("VALIDATION", "errors.billing.dateRangeTooLong");
   const [byDay, byProduct] = await Promise.all([
     db.$queryRaw<{ day: string; amount: bigint; vat: bigint; orders: bigint }[]>`
-      SELECT to_char(o.activated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+      SELECT to_char(${Prisma.raw(almatyDaySqlText("o.activated_at"))}, 'YYYY-MM-DD') AS day,
              COALESCE(SUM(l.amount_tiyn), 0)::bigint AS amount, COALESCE(SUM(l.vat_tiyn), 0)::bigint AS vat,
              COUNT(DISTINCT o.id)::bigint AS orders
         FROM orders o JOIN order_lines l ON l.order_id = o.id

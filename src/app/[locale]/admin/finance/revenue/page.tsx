@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { FinancePage, TableBox, dayParam, requireFinanceStaff, td, th } from "@/components/admin/finance/finance-page";
 import { RevenueChart } from "@/components/admin/finance/revenue-chart";
+import { almatyDay } from "@/lib/almaty-time";
 import { formatTiyn } from "@/lib/format";
 import { api } from "@/trpc/server";
 
@@ -10,7 +11,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 const DAY = 86_400_000;
-const isoDay = (date: Date) => new Date(date.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 
 export default async function FinanceRevenuePage({
   params,
@@ -24,7 +24,7 @@ export default async function FinanceRevenuePage({
   const role = await requireFinanceStaff(locale);
   const search = await searchParams;
   const t = await getTranslations({ locale, namespace: "finance" });
-  const today = dayParam(isoDay(new Date()))!;
+  const today = dayParam(almatyDay(new Date()))!;
   const from = dayParam(search.from) ?? new Date(today.getTime() - 29 * DAY);
   // The form's "to" is the last day shown, included.
   const toDay = dayParam(search.to) ?? today;
@@ -44,11 +44,11 @@ export default async function FinanceRevenuePage({
       >
         <label className="flex flex-col gap-1 text-sm">
           {t("from")}
-          <input type="date" name="from" defaultValue={isoDay(from)} className={field} />
+          <input type="date" name="from" defaultValue={almatyDay(from)} className={field} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           {t("to")}
-          <input type="date" name="to" defaultValue={isoDay(toDay)} className={field} />
+          <input type="date" name="to" defaultValue={almatyDay(toDay)} className={field} />
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-white">
           {t("apply")}
