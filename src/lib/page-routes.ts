@@ -14,6 +14,7 @@ export const PAGE_ROUTES = [
   "account/data",
   "account/profile",
   "account/security",
+  "admin",
   "admin/emails",
   "admin/emails/[id]",
   "admin/finance",

@@ -4,6 +4,7 @@ import type { StaffRole } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
 
 const SECTIONS = [
+  { key: "home", href: "/admin", roles: ["MODERATOR", "SUPPORT", "FINANCE"] },
   { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },

@@ -406,6 +406,7 @@ const POLICY: Record<string, Rule> = {
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
 
+  "admin.queues": { allowed: new Set(["superadmin", "moderator", "support", "finance"]), input: none },
   "admin.moderation.queue": { allowed: new Set(["superadmin", "moderator"]), input: none },
   "admin.moderation.decide": {
     allowed: new Set(["superadmin", "moderator"]),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
+import { staffQueues } from "@/server/services/admin/queues";
 import {
   correctionSchema,
   correctVacancy,
@@ -13,6 +14,8 @@ import {
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 
 export const adminRouter = createTRPCRouter({
+  /** The console's home: the queues of the caller's role with counts and the oldest item's age. */
+  queues: adminProcedure(["MODERATOR", "SUPPORT", "FINANCE"]).query(({ ctx }) => staffQueues(ctx.staffRole)),
   finance: adminFinanceRouter,
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])

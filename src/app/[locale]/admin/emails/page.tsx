@@ -12,12 +12,22 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-export default async function AdminEmailsPage({ params }: { params: Promise<{ locale: string }> }) {
+const STATUSES = ["QUEUED", "CAPTURED", "SENT", "FAILED"] as const;
+
+export default async function AdminEmailsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ status?: string | string[] }>;
+}) {
   const { locale } = await params;
+  const { status: rawStatus } = await searchParams;
+  const status = STATUSES.find((s) => s === rawStatus);
   setRequestLocale(locale);
   const staff = await requireStaff(locale as AppLocale, ["SUPPORT"]);
   const t = await getTranslations({ locale, namespace: "emails" });
-  const { items } = await api.admin.emails.list({});
+  const { items } = await api.admin.emails.list({ status });
   return (
     <div className="flex flex-col gap-4">
       <AdminNav locale={locale} role={staff.staffRole ?? "SUPERADMIN"} current="emails" />

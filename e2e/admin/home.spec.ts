@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
+import { expectNoAxeViolations } from "../fixtures/axe";
+import { staffAccount } from "../fixtures/billing";
+import { sql } from "../fixtures/db";
+
+const TEXT = {
+  ru: { title: "Очереди", moderation: "Вакансии на модерации", invoices: "Счета, ожидающие оплаты", nav: "Модерация" },
+  kk: { title: "Кезектер", moderation: "Модерациядағы бос орындар", invoices: "Төлем күтіп тұрған шоттар", nav: "Модерация" },
+} as const;
+
+test("the console's home lists a superadmin's queues with counts and leads to them", async ({ page }, testInfo) => {
+  const locale = testInfo.project.name === "phone" ? "kk" : "ru";
+  const text = TEXT[locale];
+  const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM vacancies WHERE status = 'SUBMITTED'`)) as [
+    { n: number },
+  ];
+  await signIn(page, "admin@demo.jumys.kz", DEMO_PASSWORD);
+  await page.goto(`/${locale}/admin`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.title);
+  await expect(page.getByTestId("queues").locator("li")).toHaveCount(7);
+  // Submissions from tests running at the same time may add to it, never take away.
+  const count = Number(await page.getByTestId("queue-count-moderation").textContent());
+  expect(count).toBeGreaterThanOrEqual(n);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: text.moderation }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/admin/moderation$`));
+  await page.getByRole("navigation").getByRole("link", { name: text.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/admin$`));
+});
+
+test("a moderator sees only the moderator's queues; a seeker gets the 404 page", async ({ page, browser }) => {
+  await signIn(page, await staffAccount("MODERATOR"), DEMO_PASSWORD);
+  await page.goto("/ru/admin");
+  await expect(page.getByTestId("queues").locator("li")).toHaveCount(3);
+  await expect(page.getByText(TEXT.ru.invoices)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const seeker = await (await browser.newContext()).newPage();
+  await signIn(seeker, "seeker@demo.jumys.kz", DEMO_PASSWORD);
+  const response = await seeker.goto("/ru/admin");
+  expect(response?.status()).toBe(404);
+  await seeker.context().close();
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+
+import { db } from "@/server/db";
+
+import { createOrganization } from "../../../../test/support/factories";
+
+import { staffQueues } from "./queues";
+
+const HOUR = 3_600_000;
+const keys = async (role: Parameters<typeof staffQueues>[0]) => (await staffQueues(role)).map((q) => q.key);
+
+describe("the console's queues", () => {
+  it("are those of the staff member's role; a superadmin sees them all", async () => {
+    expect(await keys("MODERATOR")).toEqual(["moderation", "verification", "complaints"]);
+    expect(await keys("SUPPORT")).toEqual(["verification", "complaints", "feedback", "failedEmails"]);
+    expect(await keys("FINANCE")).toEqual(["invoices", "refunds"]);
+    expect(await keys("SUPERADMIN")).toEqual([
+      "moderation",
+      "verification",
+      "complaints",
+      "feedback",
+      "invoices",
+      "refunds",
+      "failedEmails",
+    ]);
+  });
+
+  it("count what waits and say since when the oldest has waited", async () => {
+    // Older than anything else in the test database, so it is the oldest whatever else runs.
+    const now = new Date("2030-01-10T12:00:00Z");
+    const since = new Date("2000-01-01T00:00:00Z");
+    const queue = async (key: string) => (await staffQueues("SUPERADMIN", now)).find((q) => q.key === key)!;
+    const before = { complaints: await queue("complaints"), verification: await queue("verification") };
+
+    const org = await createOrganization("EMPLOYER");
+    await db.organization.update({ where: { id: org.id }, data: { verification: "PENDING", createdAt: since } });
+    await db.ticket.create({
+      data: { kind: "COMPLAINT", status: "NEW", message: "Мошенническая вакансия", createdAt: since },
+    });
+    // Answered tickets and schools (verified elsewhere) do not wait here.
+    await db.ticket.create({ data: { kind: "COMPLAINT", status: "ANSWERED", message: "Ответ дан" } });
+    const school = await createOrganization("DRIVING_SCHOOL");
+    await db.organization.update({ where: { id: school.id }, data: { verification: "PENDING" } });
+
+    const complaints = await queue("complaints");
+    const verification = await queue("verification");
+    expect(complaints.count - before.complaints.count).toBe(1);
+    expect(verification.count - before.verification.count).toBe(1);
+    for (const q of [complaints, verification]) {
+      expect(q.oldestAt).toEqual(since);
+      expect(q.waitingHours).toBe(Math.floor((now.getTime() - since.getTime()) / HOUR));
+    }
+  });
+});
