@@ -77,7 +77,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
 
   const match = VACANCY.exec(pathname);
   const locale = match?.[1];
-  const idSlug = match?.[2] ? parseIdSlug(safeDecode(match[2])) : null;
+  const idSlug = match?.[2] ? parseIdSlug(match[2]) : null;
   if (!locale || !isLocale(locale) || !idSlug) return intl(request);
 
   const gate = await getVacancyGate(idSlug.id);

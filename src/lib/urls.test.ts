@@ -21,4 +21,10 @@ describe("public paths", () => {
     expect(parseIdSlug("voditel-12")).toBeNull();
     expect(parseIdSlug("0-x")).toBeNull();
   });
+
+  it("decode the slug, so that an encoded one compares with the stored one (no redirect loop)", () => {
+    const path = companyPath(41, "премиум-e2n11l");
+    expect(parseIdSlug(path.slice("/company/".length))).toEqual({ id: 41, slug: "премиум-e2n11l" });
+    expect(parseIdSlug("7-%E0%A4%A")).toEqual({ id: 7, slug: "%E0%A4%A" });
+  });
 });

@@ -11,13 +11,25 @@ export const jobsLandingPath = (citySlug: string, specializationSlug: string) =>
 export const SEARCH_PATH = "/vacancies";
 export const SAVED_PATH = "/saved";
 
-/** Splits the `[id]-[slug]` segment of a public URL; null when it does not start with an id. */
+/**
+ * Splits the `[id]-[slug]` segment of a public URL; null when it does not start with an id. The
+ * slug comes back decoded (route params keep the address's percent-encoding), so that it compares
+ * with the stored one.
+ */
 export function parseIdSlug(segment: string): { id: number; slug: string } | null {
   const match = /^(\d{1,9})(?:-(.*))?$/.exec(segment);
   if (!match) return null;
   const id = Number(match[1]);
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
-  return { id, slug: match[2] ?? "" };
+  return { id, slug: decodeSlug(match[2] ?? "") };
+}
+
+function decodeSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
 }
 
 /** An absolute URL for metadata, sitemaps and JSON-LD. */
