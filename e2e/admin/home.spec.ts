@@ -45,3 +45,29 @@ test("a moderator sees only the moderator's queues; a seeker gets the 404 page",
   await expect(seeker.getByTestId("queues")).toHaveCount(0);
   await seeker.context().close();
 });
+
+test("a superadmin makes an account a moderator, who then works the moderator's queues", async ({ page, browser }, testInfo) => {
+  const locale = testInfo.project.name === "phone" ? "kk" : "ru";
+  const text =
+    locale === "kk"
+      ? { email: "Электрондық пошта", role: "Рөлі", save: "Сақтау", saved: "Рөл өзгертілді.", moderator: "Модератор" }
+      : { email: "Электронная почта", role: "Роль", save: "Сохранить", saved: "Роль изменена.", moderator: "Модератор" };
+  // An account that is no staff yet: a support member taken out of the staff first.
+  const email = await staffAccount("MODERATOR");
+  await sql(`UPDATE users SET staff_role = NULL WHERE email = $1`, [email]);
+
+  await signIn(page, "admin@demo.jumys.kz", DEMO_PASSWORD);
+  await page.goto(`/${locale}/admin/staff`);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(text.email).fill(email);
+  await page.getByLabel(text.role).selectOption("MODERATOR");
+  await page.getByRole("button", { name: text.save }).click();
+  await expect(page.getByText(text.saved)).toBeVisible();
+  await expect(page.getByTestId("staff").getByRole("row").filter({ hasText: email })).toContainText(text.moderator);
+
+  const moderator = await (await browser.newContext()).newPage();
+  await signIn(moderator, email, DEMO_PASSWORD);
+  await moderator.goto(`/${locale}/admin`);
+  await expect(moderator.getByTestId("queues").locator("li")).toHaveCount(3);
+  await moderator.context().close();
+});

@@ -25,6 +25,7 @@ export const PAGE_ROUTES = [
   "admin/finance/tariffs",
   "admin/moderation",
   "admin/organizations",
+  "admin/staff",
   "auth/code",
   "auth/sign-in",
   "auth/sign-up",

@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   "organization.verify",
   "organization.verify.reject",
   "security.compromise_reported",
+  "staff.role.grant",
+  "staff.role.revoke",
   "user.email_change_requested",
   "user.email_changed",
   "user.email_verified",

@@ -9,6 +9,7 @@ const SECTIONS = [
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
+  { key: "staff", href: "/admin/staff", roles: [] },
 ] as const;
 
 /** The console's sections this staff member may open. */

@@ -406,6 +406,11 @@ const POLICY: Record<string, Rule> = {
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
 
+  "admin.staff.list": { allowed: new Set(["superadmin"]), input: none },
+  "admin.staff.setRole": {
+    allowed: new Set(["superadmin"]),
+    input: () => ({ email: "nobody-staff@example.kz", role: "MODERATOR" }),
+  },
   "admin.queues": { allowed: new Set(["superadmin", "moderator", "support", "finance"]), input: none },
   "admin.moderation.queue": { allowed: new Set(["superadmin", "moderator"]), input: none },
   "admin.moderation.decide": {

@@ -4,6 +4,8 @@ import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
 import { staffQueues } from "@/server/services/admin/queues";
+import { listStaff, setStaffRole } from "@/server/services/admin/staff";
+import { setStaffRoleSchema } from "@/lib/validation/staff";
 import {
   correctionSchema,
   correctVacancy,
@@ -17,6 +19,13 @@ export const adminRouter = createTRPCRouter({
   /** The console's home: the queues of the caller's role with counts and the oldest item's age. */
   queues: adminProcedure(["MODERATOR", "SUPPORT", "FINANCE"]).query(({ ctx }) => staffQueues(ctx.staffRole)),
   finance: adminFinanceRouter,
+  /** Staff and their roles: superadmins only (no role listed passes anyone else). */
+  staff: createTRPCRouter({
+    list: adminProcedure([]).query(() => listStaff()),
+    setRole: adminProcedure([])
+      .input(setStaffRoleSchema)
+      .mutation(({ ctx, input }) => setStaffRole(input, ctx.actor)),
+  }),
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])
       .input(
