@@ -52,7 +52,7 @@ test("a superadmin makes an account a moderator, who then works the moderator's 
     locale === "kk"
       ? { email: "Электрондық пошта", role: "Рөлі", save: "Сақтау", saved: "Рөл өзгертілді.", moderator: "Модератор" }
       : { email: "Электронная почта", role: "Роль", save: "Сохранить", saved: "Роль изменена.", moderator: "Модератор" };
-  // An account that is no staff yet: a support member taken out of the staff first.
+  // An account that is no staff yet: a staff account whose role is taken away first.
   const email = await staffAccount("MODERATOR");
   await sql(`UPDATE users SET staff_role = NULL WHERE email = $1`, [email]);
 
