@@ -53,8 +53,8 @@ interface ParsedTrainee {
 function text(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return dateToDay(cell);
-  const value = String(cell).trim();
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  const value = String(cell);
+  return (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value).trim();
 }
 
 /** A day from a date cell or from text. Excel keeps dates as days at UTC midnight. */
