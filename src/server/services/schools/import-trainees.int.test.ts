@@ -310,6 +310,18 @@ describe("the commit", () => {
     ]);
   });
 
+  it("commits the most a file may hold, 5,000 rows, with their histories", async () => {
+    const school = await createSchool();
+    const rows = Array.from({ length: 5_000 }, (_, i) => {
+      const t = adultTrainee({ birthDate: `19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}` });
+      return [`Обучающийся ${i}`, t.iin, dotted(t.birthDate), "М", "", "", "B", "", "", "", ""];
+    });
+    expect(new Set(rows.map((r) => r[1])).size).toBe(5_000);
+    const outcome = await commitTraineeImport(school.owner, school.organizationId, await xlsx([HEADER, ...rows]));
+    expect(outcome).toEqual({ imported: 5_000, preview: null });
+    expect(await db.traineeStatusChange.count({ where: { trainee: { organizationId: school.organizationId } } })).toBe(5_000);
+  });
+
   it("refuses a graduate without a certificate and a certificate of someone not graduated", async () => {
     const school = await createSchool();
     const file = await xlsx([
