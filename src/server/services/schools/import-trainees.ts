@@ -69,26 +69,40 @@ function iinText(cell: RawCell | undefined): string {
   return text(cell).replace(/\s+/g, "");
 }
 
+interface SchoolGroupRef {
+  id: number;
+  name: string;
+  category: LicenceCategory;
+  endsOn: string;
+}
+
 interface SchoolState {
-  groups: Map<string, { id: number; category: LicenceCategory; endsOn: string }>;
+  groups: SchoolGroupRef[];
   existingIins: Set<string>;
 }
 
 async function loadSchoolState(tx: DbTx, organizationId: number, iins: string[]): Promise<SchoolState> {
-  const [groups, existing] = await Promise.all([
-    tx.schoolGroup.findMany({ where: { organizationId }, select: { id: true, name: true, category: true, endsOn: true } }),
-    tx.trainee.findMany({ where: { organizationId, iin: { in: iins } }, select: { iin: true } }),
-  ]);
+  const groups = await tx.schoolGroup.findMany({
+    where: { organizationId },
+    select: { id: true, name: true, category: true, endsOn: true },
+  });
+  const existing = await tx.trainee.findMany({ where: { organizationId, iin: { in: iins } }, select: { iin: true } });
   return {
-    groups: new Map(
-      groups.map((g) => [g.name.trim().toLowerCase(), { id: g.id, category: g.category, endsOn: dateToDay(g.endsOn) }]),
-    ),
+    groups: groups.map((g) => ({ id: g.id, name: g.name, category: g.category, endsOn: dateToDay(g.endsOn) })),
     existingIins: new Set(existing.map((t) => t.iin)),
   };
 }
 
+/** The group a cell names: by its exact name, else by the name in any case when only one matches. */
+function groupNamed(state: SchoolState, name: string): SchoolGroupRef | null {
+  const exact = state.groups.find((g) => g.name === name);
+  if (exact) return exact;
+  const loose = state.groups.filter((g) => g.name.toLowerCase() === name.toLowerCase());
+  return loose.length === 1 ? loose[0]! : null;
+}
+
 /** Checks every row; the trainees are returned only when there is no issue at all. */
-function checkRows(rows: SheetRow[], state: SchoolState | null, today: string) {
+function checkRows(rows: SheetRow[], state: SchoolState, today: string) {
   const issues: ImportIssue[] = [];
   const [header, ...data] = rows;
   const positions = new Map<TraineeColumn, number>();
@@ -144,8 +158,8 @@ function checkRows(rows: SheetRow[], state: SchoolState | null, today: string) {
 
     let groupId: number | null = null;
     let courseEndsOn: string | null = null;
-    if (get("group") && state) {
-      const group = state.groups.get(get("group").toLowerCase());
+    if (get("group")) {
+      const group = groupNamed(state, get("group"));
       if (!group) issue("group", "errors.school.groupNotFound");
       else {
         groupId = group.id;
@@ -197,7 +211,7 @@ function checkRows(rows: SheetRow[], state: SchoolState | null, today: string) {
       if (firstRow !== undefined) issue("iin", "validation.trainee.iinDuplicateInFile");
       else {
         seen.set(iin, row.number);
-        if (state?.existingIins.has(iin)) issue("iin", "validation.trainee.iinTaken");
+        if (state.existingIins.has(iin)) issue("iin", "validation.trainee.iinTaken");
       }
     }
 
