@@ -75,6 +75,19 @@ async function xlsx(rows: (string | number | Date | null)[][]): Promise<Uint8Arr
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
+/** A copy of the ZIP whose central directory declares its first entry `size` bytes unpacked. */
+function declaringUnpackedSize(zip: Uint8Array, size: number): Uint8Array {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  for (let at = 0; at < copy.byteLength - 4; at++) {
+    if (view.getUint32(at, true) === 0x02014b50) {
+      view.setUint32(at + 24, size, true);
+      return copy;
+    }
+  }
+  throw new Error("no central directory");
+}
+
 async function refusedWithoutWriting(school: SchoolFixture, file: Uint8Array, messageKey: string) {
   const before = await registryCounts();
   await expect(previewTraineeImport(school.owner, school.organizationId, file)).rejects.toMatchObject({
@@ -132,6 +145,8 @@ describe("reading files", () => {
       [utf8(csv([HEADER, ...Array.from({ length: 5_001 }, () => row())])), "errors.school.import.tooManyRows"],
       [await xlsx([HEADER, ...Array.from({ length: 5_001 }, () => row())]), "errors.school.import.tooManyRows"],
       [new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), "errors.school.import.tooLarge"],
+      [declaringUnpackedSize(workbook, 0x7fff_0000), "errors.school.import.unpackedTooLarge"],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]), "errors.school.import.unreadable"],
     ];
     for (const [file, key] of cases) await refusedWithoutWriting(school, file, key);
   });

@@ -76,7 +76,43 @@ function readCsv(text: string): SheetRow[] {
   return records.map((cells, i) => ({ number: i + 1, cells }));
 }
 
+/** An XLSX of 5,000 rows unpacks to a few megabytes; far more is a decompression bomb. */
+export const MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What the ZIP's entries add up to once unpacked, as its central directory declares them, or
+ * null when the directory cannot be read or uses ZIP64. A cheap first check before the
+ * workbook is unpacked into memory; a file that lies about its sizes is not caught by it.
+ */
+export function zipUnpackedSize(file: Uint8Array): number | null {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const END = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  let end = -1;
+  for (let at = file.byteLength - 22; at >= Math.max(0, file.byteLength - 22 - 65_535); at--) {
+    if (view.getUint32(at, true) === END) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > file.byteLength || view.getUint32(at, true) !== ENTRY) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 async function readXlsx(file: Uint8Array): Promise<SheetRow[]> {
+  const unpacked = zipUnpackedSize(file);
+  if (unpacked === null) throw refuse("unreadable");
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw refuse("unpackedTooLarge");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(file) as unknown as ArrayBuffer);
