@@ -313,6 +313,56 @@ describe("the commit", () => {
       ],
     ]);
     expect(await commitTraineeImport(school.owner, school.organizationId, workbook)).toEqual({ imported: 2, preview: null });
+
+    // The same IIN saved by Excel into a CSV without its zero, and an email kept as a hyperlink.
+    const born2007 = "2007-03-09";
+    const iin2007 = iinFor(born2007, "MALE");
+    const adult = adultTrainee();
+    const linked = await xlsx([
+      [
+        "ФИО",
+        "ИИН",
+        "Дата рождения",
+        "Пол",
+        "Категория",
+        "Email",
+        "ФИО представителя",
+        "Кем приходится",
+        "Дата согласия представителя",
+      ],
+      [
+        adult.fullName,
+        adult.iin,
+        dotted(adult.birthDate),
+        "М",
+        "B",
+        { text: "link@example.kz", hyperlink: "mailto:link@example.kz" } as never,
+        null,
+        null,
+        null,
+      ],
+    ]);
+    expect(await commitTraineeImport(school.owner, school.organizationId, linked)).toEqual({ imported: 1, preview: null });
+    expect(await db.trainee.findFirstOrThrow({ where: { organizationId: school.organizationId, iin: adult.iin } })).toMatchObject(
+      {
+        email: "link@example.kz",
+      },
+    );
+    const zeroLost = utf8(
+      csv([
+        HEADER,
+        row({
+          iin: iin2007.slice(1),
+          birth: dotted(born2007),
+          category: "A1",
+          gName: "Отец",
+          gRelation: "отец",
+          gConsent: dotted(today()),
+        }),
+      ]),
+    );
+    expect(await commitTraineeImport(school.owner, school.organizationId, zeroLost)).toEqual({ imported: 1, preview: null });
+    expect(await db.trainee.count({ where: { organizationId: school.organizationId, iin: iin2007 } })).toBe(1);
     const dana = await db.trainee.findFirstOrThrow({ where: { organizationId: school.organizationId, iin: iin2005 } });
     expect(dana).toMatchObject({ status: "STUDYING", sex: "FEMALE", birthDate: new Date(`${born2005}T00:00:00Z`) });
     const grad = await db.trainee.findFirstOrThrow({

@@ -63,10 +63,14 @@ function day(cell: RawCell | undefined): string | null {
   return parseDay(text(cell));
 }
 
-/** An IIN typed into a number cell loses its leading zero (people born in 2000-2009). */
+/**
+ * An IIN kept in a number cell loses its leading zero (people born in 2000-2009), in the XLSX and
+ * in a CSV that Excel saved from it: eleven digits get the zero back. A mistyped IIN that happens
+ * to have eleven digits is still refused, by its check digit or its birth date.
+ */
 function iinText(cell: RawCell | undefined): string {
-  if (typeof cell === "number" && Number.isInteger(cell) && cell >= 0) return String(cell).padStart(12, "0");
-  return text(cell).replace(/\s+/g, "");
+  const digits = typeof cell === "number" && Number.isInteger(cell) && cell >= 0 ? String(cell) : text(cell).replace(/\s+/g, "");
+  return /^\d{11}$/.test(digits) ? `0${digits}` : digits;
 }
 
 interface SchoolGroupRef {

@@ -142,7 +142,8 @@ function cellValue(value: ExcelJS.CellValue): RawCell {
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("result" in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
-    if ("text" in value && typeof value.text === "string") return value.text;
+    // A hyperlink (an email typed into Excel becomes one): its text, plain or rich.
+    if ("text" in value) return cellValue(value.text as ExcelJS.CellValue);
     if ("error" in value) return null;
   }
   return null;
