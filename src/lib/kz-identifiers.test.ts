@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isValidKzIdentifier, kzCheckDigit, makeBin, makeIin } from "./kz-identifiers";
+import { decodeIin, isValidKzIdentifier, kzCheckDigit, makeBin, makeIin } from "./kz-identifiers";
 
 describe("kzCheckDigit", () => {
   it("uses weights 1..11 when the sum is not 10", () => {
@@ -79,3 +79,61 @@ describe("makeBin and makeIin", () => {
     expect(makeIin({ year: 2002, month: 1, day: 20 }, "female", 100).slice(0, 7)).toBe("0201206");
   });
 });
+
+describe("decodeIin", () => {
+  it("reads the birth date and sex of each century", () => {
+    expect(decodeIin(makeIin({ year: 1985, month: 7, day: 3 }, "male", 100))).toEqual({ birthDate: "1985-07-03", sex: "MALE" });
+    expect(decodeIin(makeIin({ year: 1985, month: 7, day: 3 }, "female", 100))).toEqual({
+      birthDate: "1985-07-03",
+      sex: "FEMALE",
+    });
+    expect(decodeIin(makeIin({ year: 2008, month: 2, day: 29 }, "female", 7))).toEqual({
+      birthDate: "2008-02-29",
+      sex: "FEMALE",
+    });
+    expect(decodeIin(makeIin({ year: 2000, month: 1, day: 1 }, "male", 7))).toEqual({ birthDate: "2000-01-01", sex: "MALE" });
+  });
+
+  it("reads the 1800s digits 1 and 2", () => {
+    const iin = withCheckDigit("9912311" + "0001");
+    expect(decodeIin(iin)).toEqual({ birthDate: "1899-12-31", sex: "MALE" });
+    expect(decodeIin(withCheckDigit("9912312" + "0001"))).toEqual({ birthDate: "1899-12-31", sex: "FEMALE" });
+  });
+
+  it("refuses a wrong check digit", () => {
+    const iin = makeIin({ year: 1990, month: 5, day: 20 }, "male", 42);
+    const wrong = iin.slice(0, 11) + String((Number(iin[11]) + 1) % 10);
+    expect(decodeIin(wrong)).toBeNull();
+  });
+
+  it("refuses a century digit outside 1-6 and dates that do not exist", () => {
+    for (const first11 of [
+      "90052000001",
+      "90052070001",
+      "90052090001",
+      "90023130001",
+      "90133130001",
+      "01022950001",
+      "90000030001",
+    ]) {
+      const iin = withCheckDigit(first11);
+      expect(isValidKzIdentifier(iin)).toBe(true);
+      expect(decodeIin(iin)).toBeNull();
+    }
+  });
+
+  it("refuses what is not 12 digits", () => {
+    expect(decodeIin("")).toBeNull();
+    expect(decodeIin("90052030001")).toBeNull();
+    expect(decodeIin("9005203000a1")).toBeNull();
+  });
+});
+
+/** The first 11 digits completed with their check digit, moving the serial when a prefix has none. */
+function withCheckDigit(first11: string): string {
+  for (let n = Number(first11.slice(7)); ; n++) {
+    const prefix = first11.slice(0, 7) + String(n).padStart(4, "0");
+    const check = kzCheckDigit(prefix);
+    if (check !== null) return prefix + String(check);
+  }
+}

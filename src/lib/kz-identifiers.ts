@@ -69,3 +69,32 @@ export function makeIin(born: { year: number; month: number; day: number }, sex:
   const dd = String(born.day).padStart(2, "0");
   return completeFrom(`${yy}${mm}${dd}${sexDigit}`, serial, 4);
 }
+
+export type IinSex = "MALE" | "FEMALE";
+
+/** What an IIN says about its holder: the birth date (YYYY-MM-DD) and sex. */
+export interface IinFacts {
+  birthDate: string;
+  sex: IinSex;
+}
+
+/** The century each odd/even pair of the 7th digit stands for: 1/2 the 1800s, 3/4 the 1900s, 5/6 the 2000s. */
+const CENTURY_BY_PAIR = [1800, 1900, 2000] as const;
+
+/**
+ * The birth date and sex an IIN encodes (YYMMDD, then the century-and-sex digit: odd for men,
+ * even for women), or null when the identifier is not a valid IIN: wrong check digit, a 7th digit
+ * outside 1-6, or a date that does not exist.
+ */
+export function decodeIin(iin: string): IinFacts | null {
+  if (!isValidKzIdentifier(iin)) return null;
+  const centuryDigit = Number(iin[6]);
+  if (centuryDigit < 1 || centuryDigit > 6) return null;
+  const century = CENTURY_BY_PAIR[Math.floor((centuryDigit - 1) / 2)]!;
+  const year = century + Number(iin.slice(0, 2));
+  const month = Number(iin.slice(2, 4));
+  const day = Number(iin.slice(4, 6));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { birthDate: date.toISOString().slice(0, 10), sex: centuryDigit % 2 === 1 ? "MALE" : "FEMALE" };
+}

@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { AccessDeniedError } from "@/server/auth/guards";
 
-import { makeBin } from "@/lib/kz-identifiers";
+import { makeBin, makeIin } from "@/lib/kz-identifiers";
 
 import {
   createOrganization,
@@ -31,7 +31,11 @@ const CALLERS = [
   "employerObserver",
   "foreignEmployerOwner",
   "schoolOwner",
+  "schoolManager",
+  "schoolObserver",
   "schoolInstructor",
+  "schoolInstructorB",
+  "foreignSchoolOwner",
   "superadmin",
   "support",
   "moderator",
@@ -58,6 +62,13 @@ interface Fixture {
   deletableVacancyId: number;
   submittedVacancyId: number;
   emailId: number;
+  /** A verified school's registry: group A (taught by schoolInstructor) and B (by schoolInstructorB). */
+  registryOrgId: number;
+  groupAId: number;
+  instructorAMembershipId: number;
+  /** A trainee of group A, and one of group A whose status the writers change. */
+  traineeAId: number;
+  statusTraineeId: number;
   runId: string;
   runNumber: number;
 }
@@ -275,6 +286,67 @@ function vacancyPolicy(): Record<string, Rule> {
   };
 }
 
+/** A trainee of the registry school, born 1990-1999, with an IIN of its own per caller. */
+function matrixTrainee(f: Fixture, serial: number, groupId: number | null) {
+  const year = 1990 + (serial % 10);
+  return {
+    fullName: "Матрица Обучающийся",
+    iin: makeIin({ year, month: 5, day: 17 }, "male", (f.runNumber + serial * 37) % 9000),
+    birthDate: `${year}-05-17`,
+    sex: "MALE",
+    phone: "+7 701 234 56 78",
+    email: "",
+    category: "B",
+    groupId,
+    guardian: null,
+  };
+}
+
+/**
+ * The driving-school registry: every member reads (an instructor only their own groups'
+ * trainees: schoolInstructorB is refused a trainee of group A); owners and managers write.
+ */
+function schoolRegistryPolicy(): Record<string, Rule> {
+  const readers = new Set<Caller>(["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor", "schoolInstructorB"]);
+  const writers = new Set<Caller>(["schoolOwner", "schoolManager"]);
+  const org = (f: Fixture) => ({ organizationId: f.registryOrgId });
+  const group = (f: Fixture, name: string) => ({
+    name,
+    category: "B",
+    startsOn: "2026-09-01",
+    endsOn: "2026-12-25",
+    instructorId: f.instructorAMembershipId,
+    schedule: "Пн, Ср 18:00",
+  });
+  return {
+    "school.groups.list": { allowed: readers, input: org },
+    "school.groups.instructors": { allowed: writers, input: org },
+    "school.groups.create": {
+      allowed: writers,
+      input: (f, c) => ({ ...org(f), group: group(f, `M-${f.runId}-${CALLERS.indexOf(c)}`) }),
+    },
+    "school.groups.update": { allowed: writers, input: (f) => ({ ...org(f), groupId: f.groupAId, group: group(f, "A") }) },
+    "school.trainees.list": { allowed: readers, input: (f) => ({ ...org(f), query: "Матрица", status: "ENROLLED", page: 1 }) },
+    "school.trainees.get": {
+      allowed: new Set<Caller>(["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor"]),
+      input: (f) => ({ ...org(f), traineeId: f.traineeAId }),
+    },
+    "school.trainees.create": {
+      allowed: writers,
+      input: (f, c) => ({ ...org(f), trainee: matrixTrainee(f, 10 + CALLERS.indexOf(c), null) }),
+    },
+    "school.trainees.update": {
+      allowed: writers,
+      input: (f) => ({ ...org(f), traineeId: f.traineeAId, trainee: matrixTrainee(f, 0, f.groupAId) }),
+    },
+    // The first writer starts the course; the next one is refused the same move (CONFLICT).
+    "school.trainees.changeStatus": {
+      allowed: writers,
+      input: (f) => ({ ...org(f), traineeId: f.statusTraineeId, change: { status: "STUDYING", note: "Начал занятия" } }),
+    },
+  };
+}
+
 const POLICY: Record<string, Rule> = {
   "public.auth.signUp": {
     allowed: EVERYONE,
@@ -430,6 +502,7 @@ const POLICY: Record<string, Rule> = {
   },
 
   ...financePolicy(),
+  ...schoolRegistryPolicy(),
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
@@ -529,7 +602,50 @@ beforeAll(async () => {
       transport: "outbox",
     },
   });
+  const registry = await createVerifiedOrganization("DRIVING_SCHOOL", [
+    { userId: users.schoolOwner, role: "OWNER" },
+    { userId: users.schoolManager, role: "MANAGER" },
+    { userId: users.schoolObserver, role: "OBSERVER" },
+    { userId: users.schoolInstructor, role: "INSTRUCTOR" },
+    { userId: users.schoolInstructorB, role: "INSTRUCTOR" },
+  ]);
+  await createVerifiedOrganization("DRIVING_SCHOOL", [{ userId: users.foreignSchoolOwner, role: "OWNER" }]);
+  const instructorOf = (userId: number) =>
+    db.membership.findUniqueOrThrow({ where: { userId_organizationId: { userId, organizationId: registry.id } } });
+  const [instructorA, instructorB] = [await instructorOf(users.schoolInstructor), await instructorOf(users.schoolInstructorB)];
+  const newGroup = (name: string, instructorId: number) =>
+    db.schoolGroup.create({
+      data: {
+        organizationId: registry.id,
+        name,
+        category: "B",
+        startsOn: new Date("2026-09-01"),
+        endsOn: new Date("2026-12-25"),
+        instructorId,
+      },
+    });
+  const groupA = await newGroup("A", instructorA.id);
+  await newGroup("B", instructorB.id);
+  const newTrainee = (serial: number) =>
+    db.trainee.create({
+      data: {
+        organizationId: registry.id,
+        groupId: groupA.id,
+        fullName: "Матрица Обучающийся",
+        iin: makeIin({ year: 1995, month: 3, day: 2 }, "female", serial),
+        birthDate: new Date("1995-03-02"),
+        sex: "FEMALE",
+        category: "B",
+        statusChanges: { create: { status: "ENROLLED", effectiveOn: new Date("2026-09-01") } },
+      },
+    });
+  const [traineeA, statusTrainee] = [await newTrainee(1), await newTrainee(2)];
   fixture = {
+    registryOrgId: registry.id,
+    groupAId: groupA.id,
+    instructorAMembershipId: instructorA.id,
+    traineeAId: traineeA.id,
+    statusTraineeId: statusTrainee.id,
     employerOrgId: employer.id,
     schoolOrgId: school.id,
     employerLeaveOrgId: employerLeave.id,

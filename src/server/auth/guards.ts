@@ -23,6 +23,8 @@ export const SCHOOL_ORG_TYPES: readonly OrgType[] = ["DRIVING_SCHOOL"];
 export const ALL_ORG_TYPES: readonly OrgType[] = [...EMPLOYER_ORG_TYPES, ...SCHOOL_ORG_TYPES];
 
 export interface OrganizationMembership {
+  /** The membership row's id (a school group names its instructor by it). */
+  id: number;
   userId: number;
   role: OrgRole;
   organization: {
@@ -49,6 +51,7 @@ export async function requireMembership(
   const membership = await db.membership.findUnique({
     where: { userId_organizationId: { userId, organizationId } },
     select: {
+      id: true,
       role: true,
       organization: { select: { id: true, type: true, slug: true, blockedAt: true, verification: true } },
     },

@@ -1,4 +1,55 @@
-import { createTRPCRouter } from "@/server/api/trpc";
+import { z } from "zod";
 
-/** Driving schools' dashboard: procedures arrive with its pages (the organisation router is shared with employers). */
-export const schoolRouter = createTRPCRouter({});
+import { groupInputSchema, statusChangeSchema, traineeInputSchema, traineeListSchema } from "@/lib/validation/school";
+import { createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
+import { changeTraineeStatus } from "@/server/services/schools/change-trainee-status";
+import { createGroup } from "@/server/services/schools/create-group";
+import { createTrainee } from "@/server/services/schools/create-trainee";
+import { getTrainee } from "@/server/services/schools/get-trainee";
+import { listGroups } from "@/server/services/schools/list-groups";
+import { listInstructors } from "@/server/services/schools/list-instructors";
+import { listTrainees } from "@/server/services/schools/list-trainees";
+import { updateGroup } from "@/server/services/schools/update-group";
+import { updateTrainee } from "@/server/services/schools/update-trainee";
+
+const id = z.number().int().positive();
+
+/**
+ * The trainee registry (SPEC §6): every member reads (an instructor only the groups they teach,
+ * and those groups' trainees); owners and managers write. The services check both again, and
+ * that the school may write at all (verified, not blocked). File import and export are route
+ * handlers under /api/schools/{orgId}/trainees/.
+ */
+const groupsRouter = createTRPCRouter({
+  list: schoolProcedure("OBSERVER").query(({ ctx, input }) => listGroups(ctx.actor, input.organizationId)),
+  instructors: schoolProcedure("MANAGER").query(({ ctx, input }) => listInstructors(ctx.actor, input.organizationId)),
+  create: schoolProcedure("MANAGER")
+    .input(z.object({ group: groupInputSchema }))
+    .mutation(({ ctx, input }) => createGroup(ctx.actor, input.organizationId, input.group)),
+  update: schoolProcedure("MANAGER")
+    .input(z.object({ groupId: id, group: groupInputSchema }))
+    .mutation(({ ctx, input }) => updateGroup(ctx.actor, input.organizationId, input.groupId, input.group)),
+});
+
+const traineesRouter = createTRPCRouter({
+  list: schoolProcedure("OBSERVER")
+    .input(traineeListSchema)
+    .query(({ ctx, input: { organizationId, ...filters } }) => listTrainees(ctx.actor, organizationId, filters)),
+  get: schoolProcedure("OBSERVER")
+    .input(z.object({ traineeId: id }))
+    .query(({ ctx, input }) => getTrainee(ctx.actor, input.organizationId, input.traineeId)),
+  create: schoolProcedure("MANAGER")
+    .input(z.object({ trainee: traineeInputSchema }))
+    .mutation(({ ctx, input }) => createTrainee(ctx.actor, input.organizationId, input.trainee)),
+  update: schoolProcedure("MANAGER")
+    .input(z.object({ traineeId: id, trainee: traineeInputSchema }))
+    .mutation(({ ctx, input }) => updateTrainee(ctx.actor, input.organizationId, input.traineeId, input.trainee)),
+  changeStatus: schoolProcedure("MANAGER")
+    .input(z.object({ traineeId: id, change: statusChangeSchema }))
+    .mutation(({ ctx, input }) => changeTraineeStatus(ctx.actor, input.organizationId, input.traineeId, input.change)),
+});
+
+export const schoolRouter = createTRPCRouter({
+  groups: groupsRouter,
+  trainees: traineesRouter,
+});
