@@ -13,6 +13,7 @@ describe("public paths", () => {
     expect(path).toBe("/company/41-%D0%BF%D1%80%D0%B5%D0%BC%D0%B8%D1%83%D0%BC-e2n11l");
     expect(/^[\x21-\x7e]+$/.test(path)).toBe(true);
     expect(schoolPath(5, "a b")).toBe("/school/5-a%20b");
+    expect(vacancyPath(9, `a&b'c<d"e/f%g`)).toBe("/vacancy/9-a&b'c%3Cd%22e%2Ff%25g");
   });
 
   it("split an id-slug segment and refuse one without an id", () => {

@@ -1,13 +1,28 @@
 // Paths of public pages, without the locale prefix (the i18n Link and getPathname add it).
 // One place builds them so that pages, sitemaps, JSON-LD and redirects always agree.
 
-// Slugs are made ASCII by slugify; encoding them anyway keeps a redirect's Location header valid
-// should a stored one hold anything else.
-export const vacancyPath = (id: number, slug: string) => `/vacancy/${id}-${encodeURIComponent(slug)}`;
-export const companyPath = (id: number, slug: string) => `/company/${id}-${encodeURIComponent(slug)}`;
-export const schoolPath = (id: number, slug: string) => `/school/${id}-${encodeURIComponent(slug)}`;
-export const jobsInCityPath = (citySlug: string) => `/jobs/${citySlug}`;
-export const jobsLandingPath = (citySlug: string, specializationSlug: string) => `/jobs/${citySlug}/${specializationSlug}`;
+/**
+ * A slug as one RFC 3986 path segment: what a segment may carry stays as is, the rest (spaces,
+ * non-ASCII, "/", "%", "?", "#", quotes, angle brackets) is percent-encoded. Slugs are made ASCII
+ * by slugify; encoding them anyway keeps links, sitemaps and a redirect's Location header valid
+ * should a stored one hold anything else.
+ */
+export const encodeSlug = (slug: string) =>
+  slug.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu, (c) => {
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      // A lone surrogate has no UTF-8 form.
+      return "";
+    }
+  });
+
+export const vacancyPath = (id: number, slug: string) => `/vacancy/${id}-${encodeSlug(slug)}`;
+export const companyPath = (id: number, slug: string) => `/company/${id}-${encodeSlug(slug)}`;
+export const schoolPath = (id: number, slug: string) => `/school/${id}-${encodeSlug(slug)}`;
+export const jobsInCityPath = (citySlug: string) => `/jobs/${encodeSlug(citySlug)}`;
+export const jobsLandingPath = (citySlug: string, specializationSlug: string) =>
+  `/jobs/${encodeSlug(citySlug)}/${encodeSlug(specializationSlug)}`;
 export const SEARCH_PATH = "/vacancies";
 export const SAVED_PATH = "/saved";
 

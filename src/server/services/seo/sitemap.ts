@@ -4,7 +4,16 @@ import { getEnv } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
 import { defaultLocale, locales, type AppLocale } from "@/i18n/routing";
 import { escapeXml } from "@/lib/escape";
-import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, schoolPath, SEARCH_PATH, vacancyPath } from "@/lib/urls";
+import {
+  absoluteUrl,
+  companyPath,
+  encodeSlug,
+  jobsInCityPath,
+  jobsLandingPath,
+  schoolPath,
+  SEARCH_PATH,
+  vacancyPath,
+} from "@/lib/urls";
 import { db as defaultDb } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { liveSearchRowSql, publicVacancySql } from "@/server/services/vacancies/visibility";
@@ -84,20 +93,11 @@ const chunkName = (kind: ChunkedKind, locale: AppLocale, chunk: number) => `${ki
 
 // ---------------------------------------------------------------- XML
 
-// Sitemap URLs must be RFC 3986 escaped: keep what a path may carry as is, percent-encode the rest
-// (spaces, non-ASCII, and "%", "?" and "#", which would change the URL's meaning).
-const encodePath = (path: string) =>
-  path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => {
-    try {
-      return encodeURIComponent(c);
-    } catch {
-      return "";
-    }
-  });
-
-// Slugs are nearly always plain: one test spares the two replacements per URL.
+// Sitemap URLs must be RFC 3986 escaped: the path builders of urls.ts encode their slugs
+// (encodeSlug), so only XML escaping is left to do here.
+// Slugs are nearly always plain: one test spares the replacements per URL.
 const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
-const xmlPath = (path: string) => (PLAIN_PATH.test(path) ? path : escapeXml(encodePath(path)));
+const xmlPath = (path: string) => (PLAIN_PATH.test(path) ? path : escapeXml(path));
 
 /** W3C datetime in UTC, as the protocol asks. */
 const w3cDate = (date: Date) => date.toISOString();
@@ -126,7 +126,7 @@ export function renderSitemapIndex(entries: readonly SitemapEntry[], appUrl: str
   const base = appUrl.replace(/\/+$/, "");
   const items = entries.map((e) => {
     const date = e.lastmod ? `<lastmod>${w3cDate(e.lastmod)}</lastmod>` : "";
-    return `<sitemap><loc>${escapeXml(`${base}/sitemaps/${encodePath(e.name)}`)}</loc>${date}</sitemap>\n`;
+    return `<sitemap><loc>${escapeXml(`${base}/sitemaps/${encodeSlug(e.name)}`)}</loc>${date}</sitemap>\n`;
   });
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
