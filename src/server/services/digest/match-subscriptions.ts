@@ -6,36 +6,25 @@ import type { SearchParams } from "@/lib/search/params";
 import { paramsFromCriteria, subscriptionCriteriaSchema } from "@/lib/search/subscription-criteria";
 
 import type { Catalog } from "../catalog/catalog";
-import { queryTokens, salaryStep } from "../search/search-vacancies";
+import { lookupWords, planWords, queryTokens, wordTsQuery, type WordInfo, type WordPlan } from "../search/plan/query-words";
+import { salaryStep } from "../search/search-vacancies";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { has, type Bitset, type VacancyWindow } from "./vacancy-window";
 
 // Which vacancies of the run's window each subscription matches, with the search page's own
-// semantics (src/server/services/search/search-vacancies.ts): the same words (queryTokens), the
-// same stop words and typo corrections (planned against search_terms), the same tsquery per word
-// (Russian stem OR prefix OR correction) matched by PostgreSQL's own `@@`, and the same filters over
-// the same `vacancy_search` columns. Words are matched once per run for all subscriptions; the
-// filters and the AND of the words (a tsquery `a && b` matches exactly when both words do) are
-// evaluated here, over bitsets. match-subscriptions.int.test.ts compares the results with
-// searchVacancies. The word planning and the tsquery repeat search-vacancies.ts, which does not
-// export them: a change there must be made here too (the test fails otherwise).
-
-// As in search-vacancies.ts.
-const MIN_SIMILARITY = 0.4;
+// semantics: the words are planned and each word's tsquery is built by the search page's own
+// planner (../search/plan/query-words.ts) and matched by PostgreSQL's own `@@`, and the same filters
+// apply over the same `vacancy_search` columns. Words are matched once per run for all
+// subscriptions; the filters and the AND of the words (a tsquery `a && b` matches exactly when
+// both words do) are evaluated here, over bitsets. match-subscriptions.int.test.ts compares the
+// results with searchVacancies.
 /** Words matched per statement. */
 const WORDS_PER_STATEMENT = 500;
 const HOUR_MS = 3_600_000;
 /** Local buffers of the bulk connection: the window's text and its index, within bounds. */
 const TEMP_BYTES_PER_ROW = 2_400;
 const TEMP_BUFFERS_MB = { min: 32, max: 768 };
-
-interface WordPlan {
-  /** The word as typed (lower case). */
-  token: string;
-  /** The known word it is also matched as (a correction), if any. */
-  alternative: string | null;
-}
 
 /** A subscription's criteria resolved against the catalogue and the window: an AND of ORs of bitsets. */
 interface CriteriaPlan {
@@ -58,17 +47,6 @@ export function criteriaQuery(criteria: unknown): string {
   return parsed.success ? parsed.data.query : "";
 }
 
-/**
- * The tsquery of each word of the `w` rows (token, prefix, alternative), exactly as searchVacancies
- * builds it for one word: its Russian stem OR the word itself (a prefix from three letters on, by
- * JavaScript's length as there) OR its correction as a prefix, joined with `||` in that order.
- */
-const WORD_QUERY = Prisma.sql`
-  CASE WHEN w.alternative IS NULL
-    THEN to_tsquery('russian', kk_fold(w.token)) || w.plain
-    ELSE to_tsquery('russian', kk_fold(w.token)) || w.plain || to_tsquery('simple', w.alternative || ':*')
-  END`;
-
 /** Criteria to make ready, with the earliest "since" they will be matched from. */
 export interface CriteriaUse {
   query: string;
@@ -76,7 +54,7 @@ export interface CriteriaUse {
 }
 
 export class SubscriptionMatcher {
-  private readonly words = new Map<string, { stopword: boolean; suggestion: string | null }>();
+  private readonly words = new Map<string, WordInfo>();
   /**
    * A word's matches, valid for the window's rows published after `from` (ms): a word is matched
    * only as far back as a subscription using it needs (on Mondays the window reaches a week back
@@ -124,7 +102,11 @@ export class SubscriptionMatcher {
     const params = new Map(fresh.map((q) => [q, paramsFromCriteria({ query: q })]));
     const unknownWords = new Set<string>();
     for (const p of params.values()) for (const token of queryTokens(p.q)) if (!this.words.has(token)) unknownWords.add(token);
-    if (unknownWords.size > 0) await this.timed("plan", () => this.planWords([...unknownWords]));
+    if (unknownWords.size > 0) {
+      await this.timed("plan", async () => {
+        for (const [token, info] of await lookupWords(this.db, [...unknownWords])) this.words.set(token, info);
+      });
+    }
     for (const [query, p] of params) this.wordsOfQuery.set(query, this.wordPlans(p.q));
 
     // Words not matched yet, or not as far back as now needed.
@@ -191,49 +173,9 @@ export class SubscriptionMatcher {
     return { total, vacancyIds: rows.map((row) => w.ids[row]!) };
   }
 
-  /** Stop words dropped and corrections found, as searchVacancies plans a query's words. */
+  /** The searched words of a query (its tokens must have been looked up). */
   private wordPlans(q: string): WordPlan[] {
-    const plans: WordPlan[] = [];
-    for (const token of queryTokens(q)) {
-      const info = this.words.get(token);
-      if (!info) throw new Error(`word not planned: ${token}`);
-      if (!info.stopword) plans.push({ token, alternative: info.suggestion });
-    }
-    return plans;
-  }
-
-  /**
-   * searchVacancies' planTokens for many words at once (each word's answer is its own). A word is
-   * "known" when a vocabulary word starts with it or with its Russian stem; planTokens asks that
-   * with LIKE 'prefix%', which a parameterised pattern cannot take from an index, so here it is
-   * asked as the same byte range (prefix ≤ word < prefix || U+10FFFF) that the text_pattern_ops
-   * index answers: one probe per word instead of a scan of the vocabulary per word.
-   */
-  private async planWords(tokens: string[]): Promise<void> {
-    for (let i = 0; i < tokens.length; i += 1000) {
-      const chunk = tokens.slice(i, i + 1000);
-      const rows = await this.db.$queryRaw<{ token: string; stopword: boolean; suggestion: string | null }[]>`
-        SELECT t.token,
-               numnode(to_tsquery('russian', t.folded)) = 0 AND t.token !~ '^[0-9]+$' AS stopword,
-               CASE WHEN k.known THEN NULL ELSE (
-                 SELECT st.word FROM search_terms st
-                 WHERE st.word % t.folded AND similarity(st.word, t.folded) >= ${MIN_SIMILARITY}
-                 ORDER BY st.word <-> t.folded, st.documents DESC
-                 LIMIT 1
-               ) END AS suggestion
-        FROM (
-          SELECT token, kk_fold(token) AS folded, (ts_lexize('russian_stem', kk_fold(token)))[1] AS stem
-          FROM unnest(${chunk}::text[]) AS u(token)
-        ) t
-        CROSS JOIN LATERAL (
-          SELECT EXISTS (
-                   SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.folded AND st.word ~<~ (t.folded || chr(1114111)))
-              OR EXISTS (
-                   SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.stem AND st.word ~<~ (t.stem || chr(1114111)))
-            AS known
-        ) k`;
-      for (const row of rows) this.words.set(row.token, { stopword: row.stopword, suggestion: row.suggestion });
-    }
+    return planWords(q, (token) => this.words.get(token)).words;
   }
 
   private async matchWords(words: { plan: WordPlan; from: number }[], bulk: boolean): Promise<void> {
@@ -255,14 +197,8 @@ export class SubscriptionMatcher {
           // One join of the words with the rows: each word is looked up in the GIN index.
           const rows = await query(Prisma.sql`
             SELECT w.k, array_agg(t.vacancy_id) AS ids
-            FROM (
-              SELECT u.*, CASE WHEN u.prefix THEN to_tsquery('simple', kk_fold(u.token) || ':*')
-                               ELSE to_tsquery('simple', kk_fold(u.token)) END AS plain
-              FROM unnest(${chunk.map((_, k) => k)}::integer[], ${chunk.map((w) => w.plan.token)}::text[],
-                          ${chunk.map((w) => w.plan.token.length >= 3)}::boolean[], ${chunk.map((w) => w.plan.alternative)}::text[])
-                   AS u(k, token, prefix, alternative)
-            ) w
-            JOIN ${source} AND t.published_at > ${new Date(from)} AND t.search_vector @@ (${WORD_QUERY})
+            FROM (VALUES ${Prisma.join(chunk.map((w, k) => Prisma.sql`(${k}::integer, ${wordTsQuery(w.plan)})`))}) AS w(k, query)
+            JOIN ${source} AND t.published_at > ${new Date(from)} AND t.search_vector @@ w.query
             GROUP BY w.k`);
           const found = new Map(rows.map((row) => [row.k, row.ids]));
           chunk.forEach(({ plan }, k) => {

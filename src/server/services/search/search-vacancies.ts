@@ -1,18 +1,18 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
-import { MAX_PAGE, MAX_TOKENS, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
+import { MAX_PAGE, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
 
 import { getCatalog, type Catalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
+import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
 // Full-text search with filters over `vacancy_search` (see its migration). One multicolumn GIN
 // index answers text and filters together; sorting by date or salary without text walks btree
-// indexes instead. Russian words are matched by stem, every word also by prefix (Kazakh has no
-// stemmer: "жүргізуші" finds "жүргізушілер"), and a word the vocabulary does not know is also
-// matched through its nearest known word by trigram similarity (typos, wrong keyboard letters).
+// indexes instead. How the words are searched is planned in plan/query-words.ts, shared with
+// the digest.
 
 /** Counting stops here: "more than 10 000" is all anyone needs to know. */
 export const COUNT_LIMIT = 10_000;
@@ -27,17 +27,11 @@ const COUNT_ESTIMATE_TRUSTED = 5 * COUNT_LIMIT;
 const PRIORITY_SIZE = 3;
 const RELEVANCE_WINDOW = MAX_PAGE * PAGE_SIZE;
 const PREMIUM_WINDOW_DAYS = 7;
-const MIN_SIMILARITY = 0.4;
 
 export interface SearchOptions {
   locale: "ru" | "kk";
   db?: Db;
   now?: Date;
-}
-
-export interface Correction {
-  from: string;
-  to: string;
 }
 
 export interface FacetValue {
@@ -92,33 +86,13 @@ export interface SearchResult {
 }
 
 interface Resolved {
-  tokens: TokenPlan[];
   cityId: number | null;
   regionId: number | null;
   specializationIds: number[];
   params: SearchParams;
 }
 
-interface TokenPlan {
-  token: string;
-  alternatives: string[];
-}
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
-
-/** The words of a query that can be searched: letters and digits only, so no tsquery syntax survives. */
-export function queryTokens(q: string): string[] {
-  const tokens: string[] = [];
-  for (const match of q.toLowerCase().matchAll(TOKEN)) {
-    const token = match[0].slice(0, 40);
-    if (token.length < 2 && !/^\d$/.test(token)) continue;
-    if (!tokens.includes(token)) tokens.push(token);
-    if (tokens.length === MAX_TOKENS) break;
-  }
-  return tokens;
-}
-
-function resolveCriteria(params: SearchParams, catalog: Catalog, notices: Set<SearchNotice>): Omit<Resolved, "tokens"> {
+function resolveCriteria(params: SearchParams, catalog: Catalog, notices: Set<SearchNotice>): Resolved {
   const effective: SearchParams = { ...params, specializations: [] };
   let cityId: number | null = null;
   let regionId: number | null = null;
@@ -147,54 +121,6 @@ function resolveCriteria(params: SearchParams, catalog: Catalog, notices: Set<Se
     } else notices.add("specializationUnknown");
   }
   return { cityId, regionId, specializationIds, params: effective };
-}
-
-/** Drops stop words, and finds a known neighbour for every word the vocabulary lacks. */
-async function planTokens(db: Db, tokens: string[]): Promise<{ plans: TokenPlan[]; corrections: Correction[] }> {
-  if (tokens.length === 0) return { plans: [], corrections: [] };
-  const rows = await db.$queryRaw<{ token: string; stopword: boolean; known: boolean; suggestion: string | null }[]>`
-    SELECT t.token,
-           numnode(to_tsquery('russian', kk_fold(t.token))) = 0 AND t.token !~ '^[0-9]+$' AS stopword,
-           k.known,
-           CASE WHEN k.known THEN NULL ELSE (
-             SELECT st.word FROM search_terms st
-             WHERE st.word % kk_fold(t.token) AND similarity(st.word, kk_fold(t.token)) >= ${MIN_SIMILARITY}
-             ORDER BY st.word <-> kk_fold(t.token), st.documents DESC
-             LIMIT 1
-           ) END AS suggestion
-    FROM unnest(${tokens}::text[]) WITH ORDINALITY AS t(token, n)
-    CROSS JOIN LATERAL (
-      SELECT EXISTS (
-        SELECT 1 FROM search_terms st
-        WHERE st.word = kk_fold(t.token) OR st.word LIKE kk_fold(t.token) || '%'
-           OR st.word LIKE (ts_lexize('russian_stem', kk_fold(t.token)))[1] || '%'
-      ) AS known
-    ) k
-    ORDER BY t.n`;
-  const plans: TokenPlan[] = [];
-  const corrections: Correction[] = [];
-  for (const row of rows) {
-    if (row.stopword) continue;
-    const alternatives = row.suggestion ? [row.suggestion] : [];
-    if (row.suggestion) corrections.push({ from: row.token, to: row.suggestion });
-    plans.push({ token: row.token, alternatives });
-  }
-  return { plans, corrections };
-}
-
-function tsQuery(plans: TokenPlan[]): Prisma.Sql | null {
-  if (plans.length === 0) return null;
-  const perToken = plans.map(({ token, alternatives }) => {
-    const parts = [Prisma.sql`to_tsquery('russian', kk_fold(${token}))`];
-    parts.push(
-      token.length >= 3
-        ? Prisma.sql`to_tsquery('simple', kk_fold(${token}) || ':*')`
-        : Prisma.sql`to_tsquery('simple', kk_fold(${token}))`,
-    );
-    for (const alternative of alternatives) parts.push(Prisma.sql`to_tsquery('simple', ${alternative} || ':*')`);
-    return Prisma.sql`(${Prisma.join(parts, " || ")})`;
-  });
-  return Prisma.sql`(${Prisma.join(perToken, " && ")})`;
 }
 
 /** The lowest salary step at or below the amount (the index key), see salary_search_steps(). */
@@ -380,10 +306,9 @@ async function prepare(params: SearchParams, options: SearchOptions) {
   const db = options.db ?? defaultDb;
   const notices = new Set<SearchNotice>();
   const catalog = await getCatalog(options.db);
-  const criteria = resolveCriteria(params, catalog, notices);
-  const { plans, corrections } = await planTokens(db, queryTokens(params.q));
-  const resolved: Resolved = { ...criteria, tokens: plans };
-  return { db, notices, resolved, corrections, query: tsQuery(plans) };
+  const resolved = resolveCriteria(params, catalog, notices);
+  const { corrections, tsquery } = await planQuery(db, params.q);
+  return { db, notices, resolved, corrections, query: tsquery };
 }
 
 /** One page of results with everything the search page shows around it. */
