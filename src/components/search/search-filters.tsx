@@ -4,7 +4,7 @@ import { localName } from "@/lib/local-name";
 import { licenceLabel } from "@/lib/format";
 import { EMPLOYMENT, EXPERIENCE, LICENCE, PERIODS, SCHEDULE, type SearchParams } from "@/lib/search/params";
 import type { Catalog } from "@/server/services/catalog/catalog";
-import type { Facets, FacetValue } from "@/server/services/search/search-vacancies";
+import type { Facets, FacetValue } from "@/server/services/search/plan/filter-conditions";
 
 /** The page's one GET form; the filters sit outside it in the layout and join it by this id. */
 export const SEARCH_FORM_ID = "vacancy-search";

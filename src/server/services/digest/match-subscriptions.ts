@@ -7,7 +7,7 @@ import { paramsFromCriteria, subscriptionCriteriaSchema } from "@/lib/search/sub
 
 import type { Catalog } from "../catalog/catalog";
 import { lookupWords, planWords, queryTokens, wordTsQuery, type WordInfo, type WordPlan } from "../search/plan/query-words";
-import { salaryStep } from "../search/search-vacancies";
+import { applyFilters, type Condition } from "../search/plan/filter-conditions";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { has, type Bitset, type VacancyWindow } from "./vacancy-window";
@@ -26,10 +26,21 @@ const HOUR_MS = 3_600_000;
 const TEMP_BYTES_PER_ROW = 2_400;
 const TEMP_BUFFERS_MB = { min: 32, max: 768 };
 
-/** A subscription's criteria resolved against the catalogue and the window: an AND of ORs of bitsets. */
+/**
+ * A subscription's criteria resolved against the catalogue and the window: an AND of ORs of
+ * bitsets, then bounds checked per row on what the bitsets leave (exact amounts, which would
+ * need a bitset per amount).
+ */
 interface CriteriaPlan {
   terms: Bitset[][];
-  salary: number | null;
+  bounds: RowBound[];
+}
+
+/** A row passes when `values[row]` is at least `min` (above it when `strict`). */
+interface RowBound {
+  values: Int32Array | Float64Array;
+  min: number;
+  strict: boolean;
 }
 
 export interface Match {
@@ -145,8 +156,7 @@ export class SubscriptionMatcher {
     let total = 0;
     const firstWord = lo >>> 5;
     const lastWord = (hi - 1) >>> 5;
-    const terms = plan.terms;
-    const salary = plan.salary;
+    const { terms, bounds } = plan;
     // Newest first: rows ascend by publication, so walk the words and their bits downwards.
     for (let word = lastWord; word >= firstWord; word--) {
       let bits = 0xffffffff;
@@ -162,7 +172,7 @@ export class SubscriptionMatcher {
         const bit = 31 - Math.clz32(bits);
         bits ^= 1 << bit;
         const row = (word << 5) | bit;
-        if (salary !== null && w.salaryTop[row]! < salary) continue;
+        if (bounds.length && !withinBounds(bounds, row)) continue;
         total++;
         if (has(w.premium, row)) {
           if (premium.length < limit) premium.push(row);
@@ -265,35 +275,61 @@ export class SubscriptionMatcher {
     }
   }
 
-  /** The criteria as searchVacancies resolves them (unknown catalogue values dropped), as bitsets. */
+  /** The criteria as searchVacancies applies them (the same filter conditions), as bitsets and bounds. */
   private resolve(p: SearchParams): CriteriaPlan {
-    const w = this.window;
-    const terms: Bitset[][] = [];
-    for (const plan of this.wordPlans(p.q)) terms.push([this.wordSets.get(planKey(plan))!.bits]);
-    // A city wins over a region, even a city the catalogue does not know (then neither applies).
-    if (p.city) {
-      const city = this.catalog.cityBySlug.get(p.city);
-      if (city) terms.push([w.citySet(city.id)]);
-    } else if (p.region) {
-      const region = this.catalog.regionBySlug.get(p.region);
-      if (region) terms.push([w.regionSet(region.id)]);
+    const plan: CriteriaPlan = { terms: [], bounds: [] };
+    for (const word of this.wordPlans(p.q)) plan.terms.push([this.wordSets.get(planKey(word))!.bits]);
+    const { filters } = applyFilters(p, { catalog: this.catalog, now: this.range.now, notices: new Set() });
+    for (const filter of filters) for (const condition of filter.conditions) addCondition(plan, condition, this.window);
+    return plan;
+  }
+}
+
+function withinBounds(bounds: readonly RowBound[], row: number): boolean {
+  for (const { values, min, strict } of bounds) {
+    const value = values[row]!;
+    if (strict ? value <= min : value < min) return false;
+  }
+  return true;
+}
+
+/** A filter condition (search/plan/filter-conditions.ts) over the window, as conditionSql puts it to vacancy_search. */
+export function addCondition(plan: CriteriaPlan, c: Condition, w: VacancyWindow): void {
+  switch (c.kind) {
+    case "equals":
+      plan.terms.push([
+        c.column === "city_id"
+          ? w.citySet(c.value)
+          : c.column === "region_id"
+            ? w.regionSet(c.value)
+            : w.organizationSet(c.value),
+      ]);
+      return;
+    case "anyOf": {
+      const column = c.column === "employment_type" ? "employment" : c.column;
+      plan.terms.push(c.values.map((v) => w.enumSet(column, v)));
+      return;
     }
-    const specializations = p.specializations.flatMap((slug) => {
-      const spec = this.catalog.specializationBySlug.get(slug);
-      return spec ? [w.specializationSet(spec.id)] : [];
-    });
-    if (specializations.length) terms.push(specializations);
-    if (p.company !== null) terms.push([w.organizationSet(p.company)], [w.named]);
-    if (p.salary !== null) {
-      // The step narrows by bitset; the exact amount is checked per row (salary_top >= salary).
-      const step = salaryStep(p.salary);
-      if (step !== null) terms.push([w.salarySet(step)]);
-    }
-    if (p.experience.length) terms.push(p.experience.map((v) => w.enumSet("experience", v)));
-    if (p.employment.length) terms.push(p.employment.map((v) => w.enumSet("employment", v)));
-    if (p.schedule.length) terms.push(p.schedule.map((v) => w.enumSet("schedule", v)));
-    if (p.licences.length) terms.push(p.licences.map((v) => w.enumSet("licence", v)));
-    if (p.remote) terms.push([w.remote]);
-    return { terms, salary: p.salary };
+    case "overlaps":
+      plan.terms.push(
+        c.column === "specialization_ids"
+          ? c.values.map((id) => w.specializationSet(id))
+          : c.values.map((v) => w.enumSet("licence", v)),
+      );
+      return;
+    case "salaryStep":
+      // salary_steps holds every step up to salary_top.
+      plan.terms.push([w.salarySet(c.step)]);
+      return;
+    case "atLeast":
+      // A vacancy without a salary has -1 here and never passes (NULL in SQL).
+      plan.bounds.push({ values: w.salaryTop, min: c.value, strict: false });
+      return;
+    case "flag":
+      plan.terms.push([w.flagSet(c.column === "is_remote" ? "remote" : "anonymous", c.value)]);
+      return;
+    case "publishedAfter":
+      plan.bounds.push({ values: w.publishedAt, min: c.at.getTime(), strict: !c.inclusive });
+      return;
   }
 }
