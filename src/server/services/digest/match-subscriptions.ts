@@ -31,7 +31,7 @@ const TEMP_BUFFERS_MB = { min: 32, max: 768 };
  * bitsets, then bounds checked per row on what the bitsets leave (exact amounts, which would
  * need a bitset per amount).
  */
-interface CriteriaPlan {
+export interface CriteriaPlan {
   terms: Bitset[][];
   bounds: RowBound[];
 }
