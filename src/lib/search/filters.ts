@@ -71,15 +71,31 @@ const byOrder =
   (a: T, b: T) =>
     order.indexOf(a) - order.indexOf(b);
 
-type EnumField = "experience" | "employment" | "schedule" | "licences";
+export type ChoiceField = "experience" | "employment" | "schedule" | "licences";
+
+/** A filter of several values out of a fixed list: its URL parameter and the list, in the form's order. */
+export interface Choice<F extends ChoiceField = ChoiceField> {
+  param: string;
+  options: readonly SearchParams[F][number][];
+}
+
+const CHOICE_PARAMS: Record<ChoiceField, string> = {
+  experience: "exp",
+  employment: "emp",
+  schedule: "schedule",
+  licences: "lic",
+};
+
+/** The URL parameter and values of a choice filter, as the search form offers them. */
+export function filterChoice<F extends ChoiceField>(field: F): Choice<F> {
+  const options = { experience: EXPERIENCE, employment: EMPLOYMENT, schedule: SCHEDULE, licences: LICENCE }[field];
+  return { param: CHOICE_PARAMS[field], options: options as Choice<F>["options"] };
+}
 
 /** A filter of several values out of a fixed list, each its own `param=value` in lower case. */
-function enumFilter<F extends EnumField>(
-  key: FilterKey & F,
-  param: string,
-  options: () => readonly SearchParams[F][number][],
-  summary: SearchFilter["summary"],
-): SearchFilter {
+function choiceFilter<F extends ChoiceField>(key: FilterKey & F, summary: SearchFilter["summary"]): SearchFilter {
+  const param = CHOICE_PARAMS[key];
+  const options = () => filterChoice(key).options;
   return {
     key,
     fields: [key],
@@ -190,19 +206,19 @@ export const FILTERS: readonly SearchFilter[] = [
       parts: (p, ctx) => (p.salary ? [ctx.t("vacancy.salary.from", { from: formatAmount(p.salary) })] : []),
     },
   },
-  enumFilter("experience", "exp", () => EXPERIENCE, {
+  choiceFilter("experience", {
     rank: 5,
     parts: (p, ctx) => p.experience.map((v) => ctx.t(`vacancy.experience.${v}`)),
   }),
-  enumFilter("employment", "emp", () => EMPLOYMENT, {
+  choiceFilter("employment", {
     rank: 6,
     parts: (p, ctx) => p.employment.map((v) => ctx.t(`vacancy.employment.${v}`)),
   }),
-  enumFilter("schedule", "schedule", () => SCHEDULE, {
+  choiceFilter("schedule", {
     rank: 7,
     parts: (p, ctx) => p.schedule.map((v) => ctx.t(`vacancy.schedule.${v}`)),
   }),
-  enumFilter("licences", "lic", () => LICENCE, {
+  choiceFilter("licences", {
     rank: 3,
     parts: (p) => (p.licences.length ? [p.licences.map(licenceLabel).join(", ")] : []),
   }),
