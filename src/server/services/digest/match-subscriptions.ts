@@ -14,11 +14,13 @@ import { has, type Bitset, type VacancyWindow } from "./vacancy-window";
 
 // Which vacancies of the run's window each subscription matches, with the search page's own
 // semantics: the words are planned and each word's tsquery is built by the search page's own
-// planner (../search/plan/query-words.ts) and matched by PostgreSQL's own `@@`, and the same filters
-// apply over the same `vacancy_search` columns. Words are matched once per run for all
+// planner (../search/plan/query-words.ts) and matched by PostgreSQL's own `@@`, and each filter's
+// conditions come from the search's own table (../search/plan/filter-conditions.ts), evaluated
+// here over the window's columns (addCondition). Words are matched once per run for all
 // subscriptions; the filters and the AND of the words (a tsquery `a && b` matches exactly when
-// both words do) are evaluated here, over bitsets. match-subscriptions.int.test.ts compares the
-// results with searchVacancies.
+// both words do) are evaluated over bitsets. match-subscriptions.int.test.ts compares the
+// results with searchVacancies, and each condition with its SQL.
+
 /** Words matched per statement. */
 const WORDS_PER_STATEMENT = 500;
 const HOUR_MS = 3_600_000;
