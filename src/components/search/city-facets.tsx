@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { localName } from "@/lib/local-name";
 import type { SearchParams } from "@/lib/search/params";
 import type { Catalog } from "@/server/services/catalog/catalog";
-import type { Facets } from "@/server/services/search/search-vacancies";
+import type { Facets } from "@/server/services/search/plan/filter-conditions";
 
 import { searchHref } from "./search-href";
 

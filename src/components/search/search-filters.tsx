@@ -2,9 +2,10 @@ import { useTranslations } from "next-intl";
 
 import { localName } from "@/lib/local-name";
 import { licenceLabel } from "@/lib/format";
-import { EMPLOYMENT, EXPERIENCE, LICENCE, PERIODS, SCHEDULE, type SearchParams } from "@/lib/search/params";
+import { filterChoice, type Choice } from "@/lib/search/filters";
+import { PERIODS, type SearchParams } from "@/lib/search/params";
 import type { Catalog } from "@/server/services/catalog/catalog";
-import type { Facets, FacetValue } from "@/server/services/search/search-vacancies";
+import type { Facets, FacetValue } from "@/server/services/search/plan/filter-conditions";
 
 /** The page's one GET form; the filters sit outside it in the layout and join it by this id. */
 export const SEARCH_FORM_ID = "vacancy-search";
@@ -13,15 +14,13 @@ const countOf = (facet: FacetValue[] | undefined, value: string) => facet?.find(
 
 function CheckGroup({
   legend,
-  name,
-  options,
+  choice: { param: name, options },
   selected,
   facet,
   label,
 }: {
   legend: string;
-  name: string;
-  options: readonly string[];
+  choice: Choice;
   selected: readonly string[];
   facet: FacetValue[] | undefined;
   label: (value: string) => string;
@@ -141,24 +140,21 @@ export function SearchFilters({
       </div>
       <CheckGroup
         legend={t("experience")}
-        name="exp"
-        options={EXPERIENCE}
+        choice={filterChoice("experience")}
         selected={params.experience}
         facet={facets?.experience}
         label={(v) => tv(`experience.${v}`)}
       />
       <CheckGroup
         legend={t("employment")}
-        name="emp"
-        options={EMPLOYMENT}
+        choice={filterChoice("employment")}
         selected={params.employment}
         facet={facets?.employment}
         label={(v) => tv(`employment.${v}`)}
       />
       <CheckGroup
         legend={t("schedule")}
-        name="schedule"
-        options={SCHEDULE}
+        choice={filterChoice("schedule")}
         selected={params.schedule}
         facet={facets?.schedule}
         label={(v) => tv(`schedule.${v}`)}
@@ -183,8 +179,7 @@ export function SearchFilters({
       </fieldset>
       <CheckGroup
         legend={t("licences")}
-        name="lic"
-        options={LICENCE}
+        choice={filterChoice("licences")}
         selected={params.licences}
         facet={facets?.licences}
         label={licenceLabel}

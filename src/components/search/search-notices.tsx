@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Link } from "@/i18n/navigation";
 import { formatDate } from "@/lib/format";
 import type { SearchNotice, SearchParams } from "@/lib/search/params";
-import type { Correction } from "@/server/services/search/search-vacancies";
+import type { Correction } from "@/server/services/search/plan/query-words";
 
 import { searchHref } from "./search-href";
 

@@ -1,5 +1,4 @@
-import { formatAmount, licenceLabel } from "@/lib/format";
-
+import { FILTERS } from "./filters";
 import type { SearchParams } from "./params";
 
 export interface SearchSummaryContext {
@@ -14,23 +13,13 @@ export interface SearchSummaryContext {
 
 export const SEARCH_SUMMARY_SEPARATOR = " · ";
 
+const SUMMARIES = FILTERS.flatMap((f) => f.summary ?? []).sort((a, b) => a.rank - b.rank);
+
 /** The parts of a readable summary of a search, in the order the search page shows its filters. */
 export function searchSummaryParts(params: SearchParams, ctx: SearchSummaryContext): string[] {
   const parts: string[] = [];
   if (params.q) parts.push(params.q);
-  const location = params.city ? ctx.cityName(params.city) : params.region ? ctx.regionName(params.region) : null;
-  if (location) parts.push(location);
-  for (const slug of params.specializations) {
-    const name = ctx.specializationName(slug);
-    if (name) parts.push(name);
-  }
-  if (params.licences.length) parts.push(params.licences.map(licenceLabel).join(", "));
-  if (params.salary) parts.push(ctx.t("vacancy.salary.from", { from: formatAmount(params.salary) }));
-  for (const value of params.experience) parts.push(ctx.t(`vacancy.experience.${value}`));
-  for (const value of params.employment) parts.push(ctx.t(`vacancy.employment.${value}`));
-  for (const value of params.schedule) parts.push(ctx.t(`vacancy.schedule.${value}`));
-  if (params.remote) parts.push(ctx.t("subscriptions.summary.remote"));
-  if (params.company) parts.push(ctx.companyName?.(params.company) ?? ctx.t("subscriptions.summary.company"));
+  for (const summary of SUMMARIES) parts.push(...summary.parts(params, ctx));
   return parts;
 }
 

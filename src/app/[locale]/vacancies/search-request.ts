@@ -1,3 +1,4 @@
+import { FILTERS } from "@/lib/search/filters";
 import {
   parseSearchParams,
   searchParamsToQuery,
@@ -30,18 +31,7 @@ export function parseSearchRequest(raw: RawSearchParams): {
 
 /** How many filters are set, as the phone's "Filters (n)" button counts them: a location or a period is one. */
 export function activeFilterCount(p: SearchParams): number {
-  return (
-    (p.city || p.region ? 1 : 0) +
-    p.specializations.length +
-    (p.company ? 1 : 0) +
-    (p.salary ? 1 : 0) +
-    p.experience.length +
-    p.employment.length +
-    p.schedule.length +
-    p.licences.length +
-    (p.remote ? 1 : 0) +
-    (p.period || p.since ? 1 : 0)
-  );
+  return FILTERS.reduce((sum, filter) => sum + filter.count(p), 0);
 }
 
 /** The order results are in: a query is ranked by relevance unless another order is asked for. */

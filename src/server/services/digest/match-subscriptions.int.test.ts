@@ -1,17 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { FILTERS } from "@/lib/search/filters";
 import { parseSearchParams } from "@/lib/search/params";
 import { criteriaFromParams } from "@/lib/search/subscription-criteria";
 import { db } from "@/server/db";
 
 import { createOrganization } from "../../../../test/support/factories";
 import { getCatalog, invalidateCatalog } from "../catalog/catalog";
+import { applyFilters, conditionSql, type Condition } from "../search/plan/filter-conditions";
 import { rebuildVacancySearch } from "../search/search-index";
 import { searchVacancies } from "../search/search-vacancies";
+import { liveSearchRowSql } from "../vacancies/visibility";
 
-import { criteriaQuery, SubscriptionMatcher } from "./match-subscriptions";
-import { loadVacancyWindow } from "./vacancy-window";
+import { addCondition, criteriaQuery, SubscriptionMatcher, type CriteriaPlan } from "./match-subscriptions";
+import { has, loadVacancyWindow, type VacancyWindow } from "./vacancy-window";
 
 // The digest must find what the search page finds: for each search below, the digest's matches
 // over a window holding every vacancy are exactly the search page's results (its list plus its
@@ -191,6 +194,47 @@ describe("digest matching", () => {
     // The searches are not all trivially empty or everything.
     const totals = new Set(checked.map((line) => line.split(": ")[1]));
     expect(totals.size).toBeGreaterThan(5);
+  });
+
+  it("compares every filter a subscription keeps, and each condition selects the same rows in SQL and in the window", async () => {
+    const start = new Date(now.getTime() - 30 * DAY);
+    const window = await loadVacancyWindow(db, start, now, now);
+    const catalog = await getCatalog(db);
+    const conditions = new Map<string, Condition>();
+    const covered = new Set<string>();
+    for (const raw of SEARCHES) {
+      const params = parseSearchParams(searchFor(raw)).params;
+      for (const filter of applyFilters(params, { catalog, now, notices: new Set() }).filters) {
+        covered.add(filter.key);
+        for (const c of filter.conditions) conditions.set(JSON.stringify(c), c);
+      }
+    }
+    // A filter added to the table must be added to SEARCHES above too.
+    expect([...covered].sort()).toEqual(
+      FILTERS.filter((f) => f.subscribable)
+        .map((f) => f.key)
+        .sort(),
+    );
+
+    const windowRows = (c: Condition) => {
+      const plan: CriteriaPlan = { terms: [], bounds: [] };
+      addCondition(plan, c, window as VacancyWindow);
+      const ids: number[] = [];
+      for (let row = 0; row < window.size; row++) {
+        if (!plan.terms.every((term) => term.some((bits) => has(bits, row)))) continue;
+        if (!plan.bounds.every(({ values, min, strict }) => (strict ? values[row]! > min : values[row]! >= min))) continue;
+        ids.push(window.ids[row]!);
+      }
+      return ids.sort((a, b) => a - b);
+    };
+    for (const c of conditions.values()) {
+      const rows = await db.$queryRaw<{ id: number }[]>(Prisma.sql`
+        SELECT vs.vacancy_id AS id FROM vacancy_search vs
+        WHERE vs.published_at > ${start} AND vs.published_at <= ${now} AND ${liveSearchRowSql(now)} AND ${conditionSql(c)}
+        ORDER BY vs.vacancy_id`);
+      expect(windowRows(c), JSON.stringify(c)).toEqual(rows.map((r) => r.id));
+    }
+    expect(conditions.size).toBeGreaterThan(10);
   });
 
   it("orders highlighted premium vacancies first, then the newest, and keeps to the limit", async () => {

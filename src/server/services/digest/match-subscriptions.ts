@@ -6,23 +6,21 @@ import type { SearchParams } from "@/lib/search/params";
 import { paramsFromCriteria, subscriptionCriteriaSchema } from "@/lib/search/subscription-criteria";
 
 import type { Catalog } from "../catalog/catalog";
-import { queryTokens, salaryStep } from "../search/search-vacancies";
+import { lookupWords, planWords, queryTokens, wordTsQuery, type WordInfo, type WordPlan } from "../search/plan/query-words";
+import { applyFilters, type Condition } from "../search/plan/filter-conditions";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { has, type Bitset, type VacancyWindow } from "./vacancy-window";
 
 // Which vacancies of the run's window each subscription matches, with the search page's own
-// semantics (src/server/services/search/search-vacancies.ts): the same words (queryTokens), the
-// same stop words and typo corrections (planned against search_terms), the same tsquery per word
-// (Russian stem OR prefix OR correction) matched by PostgreSQL's own `@@`, and the same filters over
-// the same `vacancy_search` columns. Words are matched once per run for all subscriptions; the
-// filters and the AND of the words (a tsquery `a && b` matches exactly when both words do) are
-// evaluated here, over bitsets. match-subscriptions.int.test.ts compares the results with
-// searchVacancies. The word planning and the tsquery repeat search-vacancies.ts, which does not
-// export them: a change there must be made here too (the test fails otherwise).
+// semantics: the words are planned and each word's tsquery is built by the search page's own
+// planner (../search/plan/query-words.ts) and matched by PostgreSQL's own `@@`, and each filter's
+// conditions come from the search's own table (../search/plan/filter-conditions.ts), evaluated
+// here over the window's columns (addCondition). Words are matched once per run for all
+// subscriptions; the filters and the AND of the words (a tsquery `a && b` matches exactly when
+// both words do) are evaluated over bitsets. match-subscriptions.int.test.ts compares the
+// results with searchVacancies, and each condition with its SQL.
 
-// As in search-vacancies.ts.
-const MIN_SIMILARITY = 0.4;
 /** Words matched per statement. */
 const WORDS_PER_STATEMENT = 500;
 const HOUR_MS = 3_600_000;
@@ -30,17 +28,21 @@ const HOUR_MS = 3_600_000;
 const TEMP_BYTES_PER_ROW = 2_400;
 const TEMP_BUFFERS_MB = { min: 32, max: 768 };
 
-interface WordPlan {
-  /** The word as typed (lower case). */
-  token: string;
-  /** The known word it is also matched as (a correction), if any. */
-  alternative: string | null;
+/**
+ * A subscription's criteria resolved against the catalogue and the window: an AND of ORs of
+ * bitsets, then bounds checked per row on what the bitsets leave (exact amounts, which would
+ * need a bitset per amount).
+ */
+export interface CriteriaPlan {
+  terms: Bitset[][];
+  bounds: RowBound[];
 }
 
-/** A subscription's criteria resolved against the catalogue and the window: an AND of ORs of bitsets. */
-interface CriteriaPlan {
-  terms: Bitset[][];
-  salary: number | null;
+/** A row passes when `values[row]` is at least `min` (above it when `strict`). */
+interface RowBound {
+  values: Int32Array | Float64Array;
+  min: number;
+  strict: boolean;
 }
 
 export interface Match {
@@ -58,17 +60,6 @@ export function criteriaQuery(criteria: unknown): string {
   return parsed.success ? parsed.data.query : "";
 }
 
-/**
- * The tsquery of each word of the `w` rows (token, prefix, alternative), exactly as searchVacancies
- * builds it for one word: its Russian stem OR the word itself (a prefix from three letters on, by
- * JavaScript's length as there) OR its correction as a prefix, joined with `||` in that order.
- */
-const WORD_QUERY = Prisma.sql`
-  CASE WHEN w.alternative IS NULL
-    THEN to_tsquery('russian', kk_fold(w.token)) || w.plain
-    ELSE to_tsquery('russian', kk_fold(w.token)) || w.plain || to_tsquery('simple', w.alternative || ':*')
-  END`;
-
 /** Criteria to make ready, with the earliest "since" they will be matched from. */
 export interface CriteriaUse {
   query: string;
@@ -76,7 +67,7 @@ export interface CriteriaUse {
 }
 
 export class SubscriptionMatcher {
-  private readonly words = new Map<string, { stopword: boolean; suggestion: string | null }>();
+  private readonly words = new Map<string, WordInfo>();
   /**
    * A word's matches, valid for the window's rows published after `from` (ms): a word is matched
    * only as far back as a subscription using it needs (on Mondays the window reaches a week back
@@ -124,7 +115,11 @@ export class SubscriptionMatcher {
     const params = new Map(fresh.map((q) => [q, paramsFromCriteria({ query: q })]));
     const unknownWords = new Set<string>();
     for (const p of params.values()) for (const token of queryTokens(p.q)) if (!this.words.has(token)) unknownWords.add(token);
-    if (unknownWords.size > 0) await this.timed("plan", () => this.planWords([...unknownWords]));
+    if (unknownWords.size > 0) {
+      await this.timed("plan", async () => {
+        for (const [token, info] of await lookupWords(this.db, [...unknownWords])) this.words.set(token, info);
+      });
+    }
     for (const [query, p] of params) this.wordsOfQuery.set(query, this.wordPlans(p.q));
 
     // Words not matched yet, or not as far back as now needed.
@@ -163,8 +158,7 @@ export class SubscriptionMatcher {
     let total = 0;
     const firstWord = lo >>> 5;
     const lastWord = (hi - 1) >>> 5;
-    const terms = plan.terms;
-    const salary = plan.salary;
+    const { terms, bounds } = plan;
     // Newest first: rows ascend by publication, so walk the words and their bits downwards.
     for (let word = lastWord; word >= firstWord; word--) {
       let bits = 0xffffffff;
@@ -180,7 +174,7 @@ export class SubscriptionMatcher {
         const bit = 31 - Math.clz32(bits);
         bits ^= 1 << bit;
         const row = (word << 5) | bit;
-        if (salary !== null && w.salaryTop[row]! < salary) continue;
+        if (bounds.length && !withinBounds(bounds, row)) continue;
         total++;
         if (has(w.premium, row)) {
           if (premium.length < limit) premium.push(row);
@@ -191,49 +185,9 @@ export class SubscriptionMatcher {
     return { total, vacancyIds: rows.map((row) => w.ids[row]!) };
   }
 
-  /** Stop words dropped and corrections found, as searchVacancies plans a query's words. */
+  /** The searched words of a query (its tokens must have been looked up). */
   private wordPlans(q: string): WordPlan[] {
-    const plans: WordPlan[] = [];
-    for (const token of queryTokens(q)) {
-      const info = this.words.get(token);
-      if (!info) throw new Error(`word not planned: ${token}`);
-      if (!info.stopword) plans.push({ token, alternative: info.suggestion });
-    }
-    return plans;
-  }
-
-  /**
-   * searchVacancies' planTokens for many words at once (each word's answer is its own). A word is
-   * "known" when a vocabulary word starts with it or with its Russian stem; planTokens asks that
-   * with LIKE 'prefix%', which a parameterised pattern cannot take from an index, so here it is
-   * asked as the same byte range (prefix ≤ word < prefix || U+10FFFF) that the text_pattern_ops
-   * index answers: one probe per word instead of a scan of the vocabulary per word.
-   */
-  private async planWords(tokens: string[]): Promise<void> {
-    for (let i = 0; i < tokens.length; i += 1000) {
-      const chunk = tokens.slice(i, i + 1000);
-      const rows = await this.db.$queryRaw<{ token: string; stopword: boolean; suggestion: string | null }[]>`
-        SELECT t.token,
-               numnode(to_tsquery('russian', t.folded)) = 0 AND t.token !~ '^[0-9]+$' AS stopword,
-               CASE WHEN k.known THEN NULL ELSE (
-                 SELECT st.word FROM search_terms st
-                 WHERE st.word % t.folded AND similarity(st.word, t.folded) >= ${MIN_SIMILARITY}
-                 ORDER BY st.word <-> t.folded, st.documents DESC
-                 LIMIT 1
-               ) END AS suggestion
-        FROM (
-          SELECT token, kk_fold(token) AS folded, (ts_lexize('russian_stem', kk_fold(token)))[1] AS stem
-          FROM unnest(${chunk}::text[]) AS u(token)
-        ) t
-        CROSS JOIN LATERAL (
-          SELECT EXISTS (
-                   SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.folded AND st.word ~<~ (t.folded || chr(1114111)))
-              OR EXISTS (
-                   SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.stem AND st.word ~<~ (t.stem || chr(1114111)))
-            AS known
-        ) k`;
-      for (const row of rows) this.words.set(row.token, { stopword: row.stopword, suggestion: row.suggestion });
-    }
+    return planWords(q, (token) => this.words.get(token)).words;
   }
 
   private async matchWords(words: { plan: WordPlan; from: number }[], bulk: boolean): Promise<void> {
@@ -255,14 +209,8 @@ export class SubscriptionMatcher {
           // One join of the words with the rows: each word is looked up in the GIN index.
           const rows = await query(Prisma.sql`
             SELECT w.k, array_agg(t.vacancy_id) AS ids
-            FROM (
-              SELECT u.*, CASE WHEN u.prefix THEN to_tsquery('simple', kk_fold(u.token) || ':*')
-                               ELSE to_tsquery('simple', kk_fold(u.token)) END AS plain
-              FROM unnest(${chunk.map((_, k) => k)}::integer[], ${chunk.map((w) => w.plan.token)}::text[],
-                          ${chunk.map((w) => w.plan.token.length >= 3)}::boolean[], ${chunk.map((w) => w.plan.alternative)}::text[])
-                   AS u(k, token, prefix, alternative)
-            ) w
-            JOIN ${source} AND t.published_at > ${new Date(from)} AND t.search_vector @@ (${WORD_QUERY})
+            FROM (VALUES ${Prisma.join(chunk.map((w, k) => Prisma.sql`(${k}::integer, ${wordTsQuery(w.plan)})`))}) AS w(k, query)
+            JOIN ${source} AND t.published_at > ${new Date(from)} AND t.search_vector @@ w.query
             GROUP BY w.k`);
           const found = new Map(rows.map((row) => [row.k, row.ids]));
           chunk.forEach(({ plan }, k) => {
@@ -329,35 +277,61 @@ export class SubscriptionMatcher {
     }
   }
 
-  /** The criteria as searchVacancies resolves them (unknown catalogue values dropped), as bitsets. */
+  /** The criteria as searchVacancies applies them (the same filter conditions), as bitsets and bounds. */
   private resolve(p: SearchParams): CriteriaPlan {
-    const w = this.window;
-    const terms: Bitset[][] = [];
-    for (const plan of this.wordPlans(p.q)) terms.push([this.wordSets.get(planKey(plan))!.bits]);
-    // A city wins over a region, even a city the catalogue does not know (then neither applies).
-    if (p.city) {
-      const city = this.catalog.cityBySlug.get(p.city);
-      if (city) terms.push([w.citySet(city.id)]);
-    } else if (p.region) {
-      const region = this.catalog.regionBySlug.get(p.region);
-      if (region) terms.push([w.regionSet(region.id)]);
+    const plan: CriteriaPlan = { terms: [], bounds: [] };
+    for (const word of this.wordPlans(p.q)) plan.terms.push([this.wordSets.get(planKey(word))!.bits]);
+    const { filters } = applyFilters(p, { catalog: this.catalog, now: this.range.now, notices: new Set() });
+    for (const filter of filters) for (const condition of filter.conditions) addCondition(plan, condition, this.window);
+    return plan;
+  }
+}
+
+function withinBounds(bounds: readonly RowBound[], row: number): boolean {
+  for (const { values, min, strict } of bounds) {
+    const value = values[row]!;
+    if (strict ? value <= min : value < min) return false;
+  }
+  return true;
+}
+
+/** A filter condition (search/plan/filter-conditions.ts) over the window, as conditionSql puts it to vacancy_search. */
+export function addCondition(plan: CriteriaPlan, c: Condition, w: VacancyWindow): void {
+  switch (c.kind) {
+    case "equals":
+      plan.terms.push([
+        c.column === "city_id"
+          ? w.citySet(c.value)
+          : c.column === "region_id"
+            ? w.regionSet(c.value)
+            : w.organizationSet(c.value),
+      ]);
+      return;
+    case "anyOf": {
+      const column = c.column === "employment_type" ? "employment" : c.column;
+      plan.terms.push(c.values.map((v) => w.enumSet(column, v)));
+      return;
     }
-    const specializations = p.specializations.flatMap((slug) => {
-      const spec = this.catalog.specializationBySlug.get(slug);
-      return spec ? [w.specializationSet(spec.id)] : [];
-    });
-    if (specializations.length) terms.push(specializations);
-    if (p.company !== null) terms.push([w.organizationSet(p.company)], [w.named]);
-    if (p.salary !== null) {
-      // The step narrows by bitset; the exact amount is checked per row (salary_top >= salary).
-      const step = salaryStep(p.salary);
-      if (step !== null) terms.push([w.salarySet(step)]);
-    }
-    if (p.experience.length) terms.push(p.experience.map((v) => w.enumSet("experience", v)));
-    if (p.employment.length) terms.push(p.employment.map((v) => w.enumSet("employment", v)));
-    if (p.schedule.length) terms.push(p.schedule.map((v) => w.enumSet("schedule", v)));
-    if (p.licences.length) terms.push(p.licences.map((v) => w.enumSet("licence", v)));
-    if (p.remote) terms.push([w.remote]);
-    return { terms, salary: p.salary };
+    case "overlaps":
+      plan.terms.push(
+        c.column === "specialization_ids"
+          ? c.values.map((id) => w.specializationSet(id))
+          : c.values.map((v) => w.enumSet("licence", v)),
+      );
+      return;
+    case "salaryStep":
+      // salary_steps holds every step up to salary_top.
+      plan.terms.push([w.salarySet(c.step)]);
+      return;
+    case "atLeast":
+      // A vacancy without a salary has -1 here and never passes (NULL in SQL).
+      plan.bounds.push({ values: w.salaryTop, min: c.value, strict: false });
+      return;
+    case "flag":
+      plan.terms.push([w.flagSet(c.column === "is_remote" ? "remote" : "anonymous", c.value)]);
+      return;
+    case "publishedAfter":
+      plan.bounds.push({ values: w.publishedAt, min: c.at.getTime(), strict: !c.inclusive });
+      return;
   }
 }

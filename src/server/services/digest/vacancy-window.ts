@@ -132,6 +132,13 @@ export class VacancyWindow {
     });
   }
 
+  /** Rows whose flag is `value`. */
+  flagSet(flag: "remote" | "anonymous", value: boolean): Bitset {
+    const set = flag === "remote" ? this.remote : this.named;
+    const wanted = flag === "remote" ? value : !value;
+    return wanted ? set : this.lazy(`not:${flag}`, (i) => !has(set, i));
+  }
+
   /** Rows whose top salary is at least `amount`. */
   salarySet(amount: number): Bitset {
     return this.lazy(`salary:${amount}`, (i) => this.salaryTop[i]! >= amount);

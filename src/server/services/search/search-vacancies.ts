@@ -1,18 +1,20 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
-import { MAX_PAGE, MAX_TOKENS, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
+import type { FilterKey } from "@/lib/search/filters";
+import { MAX_PAGE, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
 
-import { getCatalog, type Catalog } from "../catalog/catalog";
+import { getCatalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
+import { applyFilters, facetsFromRows, facetsSql, filtersSql, type AppliedFilter, type Facets } from "./plan/filter-conditions";
+import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
 // Full-text search with filters over `vacancy_search` (see its migration). One multicolumn GIN
 // index answers text and filters together; sorting by date or salary without text walks btree
-// indexes instead. Russian words are matched by stem, every word also by prefix (Kazakh has no
-// stemmer: "жүргізуші" finds "жүргізушілер"), and a word the vocabulary does not know is also
-// matched through its nearest known word by trigram similarity (typos, wrong keyboard letters).
+// indexes instead. How the words are searched is planned in plan/query-words.ts, shared with
+// the digest.
 
 /** Counting stops here: "more than 10 000" is all anyone needs to know. */
 export const COUNT_LIMIT = 10_000;
@@ -27,7 +29,6 @@ const COUNT_ESTIMATE_TRUSTED = 5 * COUNT_LIMIT;
 const PRIORITY_SIZE = 3;
 const RELEVANCE_WINDOW = MAX_PAGE * PAGE_SIZE;
 const PREMIUM_WINDOW_DAYS = 7;
-const MIN_SIMILARITY = 0.4;
 
 export interface SearchOptions {
   locale: "ru" | "kk";
@@ -35,40 +36,9 @@ export interface SearchOptions {
   now?: Date;
 }
 
-export interface Correction {
-  from: string;
-  to: string;
-}
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  cities: FacetValue[];
-  specializations: FacetValue[];
-  experience: FacetValue[];
-  employment: FacetValue[];
-  schedule: FacetValue[];
-  licences: FacetValue[];
-  remote: number;
-}
-
 export interface Relaxation {
-  /** Which criterion to drop, as a SearchParams key. */
-  drop:
-    | "q"
-    | "location"
-    | "specializations"
-    | "company"
-    | "salary"
-    | "experience"
-    | "employment"
-    | "schedule"
-    | "licences"
-    | "remote"
-    | "period";
+  /** Which criterion to drop: the words, or a filter (src/lib/search/filters.ts). */
+  drop: "q" | FilterKey;
   total: number;
 }
 
@@ -92,153 +62,15 @@ export interface SearchResult {
 }
 
 interface Resolved {
-  tokens: TokenPlan[];
-  cityId: number | null;
-  regionId: number | null;
-  specializationIds: number[];
+  /** The criteria as applied. */
   params: SearchParams;
+  filters: AppliedFilter[];
 }
 
-interface TokenPlan {
-  token: string;
-  alternatives: string[];
-}
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
-
-/** The words of a query that can be searched: letters and digits only, so no tsquery syntax survives. */
-export function queryTokens(q: string): string[] {
-  const tokens: string[] = [];
-  for (const match of q.toLowerCase().matchAll(TOKEN)) {
-    const token = match[0].slice(0, 40);
-    if (token.length < 2 && !/^\d$/.test(token)) continue;
-    if (!tokens.includes(token)) tokens.push(token);
-    if (tokens.length === MAX_TOKENS) break;
-  }
-  return tokens;
-}
-
-function resolveCriteria(params: SearchParams, catalog: Catalog, notices: Set<SearchNotice>): Omit<Resolved, "tokens"> {
-  const effective: SearchParams = { ...params, specializations: [] };
-  let cityId: number | null = null;
-  let regionId: number | null = null;
-  if (params.city) {
-    const city = catalog.cityBySlug.get(params.city);
-    if (city) cityId = city.id;
-    else {
-      notices.add("locationUnknown");
-      effective.city = null;
-    }
-    effective.region = null;
-  } else if (params.region) {
-    const region = catalog.regionBySlug.get(params.region);
-    if (region) regionId = region.id;
-    else {
-      notices.add("locationUnknown");
-      effective.region = null;
-    }
-  }
-  const specializationIds: number[] = [];
-  for (const slug of params.specializations) {
-    const spec = catalog.specializationBySlug.get(slug);
-    if (spec) {
-      specializationIds.push(spec.id);
-      effective.specializations.push(slug);
-    } else notices.add("specializationUnknown");
-  }
-  return { cityId, regionId, specializationIds, params: effective };
-}
-
-/** Drops stop words, and finds a known neighbour for every word the vocabulary lacks. */
-async function planTokens(db: Db, tokens: string[]): Promise<{ plans: TokenPlan[]; corrections: Correction[] }> {
-  if (tokens.length === 0) return { plans: [], corrections: [] };
-  const rows = await db.$queryRaw<{ token: string; stopword: boolean; known: boolean; suggestion: string | null }[]>`
-    SELECT t.token,
-           numnode(to_tsquery('russian', kk_fold(t.token))) = 0 AND t.token !~ '^[0-9]+$' AS stopword,
-           k.known,
-           CASE WHEN k.known THEN NULL ELSE (
-             SELECT st.word FROM search_terms st
-             WHERE st.word % kk_fold(t.token) AND similarity(st.word, kk_fold(t.token)) >= ${MIN_SIMILARITY}
-             ORDER BY st.word <-> kk_fold(t.token), st.documents DESC
-             LIMIT 1
-           ) END AS suggestion
-    FROM unnest(${tokens}::text[]) WITH ORDINALITY AS t(token, n)
-    CROSS JOIN LATERAL (
-      SELECT EXISTS (
-        SELECT 1 FROM search_terms st
-        WHERE st.word = kk_fold(t.token) OR st.word LIKE kk_fold(t.token) || '%'
-           OR st.word LIKE (ts_lexize('russian_stem', kk_fold(t.token)))[1] || '%'
-      ) AS known
-    ) k
-    ORDER BY t.n`;
-  const plans: TokenPlan[] = [];
-  const corrections: Correction[] = [];
-  for (const row of rows) {
-    if (row.stopword) continue;
-    const alternatives = row.suggestion ? [row.suggestion] : [];
-    if (row.suggestion) corrections.push({ from: row.token, to: row.suggestion });
-    plans.push({ token: row.token, alternatives });
-  }
-  return { plans, corrections };
-}
-
-function tsQuery(plans: TokenPlan[]): Prisma.Sql | null {
-  if (plans.length === 0) return null;
-  const perToken = plans.map(({ token, alternatives }) => {
-    const parts = [Prisma.sql`to_tsquery('russian', kk_fold(${token}))`];
-    parts.push(
-      token.length >= 3
-        ? Prisma.sql`to_tsquery('simple', kk_fold(${token}) || ':*')`
-        : Prisma.sql`to_tsquery('simple', kk_fold(${token}))`,
-    );
-    for (const alternative of alternatives) parts.push(Prisma.sql`to_tsquery('simple', ${alternative} || ':*')`);
-    return Prisma.sql`(${Prisma.join(parts, " || ")})`;
-  });
-  return Prisma.sql`(${Prisma.join(perToken, " && ")})`;
-}
-
-/** The lowest salary step at or below the amount (the index key), see salary_search_steps(). */
-const SALARY_STEPS = [
-  50_000, 100_000, 150_000, 200_000, 250_000, 300_000, 350_000, 400_000, 500_000, 600_000, 700_000, 800_000, 1_000_000, 1_500_000,
-  2_000_000,
-];
-export function salaryStep(amount: number): number | null {
-  let step: number | null = null;
-  for (const s of SALARY_STEPS) if (s <= amount) step = s;
-  return step;
-}
-
-type CriterionKey = Relaxation["drop"];
-
-function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: CriterionKey): Prisma.Sql[] {
-  const p = r.params;
+function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: Relaxation["drop"]): Prisma.Sql[] {
   const where: Prisma.Sql[] = [liveSearchRowSql(now)];
   if (query && without !== "q") where.push(Prisma.sql`vs.search_vector @@ ${query}`);
-  if (without !== "location") {
-    if (r.cityId !== null) where.push(Prisma.sql`vs.city_id = ${r.cityId}`);
-    else if (r.regionId !== null) where.push(Prisma.sql`vs.region_id = ${r.regionId}`);
-  }
-  if (r.specializationIds.length && without !== "specializations")
-    where.push(Prisma.sql`vs.specialization_ids && ${r.specializationIds}::integer[]`);
-  if (p.company !== null && without !== "company")
-    where.push(Prisma.sql`vs.organization_id = ${p.company} AND NOT vs.is_anonymous`);
-  if (p.salary !== null && without !== "salary") {
-    const step = salaryStep(p.salary);
-    if (step !== null) where.push(Prisma.sql`vs.salary_steps @> ARRAY[${step}]::integer[]`);
-    where.push(Prisma.sql`vs.salary_top >= ${p.salary}`);
-  }
-  if (p.experience.length && without !== "experience")
-    where.push(Prisma.sql`vs.experience = ANY (${p.experience}::"Experience"[])`);
-  if (p.employment.length && without !== "employment")
-    where.push(Prisma.sql`vs.employment_type = ANY (${p.employment}::"EmploymentType"[])`);
-  if (p.schedule.length && without !== "schedule") where.push(Prisma.sql`vs.schedule = ANY (${p.schedule}::"WorkSchedule"[])`);
-  if (p.licences.length && without !== "licences")
-    where.push(Prisma.sql`vs.licence_categories && ${p.licences}::"LicenceCategory"[]`);
-  if (p.remote && without !== "remote") where.push(Prisma.sql`vs.is_remote = true`);
-  if (p.period !== null && without !== "period")
-    where.push(Prisma.sql`vs.published_at >= ${new Date(now.getTime() - p.period * 86_400_000)}`);
-  if (p.since !== null && without !== "period") where.push(Prisma.sql`vs.published_at > ${p.since}`);
-  return where;
+  return where.concat(filtersSql(r.filters, without));
 }
 
 const whereSql = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
@@ -307,35 +139,8 @@ async function countAndFacets(
   const total = counted[0]?.n ?? 0;
   // Facet counts help while narrowing down; over thousands of matches they cost more than they say.
   if (total === 0 || total > FACET_LIMIT) return { total, facets: null };
-  const rows = await db.$queryRaw<{ facet: string; value: string; n: number }[]>`
-    WITH m AS MATERIALIZED (
-      SELECT vs.city_id, vs.specialization_ids, vs.experience, vs.employment_type, vs.schedule, vs.is_remote, vs.licence_categories
-      FROM vacancy_search vs WHERE ${where}
-    )
-    SELECT 'city' AS facet, city_id::text AS value, count(*)::int AS n FROM m GROUP BY city_id
-    UNION ALL SELECT 'spec', s::text, count(*)::int FROM m, unnest(specialization_ids) s GROUP BY s
-    UNION ALL SELECT 'exp', experience::text, count(*)::int FROM m GROUP BY experience
-    UNION ALL SELECT 'emp', employment_type::text, count(*)::int FROM m GROUP BY employment_type
-    UNION ALL SELECT 'schedule', schedule::text, count(*)::int FROM m GROUP BY schedule
-    UNION ALL SELECT 'lic', l::text, count(*)::int FROM m, unnest(licence_categories) l GROUP BY l
-    UNION ALL SELECT 'remote', 'true', count(*)::int FROM m WHERE is_remote`;
-  const pick = (facet: string) =>
-    rows
-      .filter((row) => row.facet === facet)
-      .map((row) => ({ value: row.value, count: row.n }))
-      .sort((a, b) => b.count - a.count);
-  return {
-    total,
-    facets: {
-      cities: pick("city"),
-      specializations: pick("spec"),
-      experience: pick("exp"),
-      employment: pick("emp"),
-      schedule: pick("schedule"),
-      licences: pick("lic"),
-      remote: rows.find((row) => row.facet === "remote")?.n ?? 0,
-    },
-  };
+  const rows = await db.$queryRaw<{ facet: string; value: string; n: number }[]>(facetsSql(where));
+  return { total, facets: facetsFromRows(rows) };
 }
 
 async function priorityIds(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date): Promise<number[]> {
@@ -350,19 +155,8 @@ async function priorityIds(db: Db, r: Resolved, query: Prisma.Sql | null, now: D
 }
 
 async function relaxations(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date): Promise<Relaxation[]> {
-  const p = r.params;
-  const active: CriterionKey[] = [];
-  if (query) active.push("q");
-  if (r.cityId !== null || r.regionId !== null) active.push("location");
-  if (r.specializationIds.length) active.push("specializations");
-  if (p.company !== null) active.push("company");
-  if (p.salary !== null) active.push("salary");
-  if (p.experience.length) active.push("experience");
-  if (p.employment.length) active.push("employment");
-  if (p.schedule.length) active.push("schedule");
-  if (p.licences.length) active.push("licences");
-  if (p.remote) active.push("remote");
-  if (p.period !== null || p.since !== null) active.push("period");
+  const active: Relaxation["drop"][] = r.filters.map((f) => f.key);
+  if (query) active.unshift("q");
   if (active.length === 0) return [];
   const counts = await Promise.all(
     active.map(async (drop) => {
@@ -376,14 +170,13 @@ async function relaxations(db: Db, r: Resolved, query: Prisma.Sql | null, now: D
   return counts.filter((c) => c.total > 0).sort((a, b) => b.total - a.total);
 }
 
-async function prepare(params: SearchParams, options: SearchOptions) {
+async function prepare(params: SearchParams, options: SearchOptions, now: Date) {
   const db = options.db ?? defaultDb;
   const notices = new Set<SearchNotice>();
   const catalog = await getCatalog(options.db);
-  const criteria = resolveCriteria(params, catalog, notices);
-  const { plans, corrections } = await planTokens(db, queryTokens(params.q));
-  const resolved: Resolved = { ...criteria, tokens: plans };
-  return { db, notices, resolved, corrections, query: tsQuery(plans) };
+  const resolved: Resolved = applyFilters(params, { catalog, now, notices });
+  const { corrections, tsquery } = await planQuery(db, params.q);
+  return { db, notices, resolved, corrections, query: tsquery };
 }
 
 /** One page of results with everything the search page shows around it. */
@@ -391,7 +184,7 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
   const now = options.now ?? new Date();
   const timings: Record<string, number> = {};
   const started = performance.now();
-  const { db, notices, resolved, corrections, query } = await timed(timings, "plan", () => prepare(params, options));
+  const { db, notices, resolved, corrections, query } = await timed(timings, "plan", () => prepare(params, options, now));
   const firstPage = resolved.params.page === 1;
 
   const [ids, counted, priority] = await Promise.all([
@@ -434,7 +227,7 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
 /** EXPLAIN (ANALYZE, BUFFERS) of the query that picks the page of results, for benchmarks. */
 export async function explainSearch(params: SearchParams, options: SearchOptions): Promise<string> {
   const now = options.now ?? new Date();
-  const { db, resolved, query } = await prepare(params, options);
+  const { db, resolved, query } = await prepare(params, options, now);
   const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, BUFFERS) ${resultSql(resolved, query, now)}`;
   return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }

@@ -1,14 +1,12 @@
 import type { SearchSummaryContext } from "@/lib/search/describe-search";
+import { FILTERS } from "@/lib/search/filters";
+import { parseSearchParams, type SearchNotice, type SearchParams } from "@/lib/search/params";
 import {
-  EMPLOYMENT,
-  EXPERIENCE,
-  LICENCE,
-  parseSearchParams,
-  SCHEDULE,
-  type SearchNotice,
-  type SearchParams,
-} from "@/lib/search/params";
-import { criteriaFromParams, paramsFromCriteria, type SubscriptionCriteria } from "@/lib/search/subscription-criteria";
+  criteriaFromParams,
+  paramsFromCriteria,
+  subscriptionSearch,
+  type SubscriptionCriteria,
+} from "@/lib/search/subscription-criteria";
 import type { AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { db } from "@/server/db";
@@ -20,25 +18,11 @@ import { localName } from "@/lib/local-name";
 // Page, sort and period are not part of a subscription, so a bad value there does not matter.
 const IGNORED_NOTICES: readonly SearchNotice[] = ["pageInvalid", "pageTooDeep", "sortInvalid", "periodInvalid"];
 
-const byOrder =
-  <T extends string>(order: readonly T[]) =>
-  (a: T, b: T) =>
-    order.indexOf(a) - order.indexOf(b);
-
 /** The same search written one way: filter values in a fixed order, so "C and CE" equals "CE and C". */
 export function canonicalSearch(params: SearchParams): SearchParams {
-  return {
-    ...params,
-    specializations: [...params.specializations].sort(),
-    experience: [...params.experience].sort(byOrder(EXPERIENCE)),
-    employment: [...params.employment].sort(byOrder(EMPLOYMENT)),
-    schedule: [...params.schedule].sort(byOrder(SCHEDULE)),
-    licences: [...params.licences].sort(byOrder(LICENCE)),
-    region: params.city ? null : params.region,
-    page: 1,
-    sort: null,
-    period: null,
-  };
+  const canonical = subscriptionSearch(params);
+  for (const filter of FILTERS) Object.assign(canonical, filter.canonical?.(params));
+  return canonical;
 }
 
 /** The criteria a stored value stands for, written canonically (for comparing two subscriptions). */

@@ -1,0 +1,137 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db-client";
+import { MAX_TOKENS } from "@/lib/search/params";
+
+// How the words of a query are searched, for the search page and the digest alike. Russian words
+// are matched by stem, every word also by prefix (Kazakh has no stemmer: "жүргізуші" finds
+// "жүргізушілер"), stop words are dropped, and a word the vocabulary (`search_terms`) does not
+// know is also matched through its nearest known word by trigram similarity (typos, wrong
+// keyboard letters). A query matches a vacancy when every planned word does.
+
+const MIN_SIMILARITY = 0.4;
+/** Words looked up per statement. */
+const LOOKUP_CHUNK = 1000;
+
+/** What the vocabulary says about one word. */
+export interface WordInfo {
+  stopword: boolean;
+  /** The known word it is also matched as, when the vocabulary does not know it. */
+  suggestion: string | null;
+}
+
+/** One word of a query as it is searched. */
+export interface WordPlan {
+  /** The word as typed (lower case). */
+  token: string;
+  /** The known word it is also matched as (a correction), if any. */
+  alternative: string | null;
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** The words of a query that can be searched: letters and digits only, so no tsquery syntax survives. */
+export function queryTokens(q: string): string[] {
+  const tokens: string[] = [];
+  for (const match of q.toLowerCase().matchAll(TOKEN)) {
+    const token = match[0].slice(0, 40);
+    if (token.length < 2 && !/^\d$/.test(token)) continue;
+    if (!tokens.includes(token)) tokens.push(token);
+    if (tokens.length === MAX_TOKENS) break;
+  }
+  return tokens;
+}
+
+/**
+ * Asks the vocabulary about these words, many at once (each word's answer is its own). A word is
+ * "known" when a vocabulary word starts with it or with its Russian stem; that is asked as the byte
+ * range prefix ≤ word < prefix || U+10FFFF, which the text_pattern_ops index answers with one probe
+ * (a parameterised LIKE 'prefix%' cannot use it and scans the vocabulary per word).
+ */
+export async function lookupWords(db: Pick<Db, "$queryRaw">, tokens: readonly string[]): Promise<Map<string, WordInfo>> {
+  const words = new Map<string, WordInfo>();
+  for (let i = 0; i < tokens.length; i += LOOKUP_CHUNK) {
+    const chunk = tokens.slice(i, i + LOOKUP_CHUNK);
+    const rows = await db.$queryRaw<{ token: string; stopword: boolean; suggestion: string | null }[]>`
+      SELECT t.token,
+             numnode(to_tsquery('russian', t.folded)) = 0 AND t.token !~ '^[0-9]+$' AS stopword,
+             CASE WHEN k.known THEN NULL ELSE (
+               SELECT st.word FROM search_terms st
+               WHERE st.word % t.folded AND similarity(st.word, t.folded) >= ${MIN_SIMILARITY}
+               ORDER BY st.word <-> t.folded, st.documents DESC
+               LIMIT 1
+             ) END AS suggestion
+      FROM (
+        SELECT token, kk_fold(token) AS folded, (ts_lexize('russian_stem', kk_fold(token)))[1] AS stem
+        FROM unnest(${chunk}::text[]) AS u(token)
+      ) t
+      CROSS JOIN LATERAL (
+        SELECT EXISTS (
+                 SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.folded AND st.word ~<~ (t.folded || chr(1114111)))
+            OR EXISTS (
+                 SELECT 1 FROM search_terms st WHERE st.word ~>=~ t.stem AND st.word ~<~ (t.stem || chr(1114111)))
+          AS known
+      ) k`;
+    for (const row of rows) words.set(row.token, { stopword: row.stopword, suggestion: row.suggestion });
+  }
+  return words;
+}
+
+/**
+ * The searched words of a query, given what the vocabulary says about its tokens: stop words
+ * dropped, corrections attached (and reported, in the query's order).
+ */
+export function planWords(
+  q: string,
+  lookup: (token: string) => WordInfo | undefined,
+): { words: WordPlan[]; corrections: Correction[] } {
+  const words: WordPlan[] = [];
+  const corrections: Correction[] = [];
+  for (const token of queryTokens(q)) {
+    const info = lookup(token);
+    if (!info) throw new Error(`word not looked up: ${token}`);
+    if (info.stopword) continue;
+    words.push({ token, alternative: info.suggestion || null });
+    if (info.suggestion) corrections.push({ from: token, to: info.suggestion });
+  }
+  return { words, corrections };
+}
+
+/**
+ * One word's tsquery: its Russian stem OR the word itself (a prefix from three letters on) OR its
+ * correction as a prefix. Both the search page and the digest match a word with exactly this.
+ */
+export function wordTsQuery({ token, alternative }: WordPlan): Prisma.Sql {
+  const parts = [Prisma.sql`to_tsquery('russian', kk_fold(${token}))`];
+  parts.push(
+    token.length >= 3
+      ? Prisma.sql`to_tsquery('simple', kk_fold(${token}) || ':*')`
+      : Prisma.sql`to_tsquery('simple', kk_fold(${token}))`,
+  );
+  if (alternative !== null) parts.push(Prisma.sql`to_tsquery('simple', ${alternative} || ':*')`);
+  return Prisma.sql`(${Prisma.join(parts, " || ")})`;
+}
+
+/** The query's tsquery: every word must match. Null when no word is left to search. */
+export function queryTsQuery(words: readonly WordPlan[]): Prisma.Sql | null {
+  if (words.length === 0) return null;
+  return Prisma.sql`(${Prisma.join(words.map(wordTsQuery), " && ")})`;
+}
+
+export interface QueryPlan {
+  words: WordPlan[];
+  corrections: Correction[];
+  tsquery: Prisma.Sql | null;
+}
+
+/** Plans a query's words against the vocabulary and builds its tsquery. */
+export async function planQuery(db: Pick<Db, "$queryRaw">, q: string): Promise<QueryPlan> {
+  const tokens = queryTokens(q);
+  const known = tokens.length ? await lookupWords(db, tokens) : new Map<string, WordInfo>();
+  const { words, corrections } = planWords(q, (token) => known.get(token));
+  return { words, corrections, tsquery: queryTsQuery(words) };
+}
