@@ -13,6 +13,16 @@ export function isCrossSite(request: Request, appUrl: string): boolean {
   return site === "cross-site";
 }
 
+/**
+ * Whether a browser sent this request from the site's own pages, strictly: the Origin header must
+ * be there and be ours. For route handlers that change something on the session cookie's
+ * authority (uploads, imports): browsers always send Origin with POST, PUT and DELETE.
+ */
+export function isFromOwnSite(request: Request, appUrl: string): boolean {
+  const origin = request.headers.get("origin");
+  return origin !== null && (origin === new URL(appUrl).origin || origin === new URL(request.url).origin);
+}
+
 /** The body types an HTML form can send across sites without asking (CORS "simple" requests). */
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded|text\/plain)\b/i;
 export const isFormBody = (request: Request) => FORM_TYPES.test(request.headers.get("content-type") ?? "");

@@ -6,7 +6,7 @@ import { parseLicenceCategory } from "@/lib/schools/licence-categories";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { isDomainError, type DomainErrorCode } from "@/server/errors";
-import { BodyTooLargeError, readBodyWithin } from "@/server/http/request-guards";
+import { BodyTooLargeError, isFromOwnSite, readBodyWithin } from "@/server/http/request-guards";
 import { requestMeta } from "@/server/request-meta";
 
 import { exportTrainees, type FileDownload, type SheetFormat } from "./export-trainees";
@@ -62,11 +62,8 @@ function download(file: FileDownload): Response {
   });
 }
 
-/** A change is accepted only from the site's own pages: browsers always send Origin with POST. */
-function fromOwnSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  return origin !== null && (origin === new URL(getEnv().APP_URL).origin || origin === new URL(request.url).origin);
-}
+/** The session cookie is sent with cross-site requests too: a change comes from our own pages only. */
+const fromOwnSite = (request: Request) => isFromOwnSite(request, getEnv().APP_URL);
 
 /** The issues with the column's name and the reason in the caller's language. */
 function translatePreview(preview: ImportPreview, language: AppLocale) {

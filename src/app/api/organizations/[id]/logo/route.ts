@@ -3,7 +3,7 @@ import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
-import { BodyTooLargeError, readBodyWithin } from "@/server/http/request-guards";
+import { BodyTooLargeError, isFromOwnSite, readBodyWithin } from "@/server/http/request-guards";
 import { requestMeta } from "@/server/request-meta";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 import {
@@ -58,15 +58,8 @@ function errorResponse(request: Request, status: number, messageKey: string, fie
   return Response.json({ error: field ? { message, field } : { message } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/**
- * The session cookie is sent with cross-site requests too, so a change is accepted only from
- * the site's own pages: browsers always send Origin with POST and DELETE.
- */
-function fromOwnSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  return origin === new URL(getEnv().APP_URL).origin || origin === new URL(request.url).origin;
-}
+/** The session cookie is sent with cross-site requests too: a change comes from our own pages only. */
+const fromOwnSite = (request: Request) => isFromOwnSite(request, getEnv().APP_URL);
 
 function organizationIdOf(raw: string): number | null {
   return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
