@@ -59,8 +59,8 @@ test("a superadmin makes an account a moderator, who then works the moderator's 
   await signIn(page, "admin@demo.jumys.kz", DEMO_PASSWORD);
   await page.goto(`/${locale}/admin/staff`);
   await expectNoAxeViolations(page);
-  await page.getByLabel(text.email).fill(email);
-  await page.getByLabel(text.role).selectOption("MODERATOR");
+  await page.getByLabel(text.email, { exact: true }).fill(email);
+  await page.getByLabel(text.role, { exact: true }).selectOption("MODERATOR");
   await page.getByRole("button", { name: text.save }).click();
   await expect(page.getByText(text.saved)).toBeVisible();
   await expect(page.getByTestId("staff").getByRole("row").filter({ hasText: email })).toContainText(text.moderator);

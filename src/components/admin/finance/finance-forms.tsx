@@ -8,6 +8,7 @@ import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
+import { almatyDayStart } from "@/lib/almaty-time";
 import { parseTenge } from "@/lib/tenge";
 import { trpc } from "@/trpc/react";
 
@@ -72,7 +73,8 @@ export function MarkPaidForm({ orderId, amount }: { orderId: number; amount: str
     if (amountTiyn === null) return;
     if (!form.paidAt) return errors.fromKey("errors.billing.paidAtInvalid");
     mutation.mutate(
-      { orderId, amountTiyn, paidAt: new Date(`${form.paidAt}T12:00:00+05:00`), bankReference: form.bankReference },
+      // The start of that day in Almaty: a payment dated today is never "in the future", whatever the hour.
+      { orderId, amountTiyn, paidAt: almatyDayStart(form.paidAt), bankReference: form.bankReference },
       {
         onSuccess: () => {
           setNotice(t("paidDone"));
