@@ -194,6 +194,9 @@ const RULES: Record<string, Rule> = {
   "api/cron/digest": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/digest`, params: {} }), expect: { otherwise: 503 } }],
   },
+  "api/cron/retention": {
+    checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/retention`, params: {} }), expect: { otherwise: 503 } }],
+  },
   "api/cron/vacancies": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/vacancies`, params: {} }), expect: { otherwise: 503 } }],
   },

@@ -9,7 +9,8 @@ export type AccountNotice =
   | { kind: "emailChanged"; newEmail: string; feedbackUrl: string }
   | { kind: "passwordChanged"; signInUrl: string }
   | { kind: "compromised"; signInUrl: string; feedbackUrl: string }
-  | { kind: "signUpAttempt"; signInUrl: string };
+  | { kind: "signUpAttempt"; signInUrl: string }
+  | { kind: "inactive"; signInUrl: string; deleteOn: string };
 
 /** Security notices to the account's address: what changed, and what to do if it was not them. */
 export function accountNoticeTemplate(props: { locale: AppLocale; name: string; notice: AccountNotice }) {
@@ -40,6 +41,15 @@ export function accountNoticeTemplate(props: { locale: AppLocale; name: string; 
         <>
           <Text>{t("email.account.signUpAttempt.body")}</Text>
           <Text style={small}>{t("email.account.signUpAttempt.ifMe", { url: notice.signInUrl })}</Text>
+        </>
+      );
+      break;
+    case "inactive":
+      body = (
+        <>
+          <Text>{t("email.account.inactive.body", { date: notice.deleteOn })}</Text>
+          <Text>{t("email.account.inactive.keep", { url: notice.signInUrl })}</Text>
+          <Text style={small}>{t("email.account.inactive.why")}</Text>
         </>
       );
       break;

@@ -1,4 +1,5 @@
 import { getEnv } from "@/env";
+import { formatDate } from "@/lib/format";
 import type { AppLocale } from "@/i18n/routing";
 import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
@@ -45,6 +46,7 @@ const TEMPLATE: Record<NoticeKind, string> = {
   passwordChanged: "password-changed",
   compromised: "account-compromised",
   signUpAttempt: "sign-up-attempt",
+  inactive: "inactivity-reminder",
 };
 
 /** A security notice; a failed delivery is recorded in the outbox and does not undo the change. */
@@ -55,7 +57,9 @@ export async function sendAccountNotice(
     | { kind: "emailChanged"; newEmail: string }
     | { kind: "passwordChanged" }
     | { kind: "compromised" }
-    | { kind: "signUpAttempt" },
+    | { kind: "signUpAttempt" }
+    | { kind: "inactive"; deleteOn: Date },
+  options: { idempotencyKey?: string } = {},
 ) {
   const signInUrl = appUrl(`/${user.locale}/auth/code`);
   const feedbackUrl = appUrl(`/${user.locale}/feedback`);
@@ -66,7 +70,9 @@ export async function sendAccountNotice(
         ? { kind: "passwordChanged", signInUrl }
         : notice.kind === "signUpAttempt"
           ? { kind: "signUpAttempt", signInUrl }
-          : { kind: "compromised", signInUrl, feedbackUrl };
+          : notice.kind === "inactive"
+            ? { kind: "inactive", signInUrl, deleteOn: formatDate(notice.deleteOn, user.locale, "long") }
+            : { kind: "compromised", signInUrl, feedbackUrl };
   const built = accountNoticeTemplate({ locale: user.locale, name: user.name, notice: full });
   const { html, text } = await renderEmail(built.element);
   return getMailer().send({
@@ -77,6 +83,7 @@ export async function sendAccountNotice(
     template: TEMPLATE[notice.kind],
     locale: user.locale,
     userId: user.id,
+    idempotencyKey: options.idempotencyKey,
   });
 }
 

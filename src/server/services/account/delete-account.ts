@@ -8,18 +8,17 @@ import { audit } from "@/server/audit";
 import { confirmPassword, type Actor } from "./reauthenticate";
 import { mentionsSql, redactJson, redactor, type Identifiers } from "./redact";
 
-/** Refuses when the person is the only owner of an organisation (its owner rows stay locked). */
-async function assertNotLastOwner(tx: DbTx, userId: number) {
+/** Whether the person is the only owner of an organisation (its owner rows stay locked). */
+export async function isLastOwner(tx: DbTx, userId: number): Promise<boolean> {
   const owned = await tx.membership.findMany({ where: { userId, role: "OWNER" }, select: { organizationId: true } });
-  if (owned.length === 0) return;
+  if (owned.length === 0) return false;
   const orgIds = owned.map((m) => m.organizationId);
   // Locked, so two owners of one organisation cannot both leave it ownerless at once.
   const owners = await tx.$queryRaw<{ organization_id: number; user_id: number }[]>`
     SELECT organization_id, user_id FROM memberships
     WHERE organization_id IN (${Prisma.join(orgIds)}) AND role = 'OWNER'
     FOR UPDATE`;
-  const alone = orgIds.some((orgId) => !owners.some((o) => o.organization_id === orgId && o.user_id !== userId));
-  if (alone) throw new DomainError("CONFLICT", "errors.account.lastOwner");
+  return orgIds.some((orgId) => !owners.some((o) => o.organization_id === orgId && o.user_id !== userId));
 }
 
 /** Every address the person used with us: the current one, earlier ones, one waiting for confirmation. */
@@ -128,59 +127,80 @@ export async function deleteAccount(actor: Actor, raw: DeleteAccountInput) {
   const userId = actor.userId;
   return db.$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ email: string; name: string; phone: string | null }[]>`
-        SELECT email, name, phone FROM users WHERE id = ${userId} FOR UPDATE`;
+      const locked = await lockAccount(tx, userId);
       if (!locked) throw new DomainError("NOT_FOUND", "errors.notFound");
-      await assertNotLastOwner(tx, userId);
-
-      const emails = await addressesOf(tx, userId, locked.email);
-      const ids: Identifiers = { emails, phone: locked.phone, name: locked.name };
-      const counts = {
-        applications: (await tx.application.deleteMany({ where: { seekerId: userId } })).count,
-        resumes: (await tx.resume.deleteMany({ where: { userId } })).count,
-        subscriptions: (await tx.subscription.deleteMany({ where: { userId } })).count,
-      };
-      await tx.savedVacancy.deleteMany({ where: { userId } });
-      await tx.digestDelivery.deleteMany({ where: { userId } });
-      await tx.consent.deleteMany({ where: { userId } });
-      await tx.legalAcceptance.deleteMany({ where: { userId } });
-      await tx.session.deleteMany({ where: { userId } });
-      await tx.emailToken.deleteMany({ where: { userId } });
-      await tx.credential.deleteMany({ where: { userId } });
-      await tx.membership.deleteMany({ where: { userId } });
-      await tx.emailMessage.deleteMany({
-        where: { OR: [{ userId }, ...emails.map((e) => ({ toAddress: { equals: e, mode: "insensitive" as const } }))] },
-      });
-      await tx.organizationInvitation.deleteMany({
-        where: { OR: emails.map((e) => ({ email: { equals: e, mode: "insensitive" as const } })) },
-      });
-      await tx.ticket.updateMany({
-        where: {
-          OR: [{ authorId: userId }, ...emails.map((e) => ({ authorEmail: { equals: e, mode: "insensitive" as const } }))],
-        },
-        data: { authorId: null, authorName: null, authorEmail: null },
-      });
-      // Their own entries stay in the security log, without the address they came from.
-      await tx.auditLog.updateMany({ where: { actorId: userId }, data: { ip: null } });
-      for (const email of emails) {
-        await tx.vacancy.updateMany({
-          where: { contactEmail: { equals: email, mode: "insensitive" } },
-          data: { contactEmail: null },
-        });
-        await tx.$executeRaw`DELETE FROM rate_limits WHERE strpos(key, ${email}) > 0`;
-      }
-      if (locked.phone) {
-        await tx.vacancy.updateMany({ where: { contactPhone: locked.phone }, data: { contactPhone: null } });
-      }
-      await tx.vacancy.updateMany({
-        where: { createdById: userId, contactName: { equals: locked.name, mode: "insensitive" } },
-        data: { contactName: null },
-      });
-      await scrubMentions(tx, ids);
-      await tx.user.delete({ where: { id: userId } });
-      await audit(tx, { userId: null, ip: null }, "account.deleted", { type: "user", id: userId }, { data: counts });
-      return counts;
+      if (await isLastOwner(tx, userId)) throw new DomainError("CONFLICT", "errors.account.lastOwner");
+      return eraseAccount(tx, userId, locked, "self");
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+export interface LockedAccount {
+  email: string;
+  name: string;
+  phone: string | null;
+}
+
+/** The account's row, locked until the transaction ends; null when it is gone. */
+export async function lockAccount(tx: DbTx, userId: number): Promise<LockedAccount | null> {
+  const [locked] = await tx.$queryRaw<LockedAccount[]>`
+    SELECT email, name, phone FROM users WHERE id = ${userId} FOR UPDATE`;
+  return locked ?? null;
+}
+
+/**
+ * The deletion cascade itself, inside the caller's transaction, after the caller locked the row
+ * (`lockAccount`) and checked the person is not an organisation's only owner. Used when people
+ * delete their own account and when the retention job deletes an account unused for three years;
+ * the log keeps "account.deleted" with the user id, the reason and the counts only.
+ */
+export async function eraseAccount(tx: DbTx, userId: number, locked: LockedAccount, reason: "self" | "inactivity") {
+  const emails = await addressesOf(tx, userId, locked.email);
+  const ids: Identifiers = { emails, phone: locked.phone, name: locked.name };
+  const counts = {
+    applications: (await tx.application.deleteMany({ where: { seekerId: userId } })).count,
+    resumes: (await tx.resume.deleteMany({ where: { userId } })).count,
+    subscriptions: (await tx.subscription.deleteMany({ where: { userId } })).count,
+  };
+  await tx.savedVacancy.deleteMany({ where: { userId } });
+  await tx.digestDelivery.deleteMany({ where: { userId } });
+  await tx.consent.deleteMany({ where: { userId } });
+  await tx.legalAcceptance.deleteMany({ where: { userId } });
+  await tx.session.deleteMany({ where: { userId } });
+  await tx.emailToken.deleteMany({ where: { userId } });
+  await tx.credential.deleteMany({ where: { userId } });
+  await tx.membership.deleteMany({ where: { userId } });
+  await tx.emailMessage.deleteMany({
+    where: { OR: [{ userId }, ...emails.map((e) => ({ toAddress: { equals: e, mode: "insensitive" as const } }))] },
+  });
+  await tx.organizationInvitation.deleteMany({
+    where: { OR: emails.map((e) => ({ email: { equals: e, mode: "insensitive" as const } })) },
+  });
+  await tx.ticket.updateMany({
+    where: {
+      OR: [{ authorId: userId }, ...emails.map((e) => ({ authorEmail: { equals: e, mode: "insensitive" as const } }))],
+    },
+    data: { authorId: null, authorName: null, authorEmail: null },
+  });
+  // Their own entries stay in the security log, without the address they came from.
+  await tx.auditLog.updateMany({ where: { actorId: userId }, data: { ip: null } });
+  for (const email of emails) {
+    await tx.vacancy.updateMany({
+      where: { contactEmail: { equals: email, mode: "insensitive" } },
+      data: { contactEmail: null },
+    });
+    await tx.$executeRaw`DELETE FROM rate_limits WHERE strpos(key, ${email}) > 0`;
+  }
+  if (locked.phone) {
+    await tx.vacancy.updateMany({ where: { contactPhone: locked.phone }, data: { contactPhone: null } });
+  }
+  await tx.vacancy.updateMany({
+    where: { createdById: userId, contactName: { equals: locked.name, mode: "insensitive" } },
+    data: { contactName: null },
+  });
+  await scrubMentions(tx, ids);
+  await tx.user.delete({ where: { id: userId } });
+  await audit(tx, { userId: null, ip: null }, "account.deleted", { type: "user", id: userId }, { data: { ...counts, reason } });
+  return counts;
 }

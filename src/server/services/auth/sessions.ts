@@ -2,6 +2,7 @@ import { db } from "@/server/db";
 
 export const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 5 * 60_000;
+const ACTIVE_TOUCH_AFTER_MS = 24 * 3_600_000;
 
 export interface SessionUser {
   id: number;
@@ -56,6 +57,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
           emailVerifiedAt: true,
           phone: true,
           blockedAt: true,
+          lastActiveAt: true,
         },
       },
     },
@@ -63,6 +65,11 @@ export async function resolveSession(sessionId: string | undefined | null, now =
   if (!session || session.revokedAt || session.expiresAt <= now || session.user.blockedAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  // Someone who stays signed in is active too: the retention job counts three unused years from
+  // here. Once a day is precise enough for that and costs nothing on most requests.
+  if (now.getTime() - session.user.lastActiveAt.getTime() > ACTIVE_TOUCH_AFTER_MS) {
+    await db.user.update({ where: { id: session.user.id }, data: { lastActiveAt: now } });
   }
   const { user } = session;
   return {

@@ -1,5 +1,4 @@
-import { authorizeCron } from "@/server/cron/authorize";
-import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
+import { cronRoute } from "@/server/cron/cron-route";
 import { expireEntitlements } from "@/server/services/billing/expire-entitlements";
 import { expireOrders } from "@/server/services/billing/expire-orders";
 
@@ -13,37 +12,13 @@ import { expireOrders } from "@/server/services/billing/expire-orders";
 export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
-const noStore = { "Cache-Control": "no-store" };
-
-async function run(request: Request): Promise<Response> {
-  try {
-    const refused = authorizeCron(request);
-    if (refused) return refused;
-    const started = performance.now();
-    const now = new Date();
-    const orders = await expireOrders(now);
-    const entitlements = await expireEntitlements(now);
-    return Response.json(
-      {
-        ok: true,
-        ordersExpired: orders.expired,
-        entitlementsExpired: entitlements.expired,
-        unitsForfeited: entitlements.unitsForfeited,
-        ms: Math.round(performance.now() - started),
-      },
-      { headers: noStore },
-    );
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
-    console.error("Billing job failed:", error);
-    return Response.json({ ok: false }, { status: 500, headers: noStore });
-  }
-}
-
-export async function GET(request: Request) {
-  return run(request);
-}
-
-export async function POST(request: Request) {
-  return run(request);
-}
+export const { GET, POST } = cronRoute("Billing job", async () => {
+  const now = new Date();
+  const orders = await expireOrders(now);
+  const entitlements = await expireEntitlements(now);
+  return {
+    ordersExpired: orders.expired,
+    entitlementsExpired: entitlements.expired,
+    unitsForfeited: entitlements.unitsForfeited,
+  };
+});

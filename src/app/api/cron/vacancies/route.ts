@@ -1,7 +1,6 @@
-import { authorizeCron } from "@/server/cron/authorize";
+import { cronRoute } from "@/server/cron/cron-route";
 import { expireVacancies } from "@/server/services/vacancies/expire";
 import { revalidateVacancyPages } from "@/server/services/vacancies/vacancy-cache";
-import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 
 // The vacancy lifecycle job: archives published vacancies past their expiry date and ends premium
 // highlights that ran out. Called by a scheduler with `Authorization: Bearer $CRON_SECRET`, by GET
@@ -10,27 +9,6 @@ import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-
 
 export const dynamic = "force-dynamic";
 
-const noStore = { "Cache-Control": "no-store" };
-
-async function run(request: Request): Promise<Response> {
-  try {
-    const refused = authorizeCron(request);
-    if (refused) return refused;
-    const started = performance.now();
-    const { archived, premiumEnded } = await expireVacancies(new Date(), { revalidate: revalidateVacancyPages });
-    const ms = Math.round(performance.now() - started);
-    return Response.json({ ok: true, archived, premiumEnded, ms }, { headers: noStore });
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
-    console.error("Vacancy expiry job failed:", error);
-    return Response.json({ ok: false }, { status: 500, headers: noStore });
-  }
-}
-
-export async function GET(request: Request) {
-  return run(request);
-}
-
-export async function POST(request: Request) {
-  return run(request);
-}
+export const { GET, POST } = cronRoute("Vacancy expiry job", () =>
+  expireVacancies(new Date(), { revalidate: revalidateVacancyPages }),
+);
