@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "digest.resubscribe",
   "digest.unsubscribe",
   "organization.create",
+  "organization.delete",
+  "organization.deletion.decline",
   "organization.deletion.request",
   "organization.legal.update",
   "organization.logo.remove",

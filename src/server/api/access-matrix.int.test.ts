@@ -501,6 +501,13 @@ const POLICY: Record<string, Rule> = {
     input: (f) => ({ organizationId: f.pendingOrgId, decision: "VERIFIED" }),
   },
 
+  "admin.deletions.list": { allowed: new Set(["superadmin"]), input: none },
+  "admin.deletions.decide": {
+    allowed: new Set(["superadmin"]),
+    // Nobody asked to delete the fixture's organisation: a superadmin gets CONFLICT, nothing changes.
+    input: (f) => ({ organizationId: f.employerOrgId, decision: "decline", note: "Запроса не было." }),
+  },
+
   ...financePolicy(),
   ...schoolRegistryPolicy(),
 

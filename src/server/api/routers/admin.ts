@@ -14,6 +14,8 @@ import {
   moderationQueue,
 } from "@/server/services/admin/moderation";
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
+import { decideDeletionRequest, listDeletionRequests } from "@/server/services/admin/organization-deletions";
+import { deletionDecisionSchema } from "@/lib/validation/organization-deletion";
 
 export const adminRouter = createTRPCRouter({
   /** The console's home: the queues of the caller's role with counts and the oldest item's age. */
@@ -54,5 +56,12 @@ export const adminRouter = createTRPCRouter({
     decide: adminProcedure(["MODERATOR", "SUPPORT"])
       .input(verificationDecisionSchema)
       .mutation(({ ctx, input }) => decideVerification(input, ctx.actor)),
+  }),
+  /** Organisations' deletion requests: superadmins only (no role listed passes anyone else). */
+  deletions: createTRPCRouter({
+    list: adminProcedure([]).query(() => listDeletionRequests()),
+    decide: adminProcedure([])
+      .input(deletionDecisionSchema)
+      .mutation(({ ctx, input }) => decideDeletionRequest(input, ctx.actor)),
   }),
 });

@@ -22,6 +22,7 @@ describe("the console's queues", () => {
       "invoices",
       "refunds",
       "failedEmails",
+      "deletions",
     ]);
   });
 

@@ -4,7 +4,8 @@ import { db } from "@/server/db";
 // The console's home: every queue a staff member works, with how many items wait and since when
 // the oldest has waited, so the one that slips is seen first.
 
-export type QueueKey = "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails";
+export type QueueKey =
+  "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails" | "deletions";
 
 /** Who works each queue; SUPERADMIN sees them all. */
 export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
@@ -15,6 +16,8 @@ export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
   invoices: ["FINANCE"],
   refunds: ["FINANCE"],
   failedEmails: ["SUPPORT"],
+  // Destructive and rare: superadmins only.
+  deletions: [],
 };
 
 export interface Queue {
@@ -95,6 +98,15 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
       db.emailMessage.count({ where }),
       db.emailMessage.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
       "createdAt",
+    );
+  },
+  deletions: () => {
+    // The same organisations the deletion requests page lists.
+    const where = { deletionRequestedAt: { not: null }, deletedAt: null };
+    return summary(
+      db.organization.count({ where }),
+      db.organization.findFirst({ where, orderBy: { deletionRequestedAt: "asc" }, select: { deletionRequestedAt: true } }),
+      "deletionRequestedAt",
     );
   },
 };

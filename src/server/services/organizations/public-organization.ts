@@ -7,6 +7,7 @@ function publicOrganizationWhere(id: number, kind: "company" | "school") {
   return {
     id,
     blockedAt: null,
+    deletedAt: null,
     type: kind === "school" ? ("DRIVING_SCHOOL" as const) : { in: [...EMPLOYER_ORG_TYPES] },
   };
 }
@@ -43,7 +44,7 @@ export type PublicOrganization = NonNullable<Awaited<ReturnType<typeof getPublic
 /** An uploaded logo as the public /logos route serves it; null for an unknown or blocked organisation. */
 export async function getServedLogo(organizationId: number) {
   return defaultDb.organization.findFirst({
-    where: { id: organizationId, blockedAt: null },
+    where: { id: organizationId, blockedAt: null, deletedAt: null },
     select: { logoPath: true, logo: { select: { content: true, contentType: true } } },
   });
 }
@@ -51,7 +52,7 @@ export async function getServedLogo(organizationId: number) {
 /** What the drawn stand-in of a logo needs; null for an unknown or blocked organisation. */
 export async function getLogoMonogramSource(organizationId: number) {
   return defaultDb.organization.findFirst({
-    where: { id: organizationId, blockedAt: null },
+    where: { id: organizationId, blockedAt: null, deletedAt: null },
     select: { displayName: true, logoPath: true },
   });
 }

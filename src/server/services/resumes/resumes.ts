@@ -224,6 +224,7 @@ export async function findOrganizationsToHideFrom(query: string) {
     where: {
       verification: "VERIFIED",
       blockedAt: null,
+      deletedAt: null,
       OR: [{ displayName: { contains: q, mode: "insensitive" } }, { legalName: { contains: q, mode: "insensitive" } }],
     },
     orderBy: { displayName: "asc" },

@@ -57,7 +57,7 @@ export async function resolveSubscriptionSearch(
   let companyName: string | null = null;
   if (params.company) {
     const company = await tx.organization.findFirst({
-      where: { id: params.company, blockedAt: null },
+      where: { id: params.company, blockedAt: null, deletedAt: null },
       select: { displayName: true },
     });
     if (!company) throw invalid();

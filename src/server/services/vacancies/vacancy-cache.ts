@@ -4,6 +4,7 @@ import { locales } from "@/i18n/routing";
 import type { OrgType } from "@/generated/prisma/enums";
 import { companyPath, jobsInCityPath, jobsLandingPath, schoolPath, vacancyPath } from "@/lib/urls";
 import { db } from "@/server/db";
+import type { Db, DbTx } from "@/server/db-client";
 
 /**
  * Drops the cached pages that show this vacancy, after the transaction that published, edited,
@@ -27,10 +28,16 @@ export function revalidateVacancyPages(vacancy: {
   }
 }
 
-/** After the transaction that changed these vacancies has committed: drops their cached pages. */
-export async function revalidateVacanciesAfterCommit(vacancyIds: readonly number[]): Promise<void> {
-  if (vacancyIds.length === 0) return;
-  const rows = await db.vacancy.findMany({
+/** What names a vacancy's cached pages (see revalidateVacancyPages). */
+export type VacancyPageKeys = Parameters<typeof revalidateVacancyPages>[0];
+
+/**
+ * The keys of these vacancies' cached pages, read with `client` (a transaction that is about to
+ * delete them reads them first, as nothing is left to read after the commit).
+ */
+export async function vacancyPageKeys(vacancyIds: readonly number[], client: Db | DbTx = db): Promise<VacancyPageKeys[]> {
+  if (vacancyIds.length === 0) return [];
+  const rows = await client.vacancy.findMany({
     where: { id: { in: [...vacancyIds] } },
     select: {
       id: true,
@@ -41,17 +48,25 @@ export async function revalidateVacanciesAfterCommit(vacancyIds: readonly number
       organization: { select: { id: true, slug: true } },
     },
   });
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    citySlug: row.city.slug,
+    specializationSlugs: row.specializations.map((s) => s.specialization.slug),
+    company: row.publicationType === "ANONYMOUS" ? null : row.organization,
+  }));
+}
+
+/** After the transaction that changed or deleted these vacancies has committed: drops their cached pages. */
+export function revalidateVacancyPageKeys(keys: readonly VacancyPageKeys[]): void {
   inRequestScope(() => {
-    for (const row of rows) {
-      revalidateVacancyPages({
-        id: row.id,
-        slug: row.slug,
-        citySlug: row.city.slug,
-        specializationSlugs: row.specializations.map((s) => s.specialization.slug),
-        company: row.publicationType === "ANONYMOUS" ? null : row.organization,
-      });
-    }
+    for (const key of keys) revalidateVacancyPages(key);
   });
+}
+
+/** After the transaction that changed these vacancies has committed: drops their cached pages. */
+export async function revalidateVacanciesAfterCommit(vacancyIds: readonly number[]): Promise<void> {
+  revalidateVacancyPageKeys(await vacancyPageKeys(vacancyIds));
 }
 
 /**
