@@ -226,11 +226,14 @@ test("premium publications: the approved vacancy tops the search, the one the mo
   const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, isMobile: use.isMobile });
   const moderator = await context.newPage();
   await signIn(moderator, await staffAccount("MODERATOR"), DEMO_PASSWORD);
-  await moderator.goto("/ru/admin/moderation");
+  // The queue is paged: each vacancy is found by its title, as a moderator would.
+  const find = (title: string) => moderator.goto(`/ru/admin/moderation?q=${encodeURIComponent(title)}`);
   const item = (title: string) =>
     moderator.getByRole("listitem").filter({ has: moderator.getByRole("heading", { name: title }) });
+  await find(approvedTitle);
   await item(approvedTitle).getByRole("button", { name: "Опубликовать" }).click();
   await expect(moderator.getByText(`Решение по «${approvedTitle}» принято.`)).toBeVisible();
+  await find(removedTitle);
   await item(removedTitle).getByLabel("Причина (увидит работодатель)").fill("Вакансия не соответствует правилам.");
   await item(removedTitle).getByRole("button", { name: "Снять" }).click();
   await expect(moderator.getByText(`Решение по «${removedTitle}» принято.`)).toBeVisible();

@@ -123,7 +123,7 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
   await manager.getByRole("button", { name: "Отправить на модерацию" }).click();
   await expect(manager.getByText("Статус: На модерации")).toBeVisible();
 
-  await admin.goto("/ru/admin/moderation");
+  await admin.goto(`/ru/admin/moderation?q=${encodeURIComponent(title)}`);
   const item = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name: title }) });
   await item
     .getByLabel("Специализации (можно выбрать несколько)")

@@ -8,6 +8,7 @@ import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
+import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { trpc } from "@/trpc/react";
 import { formatDate } from "@/lib/format";
 
@@ -81,13 +82,12 @@ function Decision({
           {t("saveTitle")}
         </Button>
       </div>
-      <TextAreaField
+      <RichTextEditor
         id={`description-${item.id}`}
         label={t("correctDescription")}
         hint={t("correctDescriptionHint")}
-        rows={6}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
+        initialValue={item.descriptionHtml}
+        onChange={setDescription}
         errors={errors.fieldErrors.description}
       />
       <Button

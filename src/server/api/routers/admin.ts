@@ -12,6 +12,7 @@ import {
   decideVacancy,
   decisionSchema,
   moderationQueue,
+  moderationQueueSchema,
 } from "@/server/services/admin/moderation";
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 import { decideDeletionRequest, listDeletionRequests } from "@/server/services/admin/organization-deletions";
@@ -43,7 +44,9 @@ export const adminRouter = createTRPCRouter({
       .query(({ input }) => getEmail(input.id)),
   }),
   moderation: createTRPCRouter({
-    queue: adminProcedure(["MODERATOR"]).query(() => moderationQueue()),
+    queue: adminProcedure(["MODERATOR"])
+      .input(moderationQueueSchema)
+      .query(({ input }) => moderationQueue(input)),
     decide: adminProcedure(["MODERATOR"])
       .input(decisionSchema)
       .mutation(({ ctx, input }) => decideVacancy(input, ctx.actor)),

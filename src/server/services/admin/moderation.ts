@@ -19,12 +19,43 @@ import { prepareDescription } from "../vacancies/employer-vacancies";
 import { publishVacancy } from "../vacancies/publish";
 import { revalidateVacanciesAfterCommit } from "../vacancies/vacancy-cache";
 
-/** Submitted vacancies, oldest first, with what the moderator needs to decide. */
-export function moderationQueue() {
-  return db.vacancy.findMany({
-    where: { status: "SUBMITTED" },
+/** A page of the moderation queue: at most this many vacancies, each with its editor. */
+export const MODERATION_PAGE_SIZE = 25;
+
+export const moderationQueueSchema = z
+  .object({
+    page: z.number().int().min(1).max(10_000).default(1),
+    /** Words of the title or the organisation's name. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .default({ page: 1 });
+
+/**
+ * Submitted vacancies, oldest first, with what the moderator needs to decide: one page, filtered
+ * by words of the title or the organisation's name. A page past the end is the last page.
+ */
+export async function moderationQueue(raw: unknown = {}) {
+  const input = moderationQueueSchema.parse(raw ?? {});
+  const q = input.q ? input.q : undefined;
+  const where: Prisma.VacancyWhereInput = {
+    status: "SUBMITTED",
+    ...(q
+      ? {
+          OR: [
+            { title: { contains: q, mode: "insensitive" } },
+            { organization: { displayName: { contains: q, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
+  const total = await db.vacancy.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE));
+  const page = Math.min(input.page, pageCount);
+  const items = await db.vacancy.findMany({
+    where,
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: 100,
+    skip: (page - 1) * MODERATION_PAGE_SIZE,
+    take: MODERATION_PAGE_SIZE,
     select: {
       id: true,
       title: true,
@@ -42,6 +73,7 @@ export function moderationQueue() {
       specializations: { select: { specialization: { select: { id: true, nameRu: true, nameKk: true } } } },
     },
   });
+  return { items, total, page, pageCount, q: q ?? null };
 }
 
 export const decisionSchema = z.discriminatedUnion("decision", [
