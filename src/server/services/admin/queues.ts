@@ -1,4 +1,5 @@
-import type { StaffRole, TicketStatus } from "@/generated/prisma/enums";
+import type { StaffRole, TicketKind } from "@/generated/prisma/enums";
+import { OPEN_TICKET_STATUSES } from "@/lib/tickets";
 import { db } from "@/server/db";
 
 // The console's home: every queue a staff member works, with how many items wait and since when
@@ -17,6 +18,12 @@ export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
   failedEmails: ["SUPPORT"],
 };
 
+/** The queue each kind of ticket waits in: its roles are the roles that handle that kind. */
+export const TICKET_QUEUE: Readonly<Record<TicketKind, QueueKey>> = { COMPLAINT: "complaints", FEEDBACK: "feedback" };
+
+/** Every role that handles some kind of ticket (the tickets console's gate). */
+export const TICKET_STAFF_ROLES: readonly StaffRole[] = [...new Set(Object.values(TICKET_QUEUE).flatMap((key) => QUEUE_ROLES[key]))];
+
 export interface Queue {
   key: QueueKey;
   count: number;
@@ -25,8 +32,6 @@ export interface Queue {
   /** Whole hours the oldest item has waited; null when the queue is empty. */
   waitingHours: number | null;
 }
-
-const OPEN_TICKETS: TicketStatus[] = ["NEW", "IN_PROGRESS"];
 
 type Counter = () => Promise<{ count: number; oldestAt: Date | null }>;
 
@@ -58,7 +63,7 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     );
   },
   complaints: () => {
-    const where = { kind: "COMPLAINT" as const, status: { in: OPEN_TICKETS } };
+    const where = { kind: "COMPLAINT" as const, status: { in: [...OPEN_TICKET_STATUSES] } };
     return summary(
       db.ticket.count({ where }),
       db.ticket.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
@@ -66,7 +71,7 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     );
   },
   feedback: () => {
-    const where = { kind: "FEEDBACK" as const, status: { in: OPEN_TICKETS } };
+    const where = { kind: "FEEDBACK" as const, status: { in: [...OPEN_TICKET_STATUSES] } };
     return summary(
       db.ticket.count({ where }),
       db.ticket.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
@@ -100,6 +105,9 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
 };
 
 export const queueVisibleTo = (key: QueueKey, role: StaffRole) => role === "SUPERADMIN" || QUEUE_ROLES[key].includes(role);
+
+/** Whether a staff member of `role` handles tickets of `kind`. */
+export const handlesTickets = (kind: TicketKind, role: StaffRole) => queueVisibleTo(TICKET_QUEUE[kind], role);
 
 /** The queues this staff member works, in the console's order. */
 export async function staffQueues(role: StaffRole, now: Date = new Date()): Promise<Queue[]> {
