@@ -22,7 +22,9 @@ export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
 export const TICKET_QUEUE: Readonly<Record<TicketKind, QueueKey>> = { COMPLAINT: "complaints", FEEDBACK: "feedback" };
 
 /** Every role that handles some kind of ticket (the tickets console's gate). */
-export const TICKET_STAFF_ROLES: readonly StaffRole[] = [...new Set(Object.values(TICKET_QUEUE).flatMap((key) => QUEUE_ROLES[key]))];
+export const TICKET_STAFF_ROLES: readonly StaffRole[] = [
+  ...new Set(Object.values(TICKET_QUEUE).flatMap((key) => QUEUE_ROLES[key])),
+];
 
 export interface Queue {
   key: QueueKey;

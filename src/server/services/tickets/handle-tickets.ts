@@ -1,7 +1,15 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { StaffRole, TicketKind, TicketStatus } from "@/generated/prisma/enums";
 import { isLocale } from "@/i18n/routing";
-import { canTicket, isOpenTicket, OPEN_TICKET_STATUSES, TICKET_ACTIONS, TICKET_TRANSITIONS, ticketAge, type TicketAction } from "@/lib/tickets";
+import {
+  canTicket,
+  isOpenTicket,
+  OPEN_TICKET_STATUSES,
+  TICKET_ACTIONS,
+  TICKET_TRANSITIONS,
+  ticketAge,
+  type TicketAction,
+} from "@/lib/tickets";
 import {
   answerTicketSchema,
   assignTicketSchema,
@@ -196,9 +204,15 @@ export async function assignTicket(raw: unknown, staff: StaffActor) {
     }
     if (ticket.handledById === assignee.id) return { changed: false };
     await transition(tx, ticket.id, "assign", { handledById: assignee.id });
-    await audit(tx, staff, "ticket.assign", { type: "ticket", id: ticket.id }, {
-      data: { from: ticket.handledById, to: assignee.id },
-    });
+    await audit(
+      tx,
+      staff,
+      "ticket.assign",
+      { type: "ticket", id: ticket.id },
+      {
+        data: { from: ticket.handledById, to: assignee.id },
+      },
+    );
     return { changed: true };
   });
 }
@@ -255,9 +269,15 @@ export async function answerTicket(raw: unknown, staff: StaffActor, now: Date = 
       decision: input.decision ?? null,
       handledById: ticket.handledById ?? staff.userId,
     });
-    await audit(tx, staff, "ticket.answer", { type: "ticket", id: ticket.id }, {
-      data: { decision: input.decision ?? null, kind: ticket.kind },
-    });
+    await audit(
+      tx,
+      staff,
+      "ticket.answer",
+      { type: "ticket", id: ticket.id },
+      {
+        data: { decision: input.decision ?? null, kind: ticket.kind },
+      },
+    );
     return ticket;
   });
 
@@ -296,10 +316,16 @@ export async function closeTicket(raw: unknown, staff: StaffActor, now: Date = n
       decision: input.decision ?? null,
       handledById: ticket.handledById ?? staff.userId,
     });
-    await audit(tx, staff, "ticket.close", { type: "ticket", id: ticket.id }, {
-      reason: input.closeReason,
-      data: { decision: input.decision ?? null, kind: ticket.kind },
-    });
+    await audit(
+      tx,
+      staff,
+      "ticket.close",
+      { type: "ticket", id: ticket.id },
+      {
+        reason: input.closeReason,
+        data: { decision: input.decision ?? null, kind: ticket.kind },
+      },
+    );
     return { status: TICKET_TRANSITIONS.close.to };
   });
 }
