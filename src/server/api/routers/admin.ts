@@ -3,7 +3,8 @@ import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
-import { staffQueues, TICKET_STAFF_ROLES } from "@/server/services/admin/queues";
+import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
+import { staffQueues } from "@/server/services/admin/queues";
 import { listStaff, setStaffRole } from "@/server/services/admin/staff";
 import { setStaffRoleSchema } from "@/lib/validation/staff";
 import {

@@ -1,30 +1,10 @@
-import type { StaffRole, TicketKind } from "@/generated/prisma/enums";
+import type { StaffRole } from "@/generated/prisma/enums";
+import { queueVisibleTo, type QueueKey } from "@/lib/admin-queues";
 import { OPEN_TICKET_STATUSES } from "@/lib/tickets";
 import { db } from "@/server/db";
 
 // The console's home: every queue a staff member works, with how many items wait and since when
-// the oldest has waited, so the one that slips is seen first.
-
-export type QueueKey = "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails";
-
-/** Who works each queue; SUPERADMIN sees them all. */
-export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
-  moderation: ["MODERATOR"],
-  verification: ["MODERATOR", "SUPPORT"],
-  complaints: ["MODERATOR", "SUPPORT"],
-  feedback: ["SUPPORT"],
-  invoices: ["FINANCE"],
-  refunds: ["FINANCE"],
-  failedEmails: ["SUPPORT"],
-};
-
-/** The queue each kind of ticket waits in: its roles are the roles that handle that kind. */
-export const TICKET_QUEUE: Readonly<Record<TicketKind, QueueKey>> = { COMPLAINT: "complaints", FEEDBACK: "feedback" };
-
-/** Every role that handles some kind of ticket (the tickets console's gate). */
-export const TICKET_STAFF_ROLES: readonly StaffRole[] = [
-  ...new Set(Object.values(TICKET_QUEUE).flatMap((key) => QUEUE_ROLES[key])),
-];
+// the oldest has waited, so the one that slips is seen first. Who works which queue: src/lib/admin-queues.ts.
 
 export interface Queue {
   key: QueueKey;
@@ -105,11 +85,6 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     );
   },
 };
-
-export const queueVisibleTo = (key: QueueKey, role: StaffRole) => role === "SUPERADMIN" || QUEUE_ROLES[key].includes(role);
-
-/** Whether a staff member of `role` handles tickets of `kind`. */
-export const handlesTickets = (kind: TicketKind, role: StaffRole) => queueVisibleTo(TICKET_QUEUE[kind], role);
 
 /** The queues this staff member works, in the console's order. */
 export async function staffQueues(role: StaffRole, now: Date = new Date()): Promise<Queue[]> {

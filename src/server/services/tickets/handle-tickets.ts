@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { StaffRole, TicketKind, TicketStatus } from "@/generated/prisma/enums";
 import { isLocale } from "@/i18n/routing";
+import { handlesTickets } from "@/lib/admin-queues";
 import {
   canTicket,
   isOpenTicket,
@@ -28,11 +29,9 @@ import { renderEmail } from "@/server/email/render";
 import { ticketAnswerTemplate } from "@/server/email/templates/ticket-answer";
 import { DomainError } from "@/server/errors";
 
-import { handlesTickets } from "../admin/queues";
-
 // Staff work complaints and feedback here: list and filter them, take one, start it, answer it
 // (the author gets the answer by email, guests too) or close it without an answer. Which staff
-// handle which kind is the queues' role table; which status allows which action is the table in
+// handle which kind is the queues' role table (src/lib/admin-queues.ts); which status allows which action is the table in
 // src/lib/tickets.ts. Every change is audited.
 
 /** A staff member acting, with the role the session carries. */
@@ -99,12 +98,14 @@ export async function listTickets(raw: unknown, staff: StaffActor, now: Date = n
     })),
     total,
     page: input.page,
+    /** Staff the list can be filtered by: those who handle a kind the caller sees. */
+    assignees: await assigneesFor(kinds),
     pages: Math.max(1, Math.ceil(total / TICKET_PAGE_SIZE)),
   };
 }
 
-/** Staff who may be given tickets of this kind: not blocked, of a role that handles it. */
-function assigneesFor(kind: TicketKind) {
+/** Staff who may be given tickets of these kinds: not blocked, of a role that handles one of them. */
+function assigneesFor(kinds: readonly TicketKind[]) {
   return db.user
     .findMany({
       where: { staffRole: { not: null }, blockedAt: null },
@@ -112,7 +113,7 @@ function assigneesFor(kind: TicketKind) {
       select: { id: true, name: true, email: true, staffRole: true },
       take: 500,
     })
-    .then((staff) => staff.filter((s) => s.staffRole !== null && handlesTickets(kind, s.staffRole)));
+    .then((staff) => staff.filter((s) => s.staffRole !== null && kinds.some((kind) => handlesTickets(kind, s.staffRole!))));
 }
 
 /** One ticket with its author, what it is about, who handles it, and what may be done with it now. */
@@ -149,7 +150,7 @@ export async function getTicket(raw: unknown, staff: StaffActor, now: Date = new
     ...ticket,
     ...(isOpenTicket(ticket.status) ? ticketAge(ticket, now) : { ageHours: null, overdue: false }),
     actions,
-    assignees: actions.includes("assign") ? await assigneesFor(ticket.kind) : [],
+    assignees: actions.includes("assign") ? await assigneesFor([ticket.kind]) : [],
   };
 }
 
