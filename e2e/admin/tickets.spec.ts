@@ -25,7 +25,6 @@ const TEXT = {
     decision: "Решение по жалобе",
     answerLabel: "Ответ автору",
     answerSubmit: "Отправить ответ",
-    answered: "Ответ отправлен автору.",
     statusAnswered: "Отвечено",
     noViolation: "Нарушений нет",
     handler: "Поддержка Тест",
@@ -33,7 +32,7 @@ const TEXT = {
     answer: "Проверили вакансию: работодатель подтвердил контакты, нарушений не нашли.",
   },
   kk: {
-    complain: "Вакансияға шағымдану",
+    complain: "Бос орынға шағым беру",
     fraud: /^Алаяқтық/,
     message: "Мәселені сипаттаңыз",
     email: "Электрондық пошта",
@@ -50,7 +49,6 @@ const TEXT = {
     decision: "Шағым бойынша шешім",
     answerLabel: "Авторға жауап",
     answerSubmit: "Жауапты жіберу",
-    answered: "Жауап авторға жіберілді.",
     statusAnswered: "Жауап берілді",
     noViolation: "Бұзушылық жоқ",
     handler: "Поддержка Тест",
@@ -66,6 +64,8 @@ test("a guest's complaint is taken, answered by support and the answer reaches t
   page,
   browser,
 }, testInfo) => {
+  // Two people, three pages with axe checks and an email: longer than the default minute.
+  test.setTimeout(150_000);
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
   const text = TEXT[locale];
   const vacancy = await findVacancy(`${LIVE} AND v.publication_type = 'STANDARD'`);
@@ -113,8 +113,10 @@ test("a guest's complaint is taken, answered by support and the answer reaches t
   await page.getByLabel(text.answerLabel, { exact: true }).fill(text.answer);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: text.answerSubmit }).click();
-  await expect(page.getByText(text.answered)).toBeVisible();
+  // Answered, nothing more to do: the page shows the answer instead of the forms.
   await expect(page.getByTestId("ticket-status")).toHaveText(text.statusAnswered);
+  await expect(page.getByTestId("ticket-answer")).toHaveText(text.answer);
+  await expect(page.getByRole("button", { name: text.answerSubmit })).toHaveCount(0);
   await expect(page.getByTestId("ticket-decision")).toHaveText(text.noViolation);
 
   // The guest's answer, in the language the complaint was written in.
