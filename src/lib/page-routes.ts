@@ -27,6 +27,8 @@ export const PAGE_ROUTES = [
   "admin/moderation",
   "admin/organizations",
   "admin/staff",
+  "admin/tickets",
+  "admin/tickets/[id]",
   "auth/code",
   "auth/sign-in",
   "auth/sign-up",

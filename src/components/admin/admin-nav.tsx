@@ -2,11 +2,13 @@ import { getTranslations } from "next-intl/server";
 
 import type { StaffRole } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
+import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
 
 const SECTIONS = [
   { key: "home", href: "/admin", roles: ["MODERATOR", "SUPPORT", "FINANCE"] },
   { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
+  { key: "tickets", href: "/admin/tickets", roles: TICKET_STAFF_ROLES },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
   { key: "staff", href: "/admin/staff", roles: [] },

@@ -62,6 +62,9 @@ interface Fixture {
   deletableVacancyId: number;
   submittedVacancyId: number;
   emailId: number;
+  /** A NEW complaint (started by the first allowed caller) and a NEW feedback ticket. */
+  complaintTicketId: number;
+  feedbackTicketId: number;
   /** A verified school's registry: group A (taught by schoolInstructor) and B (by schoolInstructorB). */
   registryOrgId: number;
   groupAId: number;
@@ -190,6 +193,30 @@ function billingPolicy(): Record<string, Rule> {
       allowed: buyers,
       input: (f) => ({ ...org(f), orderId: 999_999, provider: "stripe", locale: "ru" }),
     },
+  };
+}
+
+/**
+ * The tickets console: complaints for moderators and support, feedback for support (superadmins
+ * both). The feedback ticket's procedures refuse a moderator as the procedure gate refuses others.
+ */
+function ticketsPolicy(): Record<string, Rule> {
+  const complaints = new Set<Caller>(["superadmin", "support", "moderator"]);
+  const feedback = new Set<Caller>(["superadmin", "support"]);
+  const p = "admin.tickets";
+  return {
+    [`${p}.list`]: { allowed: complaints, input: () => ({ status: "all", assignee: "mine" }) },
+    [`${p}.get`]: { allowed: feedback, input: (f) => ({ ticketId: f.feedbackTicketId }) },
+    // Not staff: allowed callers get a validation error from the domain, nothing is written.
+    [`${p}.assign`]: { allowed: feedback, input: (f) => ({ ticketId: f.feedbackTicketId, assigneeId: 999_999 }) },
+    // The first allowed caller starts it; the next ones get CONFLICT (no longer new).
+    [`${p}.start`]: { allowed: complaints, input: (f) => ({ ticketId: f.complaintTicketId }) },
+    // Not taken up yet: CONFLICT for the allowed callers.
+    [`${p}.answer`]: {
+      allowed: feedback,
+      input: (f) => ({ ticketId: f.feedbackTicketId, answer: "Спасибо, ответ на обращение." }),
+    },
+    [`${p}.close`]: { allowed: complaints, input: () => ({ ticketId: 999_999, closeReason: "REPEAT" }) },
   };
 }
 
@@ -513,6 +540,8 @@ const POLICY: Record<string, Rule> = {
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
+
+  ...ticketsPolicy(),
 };
 
 /** What the procedure's own input parsers (every `.input()` of its chain) say about `input`. */
@@ -609,6 +638,9 @@ beforeAll(async () => {
       transport: "outbox",
     },
   });
+  const newTicket = (kind: "COMPLAINT" | "FEEDBACK") =>
+    db.ticket.create({ data: { kind, message: "Проверка доступа к обращениям.", authorEmail: "ticket-matrix@example.kz" } });
+  const [complaintTicket, feedbackTicket] = [await newTicket("COMPLAINT"), await newTicket("FEEDBACK")];
   const registry = await createVerifiedOrganization("DRIVING_SCHOOL", [
     { userId: users.schoolOwner, role: "OWNER" },
     { userId: users.schoolManager, role: "MANAGER" },
@@ -665,6 +697,8 @@ beforeAll(async () => {
     deletableVacancyId: deletableVacancy.id,
     submittedVacancyId: submittedVacancy.id,
     emailId: email.id,
+    complaintTicketId: complaintTicket.id,
+    feedbackTicketId: feedbackTicket.id,
     runId: Math.random().toString(36).slice(2, 8),
     runNumber: Math.floor(Math.random() * 1_000_000),
   };

@@ -6,7 +6,7 @@ import type { AppLocale } from "@/i18n/routing";
 import { Link } from "@/i18n/navigation";
 import { formatDate } from "@/lib/format";
 import { requireStaff } from "@/server/auth/require-staff";
-import type { QueueKey } from "@/server/services/admin/queues";
+import type { QueueKey } from "@/lib/admin-queues";
 import { api } from "@/trpc/server";
 
 // Never cached: depends on the signed-in staff member and on the queues right now.
@@ -18,6 +18,8 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 const QUEUE_HREF: Partial<Record<QueueKey, string>> = {
   moderation: "/admin/moderation",
   verification: "/admin/organizations",
+  complaints: "/admin/tickets?kind=COMPLAINT",
+  feedback: "/admin/tickets?kind=FEEDBACK",
   invoices: "/admin/finance?status=PENDING&method=INVOICE",
   failedEmails: "/admin/emails?status=FAILED",
   deletions: "/admin/deletions",

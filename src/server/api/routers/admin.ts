@@ -3,6 +3,7 @@ import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
+import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
 import { staffQueues } from "@/server/services/admin/queues";
 import { listStaff, setStaffRole } from "@/server/services/admin/staff";
 import { setStaffRoleSchema } from "@/lib/validation/staff";
@@ -14,9 +15,32 @@ import {
   moderationQueue,
   moderationQueueSchema,
 } from "@/server/services/admin/moderation";
+import {
+  answerTicket,
+  assignTicket,
+  closeTicket,
+  getTicket,
+  listTickets,
+  startTicket,
+  type StaffActor,
+} from "@/server/services/tickets/handle-tickets";
+import {
+  answerTicketSchema,
+  assignTicketSchema,
+  closeTicketSchema,
+  ticketIdSchema,
+  ticketListSchema,
+} from "@/lib/validation/ticket";
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 import { decideDeletionRequest, listDeletionRequests } from "@/server/services/admin/organization-deletions";
 import { deletionDecisionSchema } from "@/lib/validation/organization-deletion";
+
+/** Complaints and feedback: the roles of their queues; each ticket's kind is checked by the service. */
+const ticketProcedure = adminProcedure([...TICKET_STAFF_ROLES]);
+const staffActor = (ctx: { actor: { userId: number; ip: string | null }; staffRole: StaffActor["role"] }): StaffActor => ({
+  ...ctx.actor,
+  role: ctx.staffRole,
+});
 
 export const adminRouter = createTRPCRouter({
   /** The console's home: the queues of the caller's role with counts and the oldest item's age. */
@@ -66,5 +90,13 @@ export const adminRouter = createTRPCRouter({
     decide: adminProcedure([])
       .input(deletionDecisionSchema)
       .mutation(({ ctx, input }) => decideDeletionRequest(input, ctx.actor)),
+  }),
+  tickets: createTRPCRouter({
+    list: ticketProcedure.input(ticketListSchema).query(({ ctx, input }) => listTickets(input, staffActor(ctx))),
+    get: ticketProcedure.input(ticketIdSchema).query(({ ctx, input }) => getTicket(input, staffActor(ctx))),
+    assign: ticketProcedure.input(assignTicketSchema).mutation(({ ctx, input }) => assignTicket(input, staffActor(ctx))),
+    start: ticketProcedure.input(ticketIdSchema).mutation(({ ctx, input }) => startTicket(input, staffActor(ctx))),
+    answer: ticketProcedure.input(answerTicketSchema).mutation(({ ctx, input }) => answerTicket(input, staffActor(ctx))),
+    close: ticketProcedure.input(closeTicketSchema).mutation(({ ctx, input }) => closeTicket(input, staffActor(ctx))),
   }),
 });

@@ -1,24 +1,10 @@
-import type { StaffRole, TicketStatus } from "@/generated/prisma/enums";
+import type { StaffRole } from "@/generated/prisma/enums";
+import { queueVisibleTo, type QueueKey } from "@/lib/admin-queues";
+import { OPEN_TICKET_STATUSES } from "@/lib/tickets";
 import { db } from "@/server/db";
 
 // The console's home: every queue a staff member works, with how many items wait and since when
-// the oldest has waited, so the one that slips is seen first.
-
-export type QueueKey =
-  "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails" | "deletions";
-
-/** Who works each queue; SUPERADMIN sees them all. */
-export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
-  moderation: ["MODERATOR"],
-  verification: ["MODERATOR", "SUPPORT"],
-  complaints: ["MODERATOR", "SUPPORT"],
-  feedback: ["SUPPORT"],
-  invoices: ["FINANCE"],
-  refunds: ["FINANCE"],
-  failedEmails: ["SUPPORT"],
-  // Destructive and rare: superadmins only.
-  deletions: [],
-};
+// the oldest has waited, so the one that slips is seen first. Who works which queue: src/lib/admin-queues.ts.
 
 export interface Queue {
   key: QueueKey;
@@ -28,8 +14,6 @@ export interface Queue {
   /** Whole hours the oldest item has waited; null when the queue is empty. */
   waitingHours: number | null;
 }
-
-const OPEN_TICKETS: TicketStatus[] = ["NEW", "IN_PROGRESS"];
 
 type Counter = () => Promise<{ count: number; oldestAt: Date | null }>;
 
@@ -61,7 +45,7 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     );
   },
   complaints: () => {
-    const where = { kind: "COMPLAINT" as const, status: { in: OPEN_TICKETS } };
+    const where = { kind: "COMPLAINT" as const, status: { in: [...OPEN_TICKET_STATUSES] } };
     return summary(
       db.ticket.count({ where }),
       db.ticket.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
@@ -69,7 +53,7 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     );
   },
   feedback: () => {
-    const where = { kind: "FEEDBACK" as const, status: { in: OPEN_TICKETS } };
+    const where = { kind: "FEEDBACK" as const, status: { in: [...OPEN_TICKET_STATUSES] } };
     return summary(
       db.ticket.count({ where }),
       db.ticket.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
@@ -110,8 +94,6 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     );
   },
 };
-
-export const queueVisibleTo = (key: QueueKey, role: StaffRole) => role === "SUPERADMIN" || QUEUE_ROLES[key].includes(role);
 
 /** The queues this staff member works, in the console's order. */
 export async function staffQueues(role: StaffRole, now: Date = new Date()): Promise<Queue[]> {

@@ -1,0 +1,40 @@
+import type { StaffRole, TicketKind } from "@/generated/prisma/enums";
+
+// Which staff role works which queue of the admin console: the one role table, read by the queue
+// counts, the console's navigation and pages, and the tickets service.
+
+export type QueueKey =
+  | "moderation"
+  | "verification"
+  | "complaints"
+  | "feedback"
+  | "invoices"
+  | "refunds"
+  | "failedEmails"
+  | "deletions";
+
+/** Who works each queue; SUPERADMIN sees them all. */
+export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
+  moderation: ["MODERATOR"],
+  verification: ["MODERATOR", "SUPPORT"],
+  complaints: ["MODERATOR", "SUPPORT"],
+  feedback: ["SUPPORT"],
+  invoices: ["FINANCE"],
+  refunds: ["FINANCE"],
+  failedEmails: ["SUPPORT"],
+  // Destructive and rare: superadmins only.
+  deletions: [],
+};
+
+/** The queue each kind of ticket waits in: its roles are the roles that handle that kind. */
+export const TICKET_QUEUE: Readonly<Record<TicketKind, QueueKey>> = { COMPLAINT: "complaints", FEEDBACK: "feedback" };
+
+/** Every role that handles some kind of ticket (the tickets console's gate). */
+export const TICKET_STAFF_ROLES: readonly StaffRole[] = [
+  ...new Set(Object.values(TICKET_QUEUE).flatMap((key) => QUEUE_ROLES[key])),
+];
+
+export const queueVisibleTo = (key: QueueKey, role: StaffRole) => role === "SUPERADMIN" || QUEUE_ROLES[key].includes(role);
+
+/** Whether a staff member of `role` handles tickets of `kind`. */
+export const handlesTickets = (kind: TicketKind, role: StaffRole) => queueVisibleTo(TICKET_QUEUE[kind], role);
