@@ -7,6 +7,8 @@ const SECTIONS = [
   { key: "home", href: "/admin", roles: ["MODERATOR", "SUPPORT", "FINANCE"] },
   { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
+  { key: "blocks", href: "/admin/blocks", roles: ["MODERATOR", "SUPPORT"] },
+  { key: "appeals", href: "/admin/appeals", roles: ["MODERATOR"] },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
   { key: "staff", href: "/admin/staff", roles: [] },

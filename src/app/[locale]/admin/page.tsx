@@ -20,6 +20,7 @@ const QUEUE_HREF: Partial<Record<QueueKey, string>> = {
   verification: "/admin/organizations",
   invoices: "/admin/finance?status=PENDING&method=INVOICE",
   failedEmails: "/admin/emails?status=FAILED",
+  appeals: "/admin/appeals",
 };
 
 /** The console's home: the staff member's queues, the most neglected first. */

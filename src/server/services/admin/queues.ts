@@ -4,7 +4,15 @@ import { db } from "@/server/db";
 // The console's home: every queue a staff member works, with how many items wait and since when
 // the oldest has waited, so the one that slips is seen first.
 
-export type QueueKey = "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails";
+export type QueueKey =
+  | "moderation"
+  | "verification"
+  | "complaints"
+  | "feedback"
+  | "invoices"
+  | "refunds"
+  | "failedEmails"
+  | "appeals";
 
 /** Who works each queue; SUPERADMIN sees them all. */
 export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
@@ -15,6 +23,7 @@ export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
   invoices: ["FINANCE"],
   refunds: ["FINANCE"],
   failedEmails: ["SUPPORT"],
+  appeals: ["MODERATOR"],
 };
 
 export interface Queue {
@@ -94,6 +103,15 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
     return summary(
       db.emailMessage.count({ where }),
       db.emailMessage.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+      "createdAt",
+    );
+  },
+  appeals: () => {
+    // Appeals against blocks, waiting for a decision.
+    const where = { decision: null };
+    return summary(
+      db.blockAppeal.count({ where }),
+      db.blockAppeal.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
       "createdAt",
     );
   },
