@@ -13,14 +13,7 @@ import {
   decisionSchema,
   moderationQueue,
 } from "@/server/services/admin/moderation";
-import {
-  block,
-  decideAppeal,
-  liftBlock,
-  listAppeals,
-  lookupUser,
-  searchOrganizations,
-} from "@/server/services/blocks/blocks";
+import { block, decideAppeal, liftBlock, listAppeals, lookupUser, searchOrganizations } from "@/server/services/blocks/blocks";
 import {
   appealDecisionSchema,
   blockSchema,

@@ -110,10 +110,16 @@ export async function block(raw: unknown, actor: UserActor, actorRole: StaffRole
         });
         await tx.organization.update({ where: { id: org.id }, data: { blockedAt: now, blockReason: input.reason } });
         await refreshVacancySearch(tx, await publishedVacancyIds(tx, org.id));
-        await audit(tx, actor, "organization.block", { type: "organization", id: org.id }, {
-          reason: input.reason,
-          data: { blockId: created.id },
-        });
+        await audit(
+          tx,
+          actor,
+          "organization.block",
+          { type: "organization", id: org.id },
+          {
+            reason: input.reason,
+            data: { blockId: created.id },
+          },
+        );
         const outgoing: Outgoing[] = (await owners(tx, org.id)).map((to) => ({
           to,
           organization: org.displayName,
@@ -128,7 +134,10 @@ export async function block(raw: unknown, actor: UserActor, actorRole: StaffRole
       }
       const userId = input.target.userId!;
       if (userId === actor.userId) throw new DomainError("FORBIDDEN", "errors.block.self");
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { ...RECIPIENT, staffRole: true, blockedAt: true } });
+      const user = await tx.user.findUnique({
+        where: { id: userId },
+        select: { ...RECIPIENT, staffRole: true, blockedAt: true },
+      });
       if (!user) throw new DomainError("NOT_FOUND", "errors.block.targetNotFound");
       if (user.staffRole && STAFF_RANK[user.staffRole] > STAFF_RANK[actorRole]) {
         throw new DomainError("FORBIDDEN", "errors.block.staffAbove");
@@ -139,9 +148,18 @@ export async function block(raw: unknown, actor: UserActor, actorRole: StaffRole
       });
       await tx.user.update({ where: { id: user.id }, data: { blockedAt: now, blockReason: input.reason } });
       // Ended, not only refused while blocked: lifting the block must not bring old sessions back.
-      await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now, revokeReason: "blocked" } });
+      await tx.session.updateMany({
+        where: { userId: user.id, revokedAt: null },
+        data: { revokedAt: now, revokeReason: "blocked" },
+      });
       const { secret } = await issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "BLOCK_APPEAL", now });
-      await audit(tx, actor, "user.block", { type: "user", id: user.id }, { reason: input.reason, data: { blockId: created.id } });
+      await audit(
+        tx,
+        actor,
+        "user.block",
+        { type: "user", id: user.id },
+        { reason: input.reason, data: { blockId: created.id } },
+      );
       const outgoing: Outgoing[] = [
         {
           to: user,
@@ -186,7 +204,13 @@ async function lift(tx: DbTx, blk: LiftedBlock, actor: UserActor, note: string, 
     });
     // Back in search the vacancies still within their publication period (the rule checks expiry).
     await refreshVacancySearch(tx, await publishedVacancyIds(tx, org.id));
-    await audit(tx, actor, "organization.unblock", { type: "organization", id: org.id }, { reason: note, data: { blockId: blk.id } });
+    await audit(
+      tx,
+      actor,
+      "organization.unblock",
+      { type: "organization", id: org.id },
+      { reason: note, data: { blockId: blk.id } },
+    );
     const path = (to: Recipient) => `/${localeOf(to)}/${org.type === "DRIVING_SCHOOL" ? "school" : "employer"}/${org.id}`;
     return {
       organization: org,
@@ -203,11 +227,7 @@ async function lift(tx: DbTx, blk: LiftedBlock, actor: UserActor, note: string, 
   return { organization: null, recipients: [{ to: user, url: appUrl(`/${localeOf(user)}/auth/sign-in`) }] };
 }
 
-async function afterLift(
-  blockId: number,
-  lifted: Awaited<ReturnType<typeof lift>>,
-  note: string,
-): Promise<void> {
+async function afterLift(blockId: number, lifted: Awaited<ReturnType<typeof lift>>, note: string): Promise<void> {
   if (lifted.organization) {
     const org = lifted.organization;
     await revalidateOrganizationPagesAfterCommit({ id: org.id, type: org.type, slugs: [org.slug] });
@@ -420,10 +440,7 @@ export async function searchOrganizations(raw: unknown) {
   const where: Prisma.OrganizationWhereInput = /^\d{12}$/.test(query)
     ? { OR: [{ bin: query }, { iin: query }] }
     : {
-        OR: [
-          { displayName: { contains: query, mode: "insensitive" } },
-          { legalName: { contains: query, mode: "insensitive" } },
-        ],
+        OR: [{ displayName: { contains: query, mode: "insensitive" } }, { legalName: { contains: query, mode: "insensitive" } }],
       };
   return db.organization.findMany({
     where,
@@ -484,7 +501,12 @@ export async function listAppeals(viewerId: number) {
   } satisfies Prisma.BlockAppealSelect;
   const [waiting, decided] = await Promise.all([
     db.blockAppeal.findMany({ where: { decision: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 100, select }),
-    db.blockAppeal.findMany({ where: { decision: { not: null } }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: 20, select }),
+    db.blockAppeal.findMany({
+      where: { decision: { not: null } },
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+      take: 20,
+      select,
+    }),
   ]);
   const mark = (a: (typeof waiting)[number]) => ({ ...a, blockedByViewer: a.block.blockedById === viewerId });
   return { waiting: waiting.map(mark), decided: decided.map(mark) };
