@@ -525,6 +525,7 @@ const POLICY: Record<string, Rule> = {
     allowed: new Set(["superadmin", "moderator"]),
     input: () => ({ appealId: 999_999, decision: "UPHELD", note: "Проверка доступа" }),
   },
+  "public.appeal.get": { allowed: EVERYONE, input: () => ({ token: "t".repeat(43) }) },
   "public.appeal.submit": {
     allowed: EVERYONE,
     input: () => ({ token: "t".repeat(43), text: "Прошу пересмотреть блокировку моего аккаунта." }),

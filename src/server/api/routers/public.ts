@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userAppealSchema } from "@/lib/validation/blocks";
-import { appealUserBlock } from "@/server/services/blocks/blocks";
+import { appealByLink, appealUserBlock } from "@/server/services/blocks/blocks";
 
 import { complaintSchema } from "@/lib/validation/complaint";
 import { feedbackSchema } from "@/lib/validation/feedback";
@@ -50,6 +50,8 @@ const vacanciesRouter = createTRPCRouter({
 
 /** A blocked person's appeal, through the single-use link of their block email. */
 const appealRouter = createTRPCRouter({
+  /** The block behind a link (its reason and date), or null for a link that is dead. */
+  get: publicProcedure.input(z.object({ token: z.string().max(200) })).query(({ input }) => appealByLink(input.token)),
   submit: publicProcedure.input(userAppealSchema).mutation(({ ctx, input }) => appealUserBlock(input, ctx.actor)),
 });
 

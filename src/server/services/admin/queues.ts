@@ -5,14 +5,7 @@ import { db } from "@/server/db";
 // the oldest has waited, so the one that slips is seen first.
 
 export type QueueKey =
-  | "moderation"
-  | "verification"
-  | "complaints"
-  | "feedback"
-  | "invoices"
-  | "refunds"
-  | "failedEmails"
-  | "appeals";
+  "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails" | "appeals";
 
 /** Who works each queue; SUPERADMIN sees them all. */
 export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {

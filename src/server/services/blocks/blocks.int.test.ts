@@ -286,7 +286,7 @@ describe("blocking a user account", () => {
 
     const email = await db.emailMessage.findFirstOrThrow({ where: { userId: seeker.id, template: "block-notice" } });
     expect(email.text).toContain("Спам работодателям");
-    const token = /\/ru\/appeal\/([A-Za-z0-9_-]{43})/.exec(email.text)?.[1];
+    const token = /\/ru\/appeal\?token=([A-Za-z0-9_-]{43})/.exec(email.text)?.[1];
     expect(token).toBeDefined();
     // Only the hash is stored.
     expect(await db.emailToken.count({ where: { secretHash: token! } })).toBe(0);

@@ -164,7 +164,7 @@ export async function block(raw: unknown, actor: UserActor, actorRole: StaffRole
         {
           to: user,
           organization: null,
-          notice: { kind: "userBlocked", reason: input.reason, url: appUrl(`/${localeOf(user)}/appeal/${secret}`) },
+          notice: { kind: "userBlocked", reason: input.reason, url: appUrl(`/${localeOf(user)}/appeal?token=${secret}`) },
           key: `block:${created.id}:blocked:${user.id}`,
         },
       ];
