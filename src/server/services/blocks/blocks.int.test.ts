@@ -23,6 +23,7 @@ import { signInWithPassword } from "../auth/authenticate";
 import { resetLimit } from "../auth/rate-limit";
 import { resolveSession } from "../auth/sessions";
 import { invalidateCatalog } from "../catalog/catalog";
+import { authorizeLogoChange } from "../organizations/logo";
 import { rebuildVacancySearch } from "../search/search-index";
 import { searchVacancies } from "../search/search-vacancies";
 import { sitemapStream } from "../seo/sitemap";
@@ -362,6 +363,25 @@ const APPLICATION = {
   message: "Здравствуйте, у меня категория C и пять лет стажа.",
   phone: "+7 705 444 55 66",
 };
+
+describe("emails and uploads", () => {
+  it("write to each recipient in their language", async () => {
+    const kk = await createUser();
+    await db.user.update({ where: { id: kk.id }, data: { locale: "kk" } });
+    await block({ target: { userId: kk.id }, reason: "Спам жіберу" }, actor(staff.moderator), "MODERATOR");
+    const email = await db.emailMessage.findFirstOrThrow({ where: { userId: kk.id, template: "block-notice" } });
+    expect(email).toMatchObject({ locale: "kk", subject: "Jumys: аккаунтыңыз бұғатталды" });
+    expect(email.text).toContain("/kk/appeal?token=");
+  });
+
+  it("a blocked organisation's logo cannot be changed either", async () => {
+    const owner = await createUser({ isSeeker: false });
+    const org = await createOrganization("EMPLOYER", [{ userId: owner.id, role: "OWNER" }]);
+    await expect(authorizeLogoChange(owner.id, org.id)).resolves.toMatchObject({ userId: owner.id });
+    await block({ target: { organizationId: org.id }, reason: "Чужой логотип" }, actor(staff.moderator), "MODERATOR");
+    await expectDomainError(authorizeLogoChange(owner.id, org.id), "FORBIDDEN", "errors.org.blockedReadOnly");
+  });
+});
 
 describe("rate limits", () => {
   it("limit applying per user", async () => {
