@@ -68,6 +68,6 @@ test("a superadmin makes an account a moderator, who then works the moderator's 
   const moderator = await (await browser.newContext()).newPage();
   await signIn(moderator, email, DEMO_PASSWORD);
   await moderator.goto(`/${locale}/admin`);
-  await expect(moderator.getByTestId("queues").locator("li")).toHaveCount(3);
+  await expect(moderator.getByTestId("queues").locator("li")).toHaveCount(4);
   await moderator.context().close();
 });
