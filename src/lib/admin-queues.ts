@@ -11,7 +11,8 @@ export type QueueKey =
   | "invoices"
   | "refunds"
   | "failedEmails"
-  | "deletions";
+  | "deletions"
+  | "appeals";
 
 /** Who works each queue; SUPERADMIN sees them all. */
 export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
@@ -24,6 +25,7 @@ export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
   failedEmails: ["SUPPORT"],
   // Destructive and rare: superadmins only.
   deletions: [],
+  appeals: ["MODERATOR"],
 };
 
 /** The queue each kind of ticket waits in: its roles are the roles that handle that kind. */

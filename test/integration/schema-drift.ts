@@ -463,6 +463,10 @@ export const SQL_ONLY_INDEXES: Record<string, Record<string, IndexShape>> = {
   payment_notifications: {
     payment_notifications_verified_event_key: partialUnique(["provider", "event_key"], "verified"),
   },
+  blocks: {
+    blocks_one_active_per_organization_key: partialUnique(["organization_id"], "(lifted_at IS NULL)"),
+    blocks_one_active_per_user_key: partialUnique(["user_id"], "(lifted_at IS NULL)"),
+  },
 };
 
 /** Every difference, one readable line each; empty when the database matches the schema. */

@@ -9,6 +9,8 @@ const SECTIONS = [
   { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
   { key: "tickets", href: "/admin/tickets", roles: TICKET_STAFF_ROLES },
+  { key: "blocks", href: "/admin/blocks", roles: ["MODERATOR", "SUPPORT"] },
+  { key: "appeals", href: "/admin/appeals", roles: ["MODERATOR"] },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
   { key: "staff", href: "/admin/staff", roles: [] },

@@ -2,7 +2,12 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
+import { formatDate } from "@/lib/format";
+import { api } from "@/trpc/server";
+
+import { BlockAppealForm } from "./block-appeal-form";
 
 export interface ShellOrganization {
   id: number;
@@ -70,7 +75,7 @@ export async function EmployerShell(props: {
         ))}
       </nav>
       {org.blockedAt ? (
-        <Alert tone="error">{t("blocked", { reason: org.blockReason ?? "—" })}</Alert>
+        <BlockedPanel locale={props.locale} organization={org} isOwner={props.role === "OWNER"} />
       ) : org.verification !== "VERIFIED" ? (
         <Alert tone={org.verification === "REJECTED" ? "error" : "info"}>
           <p>{t(`verification.${org.verification}`)}</p>
@@ -82,5 +87,43 @@ export async function EmployerShell(props: {
       {props.children}
       <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("dataNotice")}</p>
     </div>
+  );
+}
+
+/** Why the organisation is blocked, and its one appeal: the owner's form, or the appeal's state. */
+async function BlockedPanel(props: { locale: string; organization: ShellOrganization; isOwner: boolean }) {
+  const t = await getTranslations({ locale: props.locale, namespace: "employer" });
+  const org = props.organization;
+  const block = await api.employer.organization.block({ organizationId: org.id });
+  const appeal = block?.appeal ?? null;
+  const date = (d: Date) => formatDate(d, props.locale, "medium");
+  return (
+    <section aria-labelledby="block-panel" className="flex flex-col gap-3">
+      <Alert tone="error">
+        <p id="block-panel">{t("blocked", { reason: block?.reason ?? org.blockReason ?? "—" })}</p>
+      </Alert>
+      {block ? (
+        appeal ? (
+          <p className="text-sm text-gray-800" data-testid="appeal-state">
+            {appeal.decision === "UPHELD"
+              ? t("blockAppeal.upheld", {
+                  date: appeal.decidedAt ? date(appeal.decidedAt) : "—",
+                  note: appeal.decisionNote ?? "—",
+                })
+              : t("blockAppeal.waiting", { date: date(appeal.createdAt) })}
+          </p>
+        ) : props.isOwner ? (
+          <div className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4">
+            <h2 className="text-lg font-semibold">{t("blockAppeal.title")}</h2>
+            <p className="text-sm text-gray-700">{t("blockAppeal.hint")}</p>
+            <ClientMessages locale={props.locale} namespaces={["employer", "errors", "validation"]}>
+              <BlockAppealForm organizationId={org.id} />
+            </ClientMessages>
+          </div>
+        ) : (
+          <p className="text-sm text-gray-700">{t("blockAppeal.ownerOnly")}</p>
+        )
+      ) : null}
+    </section>
   );
 }

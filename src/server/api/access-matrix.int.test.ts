@@ -138,6 +138,9 @@ function orgRouterPolicy(
     [`${p}.removeMember`]: { allowed: owner, input: (f) => ({ ...org(f), membershipId: 999_999 }) },
     // In an organisation of its own: the owner is refused as the last owner (CONFLICT), the others leave it.
     [`${p}.leave`]: { allowed: readers, input: (f) => ({ organizationId: o.leaveOrgId(f) }) },
+    [`${p}.block`]: { allowed: readers, input: org },
+    // Not blocked: the owner gets through to CONFLICT (nothing to appeal).
+    [`${p}.appeal`]: { allowed: owner, input: (f) => ({ ...org(f), text: "Просим пересмотреть блокировку организации." }) },
   };
 }
 
@@ -537,6 +540,30 @@ const POLICY: Record<string, Rule> = {
 
   ...financePolicy(),
   ...schoolRegistryPolicy(),
+
+  "admin.blocks.organizations": { allowed: new Set(["superadmin", "moderator", "support"]), input: () => ({ query: "Org" }) },
+  "admin.blocks.user": {
+    allowed: new Set(["superadmin", "moderator", "support"]),
+    input: () => ({ email: "nobody-block@example.kz" }),
+  },
+  "admin.blocks.block": {
+    allowed: new Set(["superadmin", "moderator"]),
+    input: () => ({ target: { organizationId: 999_999 }, reason: "Проверка доступа" }),
+  },
+  "admin.blocks.lift": {
+    allowed: new Set(["superadmin", "moderator"]),
+    input: () => ({ blockId: 999_999, note: "Проверка доступа" }),
+  },
+  "admin.blocks.appeals": { allowed: new Set(["superadmin", "moderator"]), input: none },
+  "admin.blocks.decide": {
+    allowed: new Set(["superadmin", "moderator"]),
+    input: () => ({ appealId: 999_999, decision: "UPHELD", note: "Проверка доступа" }),
+  },
+  "public.appeal.get": { allowed: EVERYONE, input: () => ({ token: "t".repeat(43) }) },
+  "public.appeal.submit": {
+    allowed: EVERYONE,
+    input: () => ({ token: "t".repeat(43), text: "Прошу пересмотреть блокировку моего аккаунта." }),
+  },
 
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },

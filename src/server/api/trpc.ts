@@ -175,19 +175,28 @@ export { EMPLOYER_ORG_TYPES, SCHOOL_ORG_TYPES };
 
 export const organizationInput = z.object({ organizationId: z.number().int().positive() });
 
+export interface OrganizationProcedureOptions {
+  /** A mutation that a blocked organisation's members may still make (its appeal, leaving it). */
+  whileBlocked?: boolean;
+}
+
 /**
  * A member of the organisation named in the input, with at least `minRole`, in an organisation
- * of one of `types`. Membership is read from the database on every call.
+ * of one of `types`. Membership is read from the database on every call. A blocked organisation
+ * is read-only: every mutation is refused with the translated reason unless marked `whileBlocked`.
  */
-function organizationProcedure(types: readonly OrgType[], minRole: OrgRole) {
-  return protectedProcedure.input(organizationInput).use(async ({ ctx, input, next }) => {
-    const membership = await requireMembership(ctx.user.id, input.organizationId, { types, minRole });
+function organizationProcedure(types: readonly OrgType[], minRole: OrgRole, options: OrganizationProcedureOptions = {}) {
+  return protectedProcedure.input(organizationInput).use(async ({ ctx, input, type, next }) => {
+    const write = type === "mutation" && !options.whileBlocked;
+    const membership = await requireMembership(ctx.user.id, input.organizationId, { types, minRole, write });
     return next({ ctx: { ...ctx, membership } });
   });
 }
 
-export const employerProcedure = (minRole: OrgRole) => organizationProcedure(EMPLOYER_ORG_TYPES, minRole);
-export const schoolProcedure = (minRole: OrgRole) => organizationProcedure(SCHOOL_ORG_TYPES, minRole);
+export const employerProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
+  organizationProcedure(EMPLOYER_ORG_TYPES, minRole, options);
+export const schoolProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
+  organizationProcedure(SCHOOL_ORG_TYPES, minRole, options);
 
 /** Platform staff with one of the roles; SUPERADMIN may do everything. */
 export const adminProcedure = (roles: StaffRole[]) =>

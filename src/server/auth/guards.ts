@@ -40,12 +40,13 @@ export interface OrganizationMembership {
  * The caller's membership of the organisation, when it is of one of `types` and their role is at
  * least `minRole`. A guest gets UNAUTHORIZED; a non-member, or an organisation of another type or
  * that does not exist, FORBIDDEN without saying which; a member with too low a role FORBIDDEN
- * with that reason.
+ * with that reason. With `write`, a blocked organisation's members are refused too (FORBIDDEN,
+ * "read only"): blocking leaves them reading, never changing anything.
  */
 export async function requireMembership(
   userId: number | null,
   organizationId: number,
-  rule: { types: readonly OrgType[]; minRole: OrgRole },
+  rule: { types: readonly OrgType[]; minRole: OrgRole; write?: boolean },
 ): Promise<OrganizationMembership> {
   if (userId === null) throw new AccessDeniedError("UNAUTHORIZED", "errors.unauthorized");
   const membership = await db.membership.findUnique({
@@ -62,6 +63,7 @@ export async function requireMembership(
   if (ORG_ROLE_RANK[membership.role] < ORG_ROLE_RANK[rule.minRole]) {
     throw new AccessDeniedError("FORBIDDEN", "errors.org.roleTooLow");
   }
+  if (rule.write && membership.organization.blockedAt) throw new AccessDeniedError("FORBIDDEN", "errors.org.blockedReadOnly");
   return { userId, ...membership };
 }
 

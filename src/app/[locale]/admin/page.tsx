@@ -23,6 +23,7 @@ const QUEUE_HREF: Partial<Record<QueueKey, string>> = {
   invoices: "/admin/finance?status=PENDING&method=INVOICE",
   failedEmails: "/admin/emails?status=FAILED",
   deletions: "/admin/deletions",
+  appeals: "/admin/appeals",
 };
 
 /** The console's home: the staff member's queues, the most neglected first. */

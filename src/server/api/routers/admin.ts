@@ -31,6 +31,14 @@ import {
   ticketIdSchema,
   ticketListSchema,
 } from "@/lib/validation/ticket";
+import { block, decideAppeal, liftBlock, listAppeals, lookupUser, searchOrganizations } from "@/server/services/blocks/blocks";
+import {
+  appealDecisionSchema,
+  blockSchema,
+  liftBlockSchema,
+  organizationSearchSchema,
+  userLookupSchema,
+} from "@/lib/validation/blocks";
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 import { decideDeletionRequest, listDeletionRequests } from "@/server/services/admin/organization-deletions";
 import { deletionDecisionSchema } from "@/lib/validation/organization-deletion";
@@ -77,6 +85,30 @@ export const adminRouter = createTRPCRouter({
     correct: adminProcedure(["MODERATOR"])
       .input(correctionSchema)
       .mutation(({ ctx, input }) => correctVacancy(input, ctx.actor)),
+  }),
+  /**
+   * Blocking and appeals. Moderators block and decide (a sanction is moderation's work); support
+   * may look organisations and accounts up and see a block's reason to answer the blocked, but
+   * not block: sanctions stay with the role accountable for them. Appeal decisions are refused
+   * to the staff member who blocked (in the service).
+   */
+  blocks: createTRPCRouter({
+    organizations: adminProcedure(["MODERATOR", "SUPPORT"])
+      .input(organizationSearchSchema)
+      .query(({ input }) => searchOrganizations(input)),
+    user: adminProcedure(["MODERATOR", "SUPPORT"])
+      .input(userLookupSchema)
+      .query(({ input }) => lookupUser(input)),
+    block: adminProcedure(["MODERATOR"])
+      .input(blockSchema)
+      .mutation(({ ctx, input }) => block(input, ctx.actor, ctx.staffRole)),
+    lift: adminProcedure(["MODERATOR"])
+      .input(liftBlockSchema)
+      .mutation(({ ctx, input }) => liftBlock(input, ctx.actor)),
+    appeals: adminProcedure(["MODERATOR"]).query(({ ctx }) => listAppeals(ctx.user.id)),
+    decide: adminProcedure(["MODERATOR"])
+      .input(appealDecisionSchema)
+      .mutation(({ ctx, input }) => decideAppeal(input, ctx.actor)),
   }),
   organizations: createTRPCRouter({
     toVerify: adminProcedure(["MODERATOR", "SUPPORT"]).query(() => listOrganizationsToVerify()),

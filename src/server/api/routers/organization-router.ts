@@ -17,6 +17,8 @@ import {
   revokeInvitation,
 } from "@/server/services/organizations/members";
 import { getOrganization, listMembers, listMyOrganizations } from "@/server/services/organizations/organizations";
+import { appealOrganizationBlock, organizationBlock } from "@/server/services/blocks/blocks";
+import { appealTextSchema } from "@/lib/validation/blocks";
 
 type OrgProcedureFactory = typeof employerProcedure;
 
@@ -79,7 +81,13 @@ export function organizationRouter(
         await removeMember(input.organizationId, input.membershipId, ctx.actor);
         return { ok: true };
       }),
-    leave: procedure("OBSERVER").mutation(async ({ ctx, input }) => {
+    /** The block in force (reason, and its appeal's state), or null. */
+    block: procedure("OBSERVER").query(({ input }) => organizationBlock(input.organizationId)),
+    /** The owner's one appeal against the block: the one write a blocked organisation may make. */
+    appeal: procedure("OWNER", { whileBlocked: true })
+      .input(z.object({ text: appealTextSchema }))
+      .mutation(({ ctx, input }) => appealOrganizationBlock(input.organizationId, input.text, ctx.actor)),
+    leave: procedure("OBSERVER", { whileBlocked: true }).mutation(async ({ ctx, input }) => {
       await leaveOrganization(input.organizationId, ctx.actor);
       return { ok: true };
     }),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { userAppealSchema } from "@/lib/validation/blocks";
+import { appealByLink, appealUserBlock } from "@/server/services/blocks/blocks";
 
 import { complaintSchema } from "@/lib/validation/complaint";
 import { feedbackSchema } from "@/lib/validation/feedback";
@@ -46,6 +48,13 @@ const vacanciesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => createComplaint(input, { user: ctx.user, ip: ctx.ip })),
 });
 
+/** A blocked person's appeal, through the single-use link of their block email. */
+const appealRouter = createTRPCRouter({
+  /** The block behind a link (its reason and date), or null for a link that is dead. */
+  get: publicProcedure.input(z.object({ token: z.string().max(200) })).query(({ input }) => appealByLink(input.token)),
+  submit: publicProcedure.input(userAppealSchema).mutation(({ ctx, input }) => appealUserBlock(input, ctx.actor)),
+});
+
 export const publicRouter = createTRPCRouter({
   /** Who is signed in, or null: the header asks from the browser so pages stay cacheable. */
   viewer: publicProcedure.query(({ ctx }) =>
@@ -55,6 +64,7 @@ export const publicRouter = createTRPCRouter({
   prices: publicProcedure.query(() => publicPriceList()),
   auth: authRouter,
   vacancies: vacanciesRouter,
+  appeal: appealRouter,
   sendFeedback: publicProcedure
     .input(feedbackSchema)
     .mutation(({ ctx, input }) => createFeedback(input, { userId: ctx.user?.id ?? null, ip: ctx.ip })),

@@ -22,7 +22,9 @@ export const seekerRouter = createTRPCRouter({
     context: seekerProcedure
       .input(z.object({ vacancyId: z.number().int().positive() }))
       .query(({ ctx, input }) => applyContext(ctx.user.id, input.vacancyId)),
-    submit: seekerProcedure.input(applySchema).mutation(({ ctx, input }) => applyToVacancy(ctx.user.id, input)),
+    submit: seekerProcedure
+      .input(applySchema)
+      .mutation(({ ctx, input }) => applyToVacancy(ctx.user.id, input, new Date(), { ip: ctx.ip })),
     list: seekerProcedure.query(({ ctx }) => listMyApplications(ctx.user.id)),
     withdraw: seekerProcedure.input(z.object({ applicationId: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
       await withdrawApplication(ctx.user.id, input.applicationId);

@@ -11,7 +11,7 @@ const keys = async (role: Parameters<typeof staffQueues>[0]) => (await staffQueu
 
 describe("the console's queues", () => {
   it("are those of the staff member's role; a superadmin sees them all", async () => {
-    expect(await keys("MODERATOR")).toEqual(["moderation", "verification", "complaints"]);
+    expect(await keys("MODERATOR")).toEqual(["moderation", "verification", "complaints", "appeals"]);
     expect(await keys("SUPPORT")).toEqual(["verification", "complaints", "feedback", "failedEmails"]);
     expect(await keys("FINANCE")).toEqual(["invoices", "refunds"]);
     expect(await keys("SUPERADMIN")).toEqual([
@@ -23,6 +23,7 @@ describe("the console's queues", () => {
       "refunds",
       "failedEmails",
       "deletions",
+      "appeals",
     ]);
   });
 
@@ -31,7 +32,11 @@ describe("the console's queues", () => {
     const now = new Date("2030-01-10T12:00:00Z");
     const since = new Date("2000-01-01T00:00:00Z");
     const queue = async (key: string) => (await staffQueues("SUPERADMIN", now)).find((q) => q.key === key)!;
-    const before = { complaints: await queue("complaints"), verification: await queue("verification") };
+    const before = {
+      complaints: await queue("complaints"),
+      verification: await queue("verification"),
+      appeals: await queue("appeals"),
+    };
 
     const org = await createOrganization("EMPLOYER");
     await db.organization.update({ where: { id: org.id }, data: { verification: "PENDING", createdAt: since } });
@@ -42,12 +47,25 @@ describe("the console's queues", () => {
     await db.ticket.create({ data: { kind: "COMPLAINT", status: "ANSWERED", message: "Ответ дан" } });
     const school = await createOrganization("DRIVING_SCHOOL");
     await db.organization.update({ where: { id: school.id }, data: { verification: "PENDING" } });
+    // An appeal against a block waits until decided; a decided one does not.
+    const blocked = await createOrganization("EMPLOYER");
+    const waitingBlock = await db.block.create({
+      data: { organizationId: blocked.id, reason: "Мошенничество", createdAt: since },
+    });
+    await db.blockAppeal.create({ data: { blockId: waitingBlock.id, text: "Прошу пересмотреть блокировку", createdAt: since } });
+    const other = await createOrganization("EMPLOYER");
+    const decidedBlock = await db.block.create({ data: { organizationId: other.id, reason: "Мошенничество" } });
+    await db.blockAppeal.create({
+      data: { blockId: decidedBlock.id, text: "Прошу пересмотреть", decision: "UPHELD", decidedAt: now, decisionNote: "Нет" },
+    });
 
     const complaints = await queue("complaints");
     const verification = await queue("verification");
+    const appeals = await queue("appeals");
     expect(complaints.count - before.complaints.count).toBe(1);
     expect(verification.count - before.verification.count).toBe(1);
-    for (const q of [complaints, verification]) {
+    expect(appeals.count - before.appeals.count).toBe(1);
+    for (const q of [complaints, verification, appeals]) {
       expect(q.oldestAt).toEqual(since);
       expect(q.waitingHours).toBe(Math.floor((now.getTime() - since.getTime()) / HOUR));
     }

@@ -93,6 +93,15 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
       "deletionRequestedAt",
     );
   },
+  appeals: () => {
+    // Appeals against blocks, waiting for a decision.
+    const where = { decision: null };
+    return summary(
+      db.blockAppeal.count({ where }),
+      db.blockAppeal.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+      "createdAt",
+    );
+  },
 };
 
 /** The queues this staff member works, in the console's order. */

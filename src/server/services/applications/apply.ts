@@ -9,6 +9,7 @@ import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
 import { newApplicationTemplate } from "@/server/email/templates/new-application";
 import { DomainError } from "@/server/errors";
+import { consumeLimit } from "@/server/services/auth/rate-limit";
 import { publicVacancyWhere } from "@/server/services/vacancies/visibility";
 
 export const applySchema = z
@@ -73,8 +74,10 @@ export async function applyContext(userId: number, vacancyId: number, now = new 
  * application per vacancy, a live vacancy, their own resume. The employer is emailed after the
  * commit; if that email cannot be delivered the application records it and the seeker is told.
  */
-export async function applyToVacancy(userId: number, raw: unknown, now = new Date()) {
+export async function applyToVacancy(userId: number, raw: unknown, now = new Date(), meta: { ip: string | null } = { ip: null }) {
   const input = applySchema.parse(raw);
+  await consumeLimit("applyPerUser", String(userId));
+  if (meta.ip) await consumeLimit("applyPerIp", meta.ip);
   const created = await db
     .$transaction(async (tx) => {
       const user = await tx.user.findUniqueOrThrow({

@@ -7,6 +7,8 @@ import type { EmailTokenPurpose } from "@/generated/prisma/enums";
 export const SIGN_IN_CODE_MINUTES = 10;
 export const VERIFY_LINK_HOURS = 48;
 export const MAX_CODE_ATTEMPTS = 5;
+/** A block's appeal link: the blocked person cannot sign in, so the email's link is how they appeal. */
+export const APPEAL_LINK_DAYS = 30;
 
 // Only a keyed hash is stored: a leaked table reveals neither links nor codes.
 export function hashSecret(purpose: EmailTokenPurpose, userId: number, secret: string): string {
@@ -27,7 +29,12 @@ export async function issueEmailToken(
     params.purpose === "SIGN_IN_CODE"
       ? randomInt(0, 1_000_000).toString().padStart(6, "0")
       : randomBytes(32).toString("base64url");
-  const ttlMs = params.purpose === "SIGN_IN_CODE" ? SIGN_IN_CODE_MINUTES * 60_000 : VERIFY_LINK_HOURS * 3_600_000;
+  const ttlMs =
+    params.purpose === "SIGN_IN_CODE"
+      ? SIGN_IN_CODE_MINUTES * 60_000
+      : params.purpose === "BLOCK_APPEAL"
+        ? APPEAL_LINK_DAYS * 86_400_000
+        : VERIFY_LINK_HOURS * 3_600_000;
   const expiresAt = new Date(now.getTime() + ttlMs);
   await tx.emailToken.deleteMany({ where: { userId: params.userId, purpose: params.purpose } });
   await tx.emailToken.create({

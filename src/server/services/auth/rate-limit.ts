@@ -14,6 +14,10 @@ type LimitName =
   | "verifyResendPerEmail"
   | "feedbackPerIp"
   | "complaintPerIp"
+  | "complaintPerUser"
+  | "applyPerUser"
+  | "applyPerIp"
+  | "appealPerIp"
   | "invitePerOrganization";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
@@ -30,6 +34,12 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   verifyResendPerEmail: { points: 3, duration: 15 * 60 },
   feedbackPerIp: { points: 10, duration: 60 * 60 },
   complaintPerIp: { points: 10, duration: 60 * 60 },
+  complaintPerUser: { points: 10, duration: 60 * 60 },
+  // Applying: a seeker may apply widely, not flood employers (many seekers can share one IP).
+  applyPerUser: { points: 30, duration: 60 * 60 },
+  applyPerIp: { points: 100, duration: 60 * 60 },
+  // Appeal links are single-use; this only slows guessing them.
+  appealPerIp: { points: 10, duration: 60 * 60 },
   invitePerOrganization: { points: 50, duration: 24 * 60 * 60 },
 };
 

@@ -83,7 +83,7 @@ export interface LogoChange {
  * exists or what their role is.
  */
 export async function authorizeLogoChange(userId: number | null, organizationId: number): Promise<LogoChange> {
-  const member = await requireMembership(userId, organizationId, { types: ALL_ORG_TYPES, minRole: "OWNER" });
+  const member = await requireMembership(userId, organizationId, { types: ALL_ORG_TYPES, minRole: "OWNER", write: true });
   const { id, slug, type } = member.organization;
   return { userId: member.userId, organization: { id, slug, type } };
 }

@@ -18,6 +18,7 @@ export interface ComplaintAuthor {
  */
 export async function createComplaint(raw: ComplaintInput, author: ComplaintAuthor, options: { now?: Date } = {}) {
   const input = (author.user ? complaintSchema : guestComplaintSchema).parse(raw);
+  if (author.user) await consumeLimit("complaintPerUser", String(author.user.id));
   if (author.ip) await consumeLimit("complaintPerIp", author.ip);
   const now = options.now ?? new Date();
   const vacancy = await db.vacancy.findFirst({
