@@ -16,7 +16,7 @@ export function AcceptInvitation({ token }: { token: string }) {
   const accept = trpc.account.acceptInvitation.useMutation({
     onError: errors.fromServer,
     onSuccess: (joined) =>
-      router.push(joined.type === "DRIVING_SCHOOL" ? `/${locale}/account` : `/${locale}/employer/${joined.organizationId}`),
+      router.push(`/${locale}/employer/${joined.organizationId}`),
   });
   return (
     <div className="flex flex-col gap-3">
