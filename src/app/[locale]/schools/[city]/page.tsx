@@ -1,0 +1,5 @@
+import { directoryMetadata, DirectoryRoute } from "@/components/school/school-directory-page";
+
+// The driving-school directory (see the component): rendered per request, it reads `?page=`.
+export const generateMetadata = directoryMetadata;
+export default DirectoryRoute;
