@@ -1,4 +1,4 @@
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { LicenceCategory } from "@/generated/prisma/enums";
 import { LICENCE_CATEGORIES_LAW_ORDER, parseLicenceCategory } from "@/lib/schools/licence-categories";
 import { db as defaultDb } from "@/server/db";
