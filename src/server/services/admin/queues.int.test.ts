@@ -37,15 +37,17 @@ describe("the console's queues", () => {
     await db.ticket.create({
       data: { kind: "COMPLAINT", status: "NEW", message: "Мошенническая вакансия", createdAt: since },
     });
-    // Answered tickets and schools (verified elsewhere) do not wait here.
-    await db.ticket.create({ data: { kind: "COMPLAINT", status: "ANSWERED", message: "Ответ дан" } });
+    // A driving school waits in the same queue; answered tickets and verified organisations do not wait.
     const school = await createOrganization("DRIVING_SCHOOL");
     await db.organization.update({ where: { id: school.id }, data: { verification: "PENDING" } });
+    await db.ticket.create({ data: { kind: "COMPLAINT", status: "ANSWERED", message: "Ответ дан" } });
+    const verified = await createOrganization("EMPLOYER");
+    await db.organization.update({ where: { id: verified.id }, data: { verification: "VERIFIED" } });
 
     const complaints = await queue("complaints");
     const verification = await queue("verification");
     expect(complaints.count - before.complaints.count).toBe(1);
-    expect(verification.count - before.verification.count).toBe(1);
+    expect(verification.count - before.verification.count).toBe(2);
     for (const q of [complaints, verification]) {
       expect(q.oldestAt).toEqual(since);
       expect(q.waitingHours).toBe(Math.floor((now.getTime() - since.getTime()) / HOUR));
