@@ -73,7 +73,13 @@ async function texts(d: Directory) {
   };
 }
 
-export async function directoryMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+export async function directoryMetadata({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}): Promise<Metadata> {
   const d = await loadDirectory(params, searchParams);
   if (!d) return {};
   const { t, metaTitle, metaDescription } = await texts(d);
@@ -90,7 +96,15 @@ export async function directoryMetadata({ params, searchParams }: { params: Para
   };
 }
 
-function SchoolCard({ school, locale, t }: { school: DirectorySchool; locale: AppLocale; t: (key: string, values?: Record<string, string | number>) => string }) {
+function SchoolCard({
+  school,
+  locale,
+  t,
+}: {
+  school: DirectorySchool;
+  locale: AppLocale;
+  t: (key: string, values?: Record<string, string | number>) => string;
+}) {
   return (
     <li className="flex flex-col gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:flex-row">
       <CompanyLogo name={school.displayName} logoPath={school.logoPath} size={56} />

@@ -81,8 +81,10 @@ export const createOrganizationSchema = organizationProfileSchema
   })
   .superRefine((value, ctx) => {
     if (value.type !== "DRIVING_SCHOOL") return;
-    if (value.cityId === null) ctx.addIssue({ code: "custom", path: ["cityId"], message: "validation.schoolProfile.cityRequired" });
-    if (value.address === null) ctx.addIssue({ code: "custom", path: ["address"], message: "validation.schoolProfile.addressRequired" });
+    if (value.cityId === null)
+      ctx.addIssue({ code: "custom", path: ["cityId"], message: "validation.schoolProfile.cityRequired" });
+    if (value.address === null)
+      ctx.addIssue({ code: "custom", path: ["address"], message: "validation.schoolProfile.addressRequired" });
   });
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 

@@ -69,7 +69,13 @@ export async function decideVerification(raw: unknown, actor: Actor, now = new D
     );
     const org = await tx.organization.findUniqueOrThrow({
       where: { id: input.organizationId },
-      select: { id: true, type: true, slug: true, city: { select: { slug: true } }, schoolCourses: { select: { category: true } } },
+      select: {
+        id: true,
+        type: true,
+        slug: true,
+        city: { select: { slug: true } },
+        schoolCourses: { select: { category: true } },
+      },
     });
     return { verification: input.decision, org };
   });

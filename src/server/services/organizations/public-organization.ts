@@ -19,9 +19,7 @@ export const publicSchoolSql = Prisma.sql`o.type = 'DRIVING_SCHOOL' AND o.verifi
 
 /** The one rule for which organisation has a public page of this kind. */
 function publicOrganizationWhere(id: number, kind: "company" | "school"): Prisma.OrganizationWhereInput {
-  return kind === "school"
-    ? { id, ...PUBLIC_SCHOOL_WHERE }
-    : { id, blockedAt: null, type: { in: [...EMPLOYER_ORG_TYPES] } };
+  return kind === "school" ? { id, ...PUBLIC_SCHOOL_WHERE } : { id, blockedAt: null, type: { in: [...EMPLOYER_ORG_TYPES] } };
 }
 
 /** Whether the public page exists (asked by the proxy on every request: a primary-key read). */

@@ -14,7 +14,8 @@ import { PUBLIC_SCHOOL_WHERE } from "../organizations/public-organization";
 export const DIRECTORY_PAGE_SIZE = 20;
 
 const lawOrder = (category: string) => (LICENCE_CATEGORIES_LAW_ORDER as readonly string[]).indexOf(category);
-const byLawOrder = <T extends { category: string }>(rows: T[]) => rows.sort((a, b) => lawOrder(a.category) - lawOrder(b.category));
+const byLawOrder = <T extends { category: string }>(rows: T[]) =>
+  rows.sort((a, b) => lawOrder(a.category) - lawOrder(b.category));
 
 /** A category as it appears in a directory address ("c1e", "tb"); null for anything else. */
 export function categoryFromSlug(slug: string): LicenceCategory | null {
