@@ -85,9 +85,13 @@ test("a driving school registers, is verified, lists its courses and appears in 
   await expectNoAxeViolations(visitor);
   await visitor.goto("/ru/schools/almaty");
   await expect(visitor.getByRole("link", { name: schoolName })).toBeVisible();
-  await expect(visitor.getByRole("link", { name: "Категория C" })).toBeVisible();
+  await expect(
+    visitor.getByRole("region", { name: "Категории — Алматы" }).getByRole("link", { name: "Категория C", exact: true }),
+  ).toBeVisible();
   await visitor.goto("/ru/schools");
-  await expect(visitor.getByRole("link", { name: "Алматы", exact: true })).toBeVisible();
+  await expect(
+    visitor.getByRole("region", { name: "Автошколы по городам" }).getByRole("link", { name: "Алматы", exact: true }),
+  ).toBeVisible();
 
   // Its page: courses, contacts, graduates (none yet), JSON-LD DrivingSchool with address and offers.
   await visitor.goto("/ru/schools/almaty/c");
