@@ -96,6 +96,7 @@ function acceptsParam(route: readonly string[], index: number, value: string): b
       return parseIdSlug(value) !== null;
     case "[city]":
     case "[specialization]":
+    case "[category]":
       return SLUG.test(value);
     // The seeker names their own resume by number, an organisation by its public id.
     case "[resumeId]":
