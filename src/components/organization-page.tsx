@@ -6,6 +6,7 @@ import { JsonLd } from "@/components/json-ld";
 import { CompanyLogo } from "@/components/vacancy/company-logo";
 import { VacancyList } from "@/components/vacancy/vacancy-list";
 import { getEnv } from "@/env";
+import type { LicenceCategory } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { formatAmount } from "@/lib/format";
@@ -29,7 +30,7 @@ function organizationJsonLd(
     appUrl,
     website,
     courseName,
-  }: { locale: AppLocale; url: string; appUrl: string; website: string | null; courseName: (category: string) => string },
+  }: { locale: AppLocale; url: string; appUrl: string; website: string | null; courseName: (category: LicenceCategory) => string },
 ) {
   const address =
     org.city || org.address
@@ -44,7 +45,7 @@ function organizationJsonLd(
       : {};
   return {
     "@context": "https://schema.org",
-    "@type": school ? "DrivingSchool" : "Organization",
+    "@type": org.type === "DRIVING_SCHOOL" ? "DrivingSchool" : "Organization",
     name: org.displayName,
     url,
     logo: `${appUrl}/logos/${org.id}.svg`,
@@ -203,7 +204,7 @@ export async function OrganizationPage({
           url: absoluteUrl(appUrl, locale, path),
           appUrl,
           website,
-          courseName: (category) => tSchool("courseName", { category: licenceCategoryLabel(category as "B") }),
+          courseName: (category) => tSchool("courseName", { category: licenceCategoryLabel(category) }),
         })}
       />
       <header className="flex flex-col gap-4 rounded-lg border border-gray-200 bg-white p-5 sm:flex-row sm:items-center">
