@@ -145,7 +145,7 @@ test("public pages and the language redirect set no cookie, so shared caches may
 
 test("a school's title names the school once", async ({ request }) => {
   const schools = await sql<{ id: number; slug: string; display_name: string }>(
-    "SELECT id, slug, display_name FROM organizations WHERE type = 'DRIVING_SCHOOL' AND blocked_at IS NULL ORDER BY id",
+    "SELECT id, slug, display_name FROM organizations WHERE type = 'DRIVING_SCHOOL' AND verification = 'VERIFIED' AND blocked_at IS NULL ORDER BY id",
   );
   expect(schools.length).toBeGreaterThan(0);
   for (const school of schools) {

@@ -43,6 +43,10 @@ describe("PAGE_ROUTES", () => {
     ["seeker/resumes/7/edit", "seeker/resumes/[resumeId]/edit"],
     ["jobs/almaty/voditel", "jobs/[city]/[specialization]"],
     ["jobs/almaty/opengraph-image", "jobs/[city]/opengraph-image"],
+    ["schools", "schools"],
+    ["schools/almaty", "schools/[city]"],
+    ["schools/almaty/c1e", "schools/[city]/[category]"],
+    ["school/5-zhol", "school/[idSlug]"],
     ["admin", "admin"],
   ])("%s is the page %s", (address, route) => {
     expect(matchPageRoute(split(address))?.route).toBe(route);
@@ -63,6 +67,8 @@ describe("PAGE_ROUTES", () => {
     "vacancy/0-x",
     "jobs/Almaty",
     "jobs/almaty/voditel/extra",
+    "schools/almaty/C",
+    "schools/almaty/c/extra",
     "dev/outbox/01",
   ])("%s names no page", (address) => {
     expect(matchPageRoute(split(address))).toBeNull();

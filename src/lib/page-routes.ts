@@ -69,6 +69,9 @@ export const PAGE_ROUTES = [
   "saved",
   "school/[idSlug]",
   "school/[idSlug]/opengraph-image",
+  "schools",
+  "schools/[city]",
+  "schools/[city]/[category]",
   "seeker/applications",
   "seeker/resumes",
   "seeker/resumes/new",
@@ -99,6 +102,7 @@ function acceptsParam(route: readonly string[], index: number, value: string): b
       return parseIdSlug(value) !== null;
     case "[city]":
     case "[specialization]":
+    case "[category]":
       return SLUG.test(value);
     // The seeker names their own resume by number, an organisation by its public id.
     case "[resumeId]":

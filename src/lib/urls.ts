@@ -23,6 +23,11 @@ export const schoolPath = (id: number, slug: string) => `/school/${id}-${encodeS
 export const jobsInCityPath = (citySlug: string) => `/jobs/${encodeSlug(citySlug)}`;
 export const jobsLandingPath = (citySlug: string, specializationSlug: string) =>
   `/jobs/${encodeSlug(citySlug)}/${encodeSlug(specializationSlug)}`;
+/** The driving-school directory: all cities, a city, a city and a licence category ("c1e", "tb"). */
+export const SCHOOLS_PATH = "/schools";
+export const schoolsInCityPath = (citySlug: string) => `${SCHOOLS_PATH}/${encodeSlug(citySlug)}`;
+export const schoolsLandingPath = (citySlug: string, category: string) =>
+  `${SCHOOLS_PATH}/${encodeSlug(citySlug)}/${encodeSlug(category.toLowerCase())}`;
 export const SEARCH_PATH = "/vacancies";
 export const SAVED_PATH = "/saved";
 

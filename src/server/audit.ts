@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   "organization.update",
   "organization.verify",
   "organization.verify.reject",
+  "school.courses.update",
   "school.group.create",
   "school.group.update",
   "school.trainee.create",

@@ -19,6 +19,8 @@ export interface QueueItem {
   identifier: string | null;
   contacts: string;
   city: string | null;
+  /** A driving school's education licence number, when it gave one. */
+  educationLicence: string | null;
   owners: string;
   createdAt: Date;
 }
@@ -83,6 +85,12 @@ export function VerificationQueue({ items }: { items: QueueItem[] }) {
               <dd className="break-all">{item.owners}</dd>
               <dt className="text-gray-700">{t("contacts")}</dt>
               <dd className="break-all">{[item.contacts, item.city].filter(Boolean).join(" · ") || "—"}</dd>
+              {item.educationLicence ? (
+                <>
+                  <dt className="text-gray-700">{t("educationLicence")}</dt>
+                  <dd className="break-all">{item.educationLicence}</dd>
+                </>
+              ) : null}
             </dl>
             <p className="text-sm text-gray-700">
               {t("created", { date: formatDate(new Date(item.createdAt), locale, "medium") })}

@@ -15,8 +15,7 @@ export function AcceptInvitation({ token }: { token: string }) {
   const errors = useFormErrors();
   const accept = trpc.account.acceptInvitation.useMutation({
     onError: errors.fromServer,
-    onSuccess: (joined) =>
-      router.push(joined.type === "DRIVING_SCHOOL" ? `/${locale}/account` : `/${locale}/employer/${joined.organizationId}`),
+    onSuccess: (joined) => router.push(`/${locale}/employer/${joined.organizationId}`),
   });
   return (
     <div className="flex flex-col gap-3">

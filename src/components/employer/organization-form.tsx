@@ -8,7 +8,12 @@ import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { createOrganizationSchema, EMPLOYER_TYPES, organizationProfileSchema } from "@/lib/validation/organization";
+import {
+  createOrganizationSchema,
+  organizationProfileSchema,
+  REGISTRABLE_TYPES,
+  type RegistrableType,
+} from "@/lib/validation/organization";
 import { trpc } from "@/trpc/react";
 
 export interface CityOption {
@@ -43,12 +48,16 @@ function profileFrom(form: FormData) {
   };
 }
 
-/** Registration of a new organisation, or its owner's edit of the public profile. */
+/**
+ * Registration of a new organisation (an employer or a driving school), or its owner's edit of the
+ * public profile.
+ */
 export function OrganizationForm(props: Props) {
   const t = useTranslations("employer");
   const router = useRouter();
   const errors = useFormErrors();
-  const [type, setType] = useState<(typeof EMPLOYER_TYPES)[number]>("EMPLOYER");
+  const [type, setType] = useState<RegistrableType>("EMPLOYER");
+  const isSchool = props.mode === "register" && type === "DRIVING_SCHOOL";
   const register = trpc.employer.register.useMutation({
     onError: errors.fromServer,
     onSuccess: (org) => router.push(`/${props.locale}/employer/${org.id}`),
@@ -70,6 +79,7 @@ export function OrganizationForm(props: Props) {
         type,
         legalName: form.get("legalName"),
         identifier: form.get("identifier"),
+        educationLicence: type === "DRIVING_SCHOOL" ? form.get("educationLicence") : null,
       });
       if (input) register.mutate(input);
     } else {
@@ -87,7 +97,7 @@ export function OrganizationForm(props: Props) {
         <>
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium text-gray-800">{t("form.type")}</legend>
-            {EMPLOYER_TYPES.map((value) => (
+            {REGISTRABLE_TYPES.map((value) => (
               <label key={value} className="flex items-center gap-2">
                 <input type="radio" name="type" value={value} checked={type === value} onChange={() => setType(value)} />
                 {t(`types.${value}`)}
@@ -112,6 +122,16 @@ export function OrganizationForm(props: Props) {
             maxLength={14}
             errors={fe.identifier}
           />
+          {isSchool ? (
+            <Field
+              id="educationLicence"
+              label={t("form.educationLicence")}
+              hint={t("form.educationLicenceHint")}
+              autoComplete="off"
+              maxLength={60}
+              errors={fe.educationLicence}
+            />
+          ) : null}
         </>
       ) : null}
       <Field
@@ -147,6 +167,9 @@ export function OrganizationForm(props: Props) {
           id="cityId"
           name="cityId"
           defaultValue={values?.cityId ?? ""}
+          required={isSchool}
+          aria-invalid={fe.cityId?.length ? true : undefined}
+          aria-describedby={fe.cityId?.length ? "cityId-error" : undefined}
           className="rounded-md border border-gray-400 px-3 py-2 text-base"
         >
           <option value="">{t("form.noCity")}</option>
@@ -156,9 +179,20 @@ export function OrganizationForm(props: Props) {
             </option>
           ))}
         </select>
-        {fe.cityId?.length ? <p className="text-sm text-red-700">{fe.cityId.join(" ")}</p> : null}
+        {fe.cityId?.length ? (
+          <p id="cityId-error" className="text-sm text-red-700">
+            {fe.cityId.join(" ")}
+          </p>
+        ) : null}
       </div>
-      <Field id="address" label={t("form.address")} defaultValue={values?.address ?? ""} maxLength={255} errors={fe.address} />
+      <Field
+        id="address"
+        label={t("form.address")}
+        defaultValue={values?.address ?? ""}
+        required={isSchool}
+        maxLength={255}
+        errors={fe.address}
+      />
       <Field id="website" label={t("form.website")} type="url" defaultValue={values?.website ?? ""} errors={fe.website} />
       <TextAreaField
         id="description"

@@ -6,8 +6,11 @@ import { emailSchema, optionalKzPhoneSchema } from "./auth";
 
 // Messages are catalogue keys under "validation.*"; forms translate them.
 
-/** Organisation types an employer may register (driving schools register through their own flow). */
+/** Organisation types an employer may register. */
 export const EMPLOYER_TYPES = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"] as const;
+/** Every type the registration form offers: the employers' and a driving school. */
+export const REGISTRABLE_TYPES = [...EMPLOYER_TYPES, "DRIVING_SCHOOL"] as const;
+export type RegistrableType = (typeof REGISTRABLE_TYPES)[number];
 
 const text = (min: number, max: number, tooShort: string, tooLong: string) =>
   z.string({ error: "validation.required" }).trim().min(min, tooShort).max(max, tooLong);
@@ -63,13 +66,26 @@ export const organizationProfileSchema = z.object({
   address: optionalText(255, "validation.addressTooLong"),
 });
 
-/** Registration: the profile plus what identifies the organisation legally. */
-export const createOrganizationSchema = organizationProfileSchema.extend({
-  type: z.enum(EMPLOYER_TYPES, { error: "validation.required" }),
-  legalName: text(2, 255, "validation.orgNameTooShort", "validation.legalNameTooLong"),
-  /** BIN for a company or agency, IIN for a private recruiter. */
-  identifier: identifierSchema,
-});
+/**
+ * Registration: the profile plus what identifies the organisation legally. A driving school also
+ * names its city and address (its public page and the directory by city need them) and may give
+ * its education licence number.
+ */
+export const createOrganizationSchema = organizationProfileSchema
+  .extend({
+    type: z.enum(REGISTRABLE_TYPES, { error: "validation.required" }),
+    legalName: text(2, 255, "validation.orgNameTooShort", "validation.legalNameTooLong"),
+    /** BIN for a company, agency or school, IIN for a private recruiter. */
+    identifier: identifierSchema,
+    educationLicence: optionalText(60, "validation.schoolProfile.licenceTooLong"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.type !== "DRIVING_SCHOOL") return;
+    if (value.cityId === null)
+      ctx.addIssue({ code: "custom", path: ["cityId"], message: "validation.schoolProfile.cityRequired" });
+    if (value.address === null)
+      ctx.addIssue({ code: "custom", path: ["address"], message: "validation.schoolProfile.addressRequired" });
+  });
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 
 /** Legal details change only while the organisation is not verified (verification checks them). */

@@ -349,6 +349,17 @@ function schoolRegistryPolicy(): Record<string, Rule> {
     schedule: "Пн, Ср 18:00",
   });
   return {
+    "school.courses.list": { allowed: readers, input: org },
+    "school.courses.save": {
+      allowed: writers,
+      input: (f) => ({
+        ...org(f),
+        courses: [
+          { category: "B", priceKzt: 180_000, durationHours: 130 },
+          { category: "C", priceKzt: 260_000, durationHours: 190 },
+        ],
+      }),
+    },
     "school.groups.list": { allowed: readers, input: org },
     "school.groups.instructors": { allowed: writers, input: org },
     "school.groups.create": {
@@ -500,6 +511,15 @@ const POLICY: Record<string, Rule> = {
     owner: "employerOwner",
     readers: ["employerOwner", "employerManager", "employerObserver"],
     inviteRole: "MANAGER",
+  }),
+
+  "school.organization.mine": { allowed: SIGNED_IN, input: none },
+  ...orgRouterPolicy("school", {
+    orgId: (f) => f.schoolOrgId,
+    leaveOrgId: (f) => f.schoolLeaveOrgId,
+    owner: "schoolOwner",
+    readers: ["schoolOwner", "schoolInstructor"],
+    inviteRole: "INSTRUCTOR",
   }),
 
   ...vacancyPolicy(),

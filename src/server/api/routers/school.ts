@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { groupInputSchema, statusChangeSchema, traineeInputSchema, traineeListSchema } from "@/lib/validation/school";
-import { createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
+import { schoolCoursesSchema } from "@/lib/validation/school-profile";
+import { SCHOOL_ORG_TYPES, createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
 import { changeTraineeStatus } from "@/server/services/schools/change-trainee-status";
 import { createGroup } from "@/server/services/schools/create-group";
 import { createTrainee } from "@/server/services/schools/create-trainee";
@@ -9,8 +10,11 @@ import { getTrainee } from "@/server/services/schools/get-trainee";
 import { listGroups } from "@/server/services/schools/list-groups";
 import { listInstructors } from "@/server/services/schools/list-instructors";
 import { listTrainees } from "@/server/services/schools/list-trainees";
+import { listSchoolCourses, saveSchoolCourses } from "@/server/services/schools/school-courses";
 import { updateGroup } from "@/server/services/schools/update-group";
 import { updateTrainee } from "@/server/services/schools/update-trainee";
+
+import { organizationRouter } from "./organization-router";
 
 const id = z.number().int().positive();
 
@@ -49,7 +53,17 @@ const traineesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => changeTraineeStatus(ctx.actor, input.organizationId, input.traineeId, input.change)),
 });
 
+/** The courses on the school's public page: every member reads, owners and managers edit. */
+const coursesRouter = createTRPCRouter({
+  list: schoolProcedure("OBSERVER").query(({ input }) => listSchoolCourses(input.organizationId)),
+  save: schoolProcedure("MANAGER")
+    .input(z.object({ courses: schoolCoursesSchema }))
+    .mutation(({ ctx, input }) => saveSchoolCourses(input.organizationId, input.courses, ctx.actor)),
+});
+
 export const schoolRouter = createTRPCRouter({
+  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure, ["OWNER", "MANAGER", "INSTRUCTOR"]),
+  courses: coursesRouter,
   groups: groupsRouter,
   trainees: traineesRouter,
 });

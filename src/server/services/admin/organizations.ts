@@ -5,6 +5,7 @@ import { DomainError } from "@/server/errors";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
+import { revalidateSchoolPagesAfterCommit } from "../schools/school-pages-cache";
 
 export const verificationDecisionSchema = z
   .object({
@@ -22,7 +23,7 @@ export const verificationDecisionSchema = z
 /** Organisations waiting for verification, oldest first: the operators' queue. */
 export function listOrganizationsToVerify() {
   return db.organization.findMany({
-    where: { verification: "PENDING", type: { not: "DRIVING_SCHOOL" } },
+    where: { verification: "PENDING" },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: {
@@ -33,6 +34,8 @@ export function listOrganizationsToVerify() {
       bin: true,
       iin: true,
       website: true,
+      educationLicence: true,
+      address: true,
       email: true,
       phone: true,
       createdAt: true,
@@ -48,7 +51,7 @@ export function listOrganizationsToVerify() {
  */
 export async function decideVerification(raw: unknown, actor: Actor, now = new Date()) {
   const input = verificationDecisionSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const updated = await tx.organization.updateMany({
       where: { id: input.organizationId, verification: "PENDING" },
       data:
@@ -64,6 +67,21 @@ export async function decideVerification(raw: unknown, actor: Actor, now = new D
       { type: "organization", id: input.organizationId },
       { reason: input.reason ?? null },
     );
-    return { verification: input.decision };
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: {
+        id: true,
+        type: true,
+        slug: true,
+        city: { select: { slug: true } },
+        schoolCourses: { select: { category: true } },
+      },
+    });
+    return { verification: input.decision, org };
   });
+  // A verified school appears on its page and in the directory.
+  if (result.org.type === "DRIVING_SCHOOL") {
+    await revalidateSchoolPagesAfterCommit({ ...result.org, categories: result.org.schoolCourses.map((c) => c.category) });
+  }
+  return { verification: result.verification };
 }

@@ -43,10 +43,12 @@ describe("the console's queues", () => {
     await db.ticket.create({
       data: { kind: "COMPLAINT", status: "NEW", message: "Мошенническая вакансия", createdAt: since },
     });
-    // Answered tickets and schools (verified elsewhere) do not wait here.
-    await db.ticket.create({ data: { kind: "COMPLAINT", status: "ANSWERED", message: "Ответ дан" } });
+    // A driving school waits in the same queue; answered tickets and verified organisations do not wait.
     const school = await createOrganization("DRIVING_SCHOOL");
     await db.organization.update({ where: { id: school.id }, data: { verification: "PENDING" } });
+    await db.ticket.create({ data: { kind: "COMPLAINT", status: "ANSWERED", message: "Ответ дан" } });
+    const verified = await createOrganization("EMPLOYER");
+    await db.organization.update({ where: { id: verified.id }, data: { verification: "VERIFIED" } });
     // An appeal against a block waits until decided; a decided one does not.
     const blocked = await createOrganization("EMPLOYER");
     const waitingBlock = await db.block.create({
@@ -63,7 +65,7 @@ describe("the console's queues", () => {
     const verification = await queue("verification");
     const appeals = await queue("appeals");
     expect(complaints.count - before.complaints.count).toBe(1);
-    expect(verification.count - before.verification.count).toBe(1);
+    expect(verification.count - before.verification.count).toBe(2);
     expect(appeals.count - before.appeals.count).toBe(1);
     for (const q of [complaints, verification, appeals]) {
       expect(q.oldestAt).toEqual(since);

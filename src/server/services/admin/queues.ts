@@ -37,7 +37,7 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
   },
   verification: () => {
     // The same organisations the verification page lists.
-    const where = { verification: "PENDING", type: { not: "DRIVING_SCHOOL" } } as const;
+    const where = { verification: "PENDING" } as const;
     return summary(
       db.organization.count({ where }),
       db.organization.findFirst({ where, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),

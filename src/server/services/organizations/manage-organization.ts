@@ -35,8 +35,9 @@ function identifierConflict(error: unknown): never {
 }
 
 /**
- * Registers an organisation with the caller as its owner. It starts unverified (PENDING: in the
- * operators' queue): it may draft vacancies but not publish them until verified.
+ * Registers an organisation (an employer or a driving school) with the caller as its owner. It
+ * starts unverified (PENDING: in the operators' queue): it may draft vacancies but not publish
+ * them, and a school has no public page, until verified.
  */
 export async function createOrganization(raw: CreateOrganizationInput, actor: Actor) {
   const input = createOrganizationSchema.parse(raw);
@@ -60,6 +61,7 @@ export async function createOrganization(raw: CreateOrganizationInput, actor: Ac
           phone: input.phone,
           cityId: input.cityId,
           address: input.address,
+          educationLicence: input.type === "DRIVING_SCHOOL" ? input.educationLicence : null,
           verification: "PENDING",
           memberships: { create: { userId: actor.userId, role: "OWNER" } },
         },

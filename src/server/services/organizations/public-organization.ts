@@ -1,15 +1,28 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { EMPLOYER_ORG_TYPES } from "@/server/auth/guards";
 import { db as defaultDb } from "@/server/db";
 
+/**
+ * The one rule for which driving schools are public (their page, the directory, the sitemap): an
+ * operator verified the school and it is not blocked. A school's page lists its courses and
+ * graduates, which nobody has checked before verification.
+ */
+export const PUBLIC_SCHOOL_WHERE = {
+  type: "DRIVING_SCHOOL",
+  verification: "VERIFIED",
+  blockedAt: null,
+  deletedAt: null,
+} as const satisfies Prisma.OrganizationWhereInput;
+
+/** The same rule in SQL, for organisations aliased `o`. */
+export const publicSchoolSql = Prisma.sql`o.type = 'DRIVING_SCHOOL' AND o.verification = 'VERIFIED' AND o.blocked_at IS NULL AND o.deleted_at IS NULL`;
+
 /** The one rule for which organisation has a public page of this kind. */
-function publicOrganizationWhere(id: number, kind: "company" | "school") {
-  return {
-    id,
-    blockedAt: null,
-    deletedAt: null,
-    type: kind === "school" ? ("DRIVING_SCHOOL" as const) : { in: [...EMPLOYER_ORG_TYPES] },
-  };
+function publicOrganizationWhere(id: number, kind: "company" | "school"): Prisma.OrganizationWhereInput {
+  return kind === "school"
+    ? { id, ...PUBLIC_SCHOOL_WHERE }
+    : { id, blockedAt: null, deletedAt: null, type: { in: [...EMPLOYER_ORG_TYPES] } };
 }
 
 /** Whether the public page exists (asked by the proxy on every request: a primary-key read). */

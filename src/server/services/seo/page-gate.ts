@@ -3,6 +3,7 @@ import { parseIdSlug } from "@/lib/urls";
 
 import { getCatalog } from "../catalog/catalog";
 import { publicOrganizationExists } from "../organizations/public-organization";
+import { categoryFromSlug } from "../schools/school-directory";
 import { getVacancyGate } from "../vacancies/public-vacancy";
 
 /**
@@ -28,6 +29,12 @@ export async function publicPageExists(route: PageRoute, params: Record<string, 
       const catalog = await getCatalog();
       if (!catalog.cityBySlug.has(params.city ?? "")) return false;
       return params.specialization === undefined || catalog.specializationBySlug.has(params.specialization);
+    }
+    case "schools/[city]":
+    case "schools/[city]/[category]": {
+      const catalog = await getCatalog();
+      if (!catalog.cityBySlug.has(params.city ?? "")) return false;
+      return params.category === undefined || categoryFromSlug(params.category) !== null;
     }
     case "vacancy/[idSlug]/apply":
     case "vacancy/[idSlug]/complaint":

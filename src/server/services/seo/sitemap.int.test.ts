@@ -160,7 +160,10 @@ const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 interface Fixture {
   cities: { almaty: { id: number; slug: string }; amp: { id: number; slug: string }; expiredOnly: { id: number; slug: string } };
   specs: { group: { id: number; slug: string }; child: { id: number; slug: string } };
-  orgs: Record<"employer" | "blocked" | "anonymousOnly" | "idle" | "school" | "blockedSchool" | "agency", { id: number }>;
+  orgs: Record<
+    "employer" | "blocked" | "anonymousOnly" | "idle" | "school" | "blockedSchool" | "unverifiedSchool" | "agency",
+    { id: number }
+  >;
   listable: number[];
   hidden: Record<string, number>;
   special: { id: number; slug: string };
@@ -207,9 +210,10 @@ async function createVacancy(
   return vacancy;
 }
 
-async function createOrg(type: OrgType, blocked = false) {
+async function createOrg(type: OrgType, blocked = false, verified = type === "DRIVING_SCHOOL") {
   const org = await createOrganization(type);
   if (blocked) await db.organization.update({ where: { id: org.id }, data: { blockedAt: now } });
+  if (verified) await db.organization.update({ where: { id: org.id }, data: { verification: "VERIFIED" } });
   return org;
 }
 
@@ -235,6 +239,7 @@ beforeAll(async () => {
     idle: await createOrg("PRIVATE_RECRUITER"),
     school: await createOrg("DRIVING_SCHOOL"),
     blockedSchool: await createOrg("DRIVING_SCHOOL", true),
+    unverifiedSchool: await createOrg("DRIVING_SCHOOL", false, false),
     agency: await createOrg("AGENCY"),
   };
 
@@ -271,6 +276,21 @@ beforeAll(async () => {
   await db.$executeRaw`UPDATE organizations SET updated_at = ${new Date(now.getTime() - 30 * DAY)} WHERE id = ${orgs.employer.id}`;
   // More live vacancies so that small chunks and batches split them several ways.
   for (let i = 0; i < 7; i++) await live(orgs.employer.id, cities.almaty.id, { specializationIds: [childSpec.id] });
+
+  // The public school teaches B and CE in Almaty; the blocked and the unverified ones teach C there
+  // and must not bring a directory page of their own.
+  await db.organization.updateMany({
+    where: { id: { in: [orgs.school.id, orgs.blockedSchool.id, orgs.unverifiedSchool.id] } },
+    data: { cityId: cities.almaty.id },
+  });
+  await db.schoolCourse.createMany({
+    data: [
+      { organizationId: orgs.school.id, category: "B", priceKzt: 180_000, durationHours: 130 },
+      { organizationId: orgs.school.id, category: "CE", priceKzt: 320_000, durationHours: 200 },
+      { organizationId: orgs.blockedSchool.id, category: "C", priceKzt: 250_000, durationHours: 190 },
+      { organizationId: orgs.unverifiedSchool.id, category: "C", priceKzt: 250_000, durationHours: 190 },
+    ],
+  });
 
   await rebuildVacancySearch(db);
   f = { cities, specs: { group, child: childSpec }, orgs, listable, hidden, special };
@@ -323,6 +343,8 @@ describe("sitemap index", () => {
       "schools-kk-0.xml",
       "landings-ru-0.xml",
       "landings-kk-0.xml",
+      "school-directory-ru-0.xml",
+      "school-directory-kk-0.xml",
     ]);
     for (const entry of index) expect(entry.lastmod).toMatch(W3C);
   });
@@ -431,8 +453,36 @@ describe("vacancy sitemaps", () => {
   });
 });
 
+describe("school directory sitemaps", () => {
+  it("list the directory, each city with public schools and each category taught there, by public schools only", async () => {
+    const { files } = await readAll();
+    const ru = urlsOf(files, "school-directory-ru-").map((u) => u.loc);
+    expect(ru).toEqual([
+      `${APP}/ru/schools`,
+      `${APP}/ru/schools/almaty`,
+      `${APP}/ru/schools/almaty/b`,
+      `${APP}/ru/schools/almaty/ce`,
+    ]);
+    const kk = urlsOf(files, "school-directory-kk-");
+    expect(kk.map((u) => u.alternates.ru)).toEqual(ru);
+  });
+
+  it("date a category page by the latest change of its schools and their courses", async () => {
+    const { files } = await readAll();
+    const [org, course] = await Promise.all([
+      db.organization.findUniqueOrThrow({ where: { id: f.orgs.school.id }, select: { updatedAt: true } }),
+      db.schoolCourse.findUniqueOrThrow({
+        where: { organizationId_category: { organizationId: f.orgs.school.id, category: "B" } },
+        select: { updatedAt: true },
+      }),
+    ]);
+    const page = urlsOf(files, "school-directory-ru-").find((u) => u.loc.endsWith("/schools/almaty/b"));
+    expect(page?.lastmod).toBe(new Date(Math.max(org.updatedAt.getTime(), course.updatedAt.getTime())).toISOString());
+  });
+});
+
 describe("organisation sitemaps", () => {
-  it("list hiring companies that are not blocked, and every school that is not blocked", async () => {
+  it("list hiring companies that are not blocked, and every school that is verified and not blocked", async () => {
     const { files } = await readAll();
     const companies = urlsOf(files, "companies-ru-");
     const schools = urlsOf(files, "schools-ru-");

@@ -11,11 +11,15 @@ import {
   jobsInCityPath,
   jobsLandingPath,
   schoolPath,
+  SCHOOLS_PATH,
+  schoolsInCityPath,
+  schoolsLandingPath,
   SEARCH_PATH,
   vacancyPath,
 } from "@/lib/urls";
 import { db as defaultDb } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
+import { publicSchoolSql } from "@/server/services/organizations/public-organization";
 import { liveSearchRowSql, publicVacancySql } from "@/server/services/vacancies/visibility";
 
 // Sitemaps for search engines: an index (sitemap.xml) naming files of at most 50,000 URLs each.
@@ -51,8 +55,8 @@ export interface SitemapEntry {
   lastmod: Date | null;
 }
 
-type ChunkedKind = "vacancies" | "companies" | "schools" | "landings";
-const CHUNKED_KINDS: readonly ChunkedKind[] = ["vacancies", "companies", "schools", "landings"];
+type ChunkedKind = "vacancies" | "companies" | "schools" | "landings" | "school-directory";
+const CHUNKED_KINDS: readonly ChunkedKind[] = ["vacancies", "companies", "schools", "landings", "school-directory"];
 
 export type SitemapFile = { kind: "static" } | { kind: ChunkedKind; locale: AppLocale; chunk: number };
 
@@ -189,13 +193,14 @@ async function staticPages(s: Settings, now: Date): Promise<{ path: string; last
 }
 
 // Companies are listed while a live vacancy carries their name (anonymous ones must not point at the
-// company); schools whenever they are not blocked, since their page exists without vacancies. Either
+// company); schools whenever they are public (verified, not blocked: PUBLIC_SCHOOL_WHERE), since
+// their page exists without vacancies. Either
 // page is dated by its own change or its newest live named vacancy's publication, whichever is
 // later: one probe of the (organization_id, published_at DESC) index per organisation, where the
 // latest change of every vacancy would mean reading all of them.
 const ORG_TYPE = {
   companies: Prisma.sql`o.type <> 'DRIVING_SCHOOL'`,
-  schools: Prisma.sql`o.type = 'DRIVING_SCHOOL'`,
+  schools: publicSchoolSql,
 } as const;
 
 const newestNamedVacancy = (now: Date) => Prisma.sql`
@@ -247,7 +252,8 @@ async function chunkLists(s: Settings, now: Date): Promise<Record<ChunkedKind, C
       ) r
       GROUP BY GROUPING SETS ((r.chunk), (r.organization_id), (r.city_id), (r.city_id, r.specialization_id))
     ), organizations_dated AS (
-      SELECT o.id, o.type, greatest(o.updated_at, l.named_published_at) AS lastmod, l.named_published_at IS NOT NULL AS hiring
+      SELECT o.id, o.type, o.verification, o.blocked_at,
+             greatest(o.updated_at, l.named_published_at) AS lastmod, l.named_published_at IS NOT NULL AS hiring
       FROM organizations o
       LEFT JOIN levels l ON l.level = 11 AND l.organization_id = o.id
       WHERE o.blocked_at IS NULL AND o.deleted_at IS NULL
@@ -266,15 +272,71 @@ async function chunkLists(s: Settings, now: Date): Promise<Record<ChunkedKind, C
     UNION ALL
     SELECT 'landings', (position / ${size}::int)::int, max(lastmod) FROM landings GROUP BY 2
     ORDER BY 1, 2`;
-  const lists: Record<ChunkedKind, ChunkRow[]> = { vacancies: [], companies: [], schools: [], landings: [] };
+  const lists: Record<ChunkedKind, ChunkRow[]> = {
+    vacancies: [],
+    companies: [],
+    schools: [],
+    landings: [],
+    "school-directory": [],
+  };
   for (const { kind, chunk, lastmod } of rows) lists[kind].push({ chunk, lastmod });
   return lists;
+}
+
+// The school directory: `/schools` while any school is public, `/schools/{city}` per city with
+// public schools and `/schools/{city}/{category}` per category taught there, each dated by the
+// latest change of its schools or their courses. Schools without a city are only on the index.
+const DIRECTORY_PAGES = Prisma.sql`
+  SELECT NULL::text AS city, NULL::text AS category, max(o.updated_at) AS lastmod
+  FROM organizations o WHERE ${publicSchoolSql}
+  HAVING count(*) > 0
+  UNION ALL
+  SELECT c.slug, p.category, p.lastmod
+  FROM (
+    SELECT o.city_id, sc.category::text AS category, grouping(sc.category) = 1 AS city_only,
+           max(greatest(o.updated_at, sc.updated_at)) AS lastmod
+    FROM organizations o
+    LEFT JOIN school_courses sc ON sc.organization_id = o.id
+    WHERE ${publicSchoolSql} AND o.city_id IS NOT NULL
+    GROUP BY GROUPING SETS ((o.city_id), (o.city_id, sc.category))
+  ) p
+  JOIN cities c ON c.id = p.city_id
+  WHERE p.city_only OR p.category IS NOT NULL`;
+const DIRECTORY_ORDER = Prisma.sql`ORDER BY city COLLATE "C" NULLS FIRST, category COLLATE "C" NULLS FIRST`;
+
+async function directoryChunks(s: Settings): Promise<ChunkRow[]> {
+  return s.db.$queryRaw<ChunkRow[]>`
+    SELECT (position / ${s.chunkSize}::int)::int AS chunk, max(lastmod) AS lastmod
+    FROM (SELECT lastmod, row_number() OVER (${DIRECTORY_ORDER}) - 1 AS position FROM (${DIRECTORY_PAGES}) d) p
+    GROUP BY 1 ORDER BY 1`;
+}
+
+async function* directoryBatches(s: Settings, locale: AppLocale, chunk: number): Batches {
+  const rows = await s.db.$queryRaw<{ city: string | null; category: string | null; lastmod: Date | null }[]>`
+    SELECT city, category, lastmod FROM (${DIRECTORY_PAGES}) d
+    ${DIRECTORY_ORDER}
+    OFFSET ${chunk * s.chunkSize}::bigint LIMIT ${s.chunkSize}::int`;
+  for (let i = 0; i < rows.length; i += s.batchSize) {
+    yield rows
+      .slice(i, i + s.batchSize)
+      .map((r) => {
+        const path =
+          r.city === null
+            ? SCHOOLS_PATH
+            : r.category === null
+              ? schoolsInCityPath(r.city)
+              : schoolsLandingPath(r.city, r.category);
+        return urlElement(s.xmlBase, locale, path, r.lastmod);
+      })
+      .join("");
+  }
 }
 
 /** The files of the index, each with the latest change among its pages. */
 export async function listSitemaps(now = new Date(), options: SitemapOptions = {}): Promise<SitemapEntry[]> {
   const s = settings(options);
-  const [pages, chunks] = await Promise.all([staticPages(s, now), chunkLists(s, now)]);
+  const [pages, chunks, directory] = await Promise.all([staticPages(s, now), chunkLists(s, now), directoryChunks(s)]);
+  chunks["school-directory"] = directory;
   const entries: SitemapEntry[] = [{ name: "static.xml", lastmod: latest(pages.map((p) => p.lastmod)) }];
   for (const kind of CHUNKED_KINDS) {
     for (const locale of locales) {
@@ -392,6 +454,8 @@ function batchesFor(file: SitemapFile, s: Settings, now: Date): Batches {
       return organizationBatches(s, file.kind, file.locale, file.chunk, now);
     case "landings":
       return landingBatches(s, file.locale, file.chunk, now);
+    case "school-directory":
+      return directoryBatches(s, file.locale, file.chunk);
   }
 }
 

@@ -95,7 +95,7 @@ export async function revalidateOrganizationPagesAfterCommit(organization: {
  * Outside a request (scripts, jobs run from tests) there is no page cache to drop, and Next says
  * so with an invariant error, which is the one error ignored here.
  */
-function inRequestScope(revalidate: () => void): void {
+export function inRequestScope(revalidate: () => void): void {
   try {
     revalidate();
   } catch (error) {

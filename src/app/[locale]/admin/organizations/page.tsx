@@ -33,7 +33,8 @@ export default async function AdminOrganizationsPage({ params }: { params: Promi
             displayName: org.displayName,
             identifier: org.bin ?? org.iin,
             contacts: [org.email, org.phone, org.website].filter(Boolean).join(" · "),
-            city: org.city ? localName(org.city, locale) : null,
+            city: [org.city ? localName(org.city, locale) : null, org.address].filter(Boolean).join(", ") || null,
+            educationLicence: org.educationLicence,
             owners: org.memberships.map((m) => `${m.user.name} <${m.user.email}>`).join(", "),
             createdAt: org.createdAt,
           }))}

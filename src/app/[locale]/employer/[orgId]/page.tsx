@@ -6,9 +6,11 @@ import { LegalForm } from "@/components/employer/legal-form";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { OrganizationForm } from "@/components/employer/organization-form";
 import { LogoUpload } from "@/components/organization/logo-upload";
+import { SchoolCoursesForm } from "@/components/school/school-courses-form";
 import { ClientMessages } from "@/i18n/client-messages";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { cityOptions } from "@/server/services/catalog/catalog";
+import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -31,8 +33,19 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
   const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employer" });
   const isOwner = org.myRole === "OWNER";
+  // A driving school's owners and managers keep the courses its public page lists.
+  const editsCourses = org.type === "DRIVING_SCHOOL" && (org.myRole === "OWNER" || org.myRole === "MANAGER");
+  const courses = editsCourses ? await api.school.courses.list({ organizationId: org.id }) : [];
+  const tSchool = await getTranslations({ locale, namespace: "schoolProfile" });
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="overview">
+      {editsCourses ? (
+        <ClientMessages locale={locale} namespaces={["schoolProfile", "errors", "validation"]}>
+          <Section id="courses-heading" title={tSchool("courses")}>
+            <SchoolCoursesForm organizationId={org.id} courses={courses} />
+          </Section>
+        </ClientMessages>
+      ) : null}
       {isOwner ? (
         <ClientMessages locale={locale} namespaces={["employer", "errors", "validation", "organizationLogo"]}>
           <Section id="profile-heading" title={t("profile")}>
