@@ -15,6 +15,7 @@ import {
   ensureLegalDocuments,
   signedIn,
 } from "../../../test/support/factories";
+import { grantSchoolPlan } from "../../../test/support/school-factories";
 
 import { appRouter, createCaller } from "./root";
 import { createContext } from "./trpc";
@@ -319,6 +320,7 @@ function schoolRegistryPolicy(): Record<string, Rule> {
     schedule: "Пн, Ср 18:00",
   });
   return {
+    "school.status": { allowed: readers, input: org },
     "school.groups.list": { allowed: readers, input: org },
     "school.groups.instructors": { allowed: writers, input: org },
     "school.groups.create": {
@@ -472,6 +474,15 @@ const POLICY: Record<string, Rule> = {
     inviteRole: "MANAGER",
   }),
 
+  "school.organization.mine": { allowed: SIGNED_IN, input: none },
+  ...orgRouterPolicy("school", {
+    orgId: (f) => f.schoolOrgId,
+    leaveOrgId: (f) => f.schoolLeaveOrgId,
+    owner: "schoolOwner",
+    readers: ["schoolOwner", "schoolInstructor"],
+    inviteRole: "INSTRUCTOR",
+  }),
+
   ...vacancyPolicy(),
   ...billingPolicy(),
 
@@ -609,6 +620,7 @@ beforeAll(async () => {
     { userId: users.schoolInstructor, role: "INSTRUCTOR" },
     { userId: users.schoolInstructorB, role: "INSTRUCTOR" },
   ]);
+  await grantSchoolPlan(registry.id);
   await createVerifiedOrganization("DRIVING_SCHOOL", [{ userId: users.foreignSchoolOwner, role: "OWNER" }]);
   const instructorOf = (userId: number) =>
     db.membership.findUniqueOrThrow({ where: { userId_organizationId: { userId, organizationId: registry.id } } });

@@ -16,7 +16,7 @@ export default async function EmployerHomePage({ params }: { params: Promise<{ l
   await requireUser(locale);
   const t = await getTranslations({ locale, namespace: "employer" });
   const tRoles = await getTranslations({ locale, namespace: "organizationRoles" });
-  const mine = await api.employer.organization.mine();
+  const mine = (await Promise.all([api.employer.organization.mine(), api.school.organization.mine()])).flat();
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { groupInputSchema, statusChangeSchema, traineeInputSchema, traineeListSchema } from "@/lib/validation/school";
-import { createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, SCHOOL_ORG_TYPES, schoolProcedure } from "@/server/api/trpc";
 import { changeTraineeStatus } from "@/server/services/schools/change-trainee-status";
 import { createGroup } from "@/server/services/schools/create-group";
 import { createTrainee } from "@/server/services/schools/create-trainee";
@@ -9,8 +9,11 @@ import { getTrainee } from "@/server/services/schools/get-trainee";
 import { listGroups } from "@/server/services/schools/list-groups";
 import { listInstructors } from "@/server/services/schools/list-instructors";
 import { listTrainees } from "@/server/services/schools/list-trainees";
+import { registryStatus } from "@/server/services/schools/registry-status";
 import { updateGroup } from "@/server/services/schools/update-group";
 import { updateTrainee } from "@/server/services/schools/update-trainee";
+
+import { organizationRouter } from "./organization-router";
 
 const id = z.number().int().positive();
 
@@ -50,6 +53,9 @@ const traineesRouter = createTRPCRouter({
 });
 
 export const schoolRouter = createTRPCRouter({
+  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure, ["OWNER", "MANAGER", "INSTRUCTOR", "OBSERVER"]),
+  /** What the member may do in the registry now, and why it is read-only if it is. */
+  status: schoolProcedure("OBSERVER").query(({ ctx, input }) => registryStatus(ctx.actor, input.organizationId)),
   groups: groupsRouter,
   trainees: traineesRouter,
 });
