@@ -23,9 +23,7 @@ export const loadDashboardOrganization = cache(async (locale: string, rawId: str
     const organization = await (kind === "school" ? api.school.organization : api.employer.organization).get({
       organizationId,
     });
-    const others = [...employers, ...schools]
-      .filter((m) => m.organization.id !== organizationId)
-      .map((m) => m.organization);
+    const others = [...employers, ...schools].filter((m) => m.organization.id !== organizationId).map((m) => m.organization);
     return { user, organization, others, kind };
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();

@@ -70,7 +70,14 @@ export function GroupForm(props: {
         ))}
       </SelectField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="startsOn" type="date" label={t("startsOn")} defaultValue={v?.startsOn} required errors={errors.fieldErrors.startsOn} />
+        <Field
+          id="startsOn"
+          type="date"
+          label={t("startsOn")}
+          defaultValue={v?.startsOn}
+          required
+          errors={errors.fieldErrors.startsOn}
+        />
         <Field id="endsOn" type="date" label={t("endsOn")} defaultValue={v?.endsOn} required errors={errors.fieldErrors.endsOn} />
       </div>
       <SelectField

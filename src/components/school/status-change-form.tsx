@@ -32,8 +32,7 @@ export function StatusChangeForm(props: { organizationId: number; traineeId: num
       status: form.get("status"),
       effectiveOn: form.get("effectiveOn") || null,
       note: form.get("note"),
-      certificate:
-        status === "GRADUATED" ? { number: form.get("certificateNumber"), date: form.get("certificateDate") } : null,
+      certificate: status === "GRADUATED" ? { number: form.get("certificateNumber"), date: form.get("certificateDate") } : null,
     });
     if (input) change.mutate({ organizationId: props.organizationId, traineeId: props.traineeId, change: input });
   }

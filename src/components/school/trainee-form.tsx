@@ -88,7 +88,15 @@ export function TraineeForm(props: {
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <Field id="fullName" label={t("fullName")} defaultValue={v?.fullName} required maxLength={200} autoComplete="off" errors={fe.fullName} />
+      <Field
+        id="fullName"
+        label={t("fullName")}
+        defaultValue={v?.fullName}
+        required
+        maxLength={200}
+        autoComplete="off"
+        errors={fe.fullName}
+      />
       <Field
         id="iin"
         label={t("iin")}

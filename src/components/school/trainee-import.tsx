@@ -48,15 +48,17 @@ export function TraineeImport(props: { organizationId: number }) {
         body,
       });
       const json = (await response.json().catch(() => null)) as
-        | (Partial<Preview> & { imported?: number; error?: { message: string } })
-        | null;
+        (Partial<Preview> & { imported?: number; error?: { message: string } }) | null;
       if (!response.ok || !json) {
         const preview = json?.issues ? { rows: json.rows ?? 0, validRows: json.validRows ?? 0, issues: json.issues } : undefined;
         setState({ kind: "error", message: json?.error?.message ?? t("failed"), preview });
       } else if (mode === "commit") {
         setState({ kind: "imported", count: json.imported ?? 0 });
       } else {
-        setState({ kind: "preview", preview: { rows: json.rows ?? 0, validRows: json.validRows ?? 0, issues: json.issues ?? [] } });
+        setState({
+          kind: "preview",
+          preview: { rows: json.rows ?? 0, validRows: json.validRows ?? 0, issues: json.issues ?? [] },
+        });
       }
     } catch {
       setState({ kind: "error", message: t("failed") });

@@ -23,7 +23,10 @@ export default async function SchoolGroupsPage({ params }: { params: Promise<{ l
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold">{t("title")}</h2>
         {status.canWrite ? (
-          <Link href={`${base}/groups/new`} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            href={`${base}/groups/new`}
+            className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             {t("new")}
           </Link>
         ) : null}

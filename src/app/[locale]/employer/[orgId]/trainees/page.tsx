@@ -58,7 +58,10 @@ export default async function SchoolTraineesPage({
         <div className="flex flex-wrap gap-3">
           {registry.canWrite ? (
             <>
-              <Link href={`${base}/trainees/new`} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              <Link
+                href={`${base}/trainees/new`}
+                className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+              >
                 {t("new")}
               </Link>
               <Link href={`${base}/trainees/import`} className="rounded-md border border-gray-400 bg-white px-4 py-2 font-medium">
@@ -73,7 +76,14 @@ export default async function SchoolTraineesPage({
           <label htmlFor="q" className="text-sm font-medium text-gray-800">
             {t("query")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={query ?? ""} maxLength={100} className="rounded-md border border-gray-400 px-3 py-2" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query ?? ""}
+            maxLength={100}
+            className="rounded-md border border-gray-400 px-3 py-2"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="groupId" className="text-sm font-medium text-gray-800">
@@ -137,7 +147,10 @@ export default async function SchoolTraineesPage({
       ) : (
         <ul className="flex flex-col gap-2">
           {list.items.map((trainee) => (
-            <li key={trainee.id} className="flex flex-col gap-1 rounded-md border border-gray-200 bg-white p-3 sm:flex-row sm:items-center sm:justify-between">
+            <li
+              key={trainee.id}
+              className="flex flex-col gap-1 rounded-md border border-gray-200 bg-white p-3 sm:flex-row sm:items-center sm:justify-between"
+            >
               <div className="flex min-w-0 flex-col">
                 <Link href={`${base}/trainees/${trainee.id}`} className="font-medium break-words text-brand-800 underline">
                   {trainee.fullName}

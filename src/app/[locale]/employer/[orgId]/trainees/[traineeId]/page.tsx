@@ -16,11 +16,7 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = titleMetadata("schoolRegistry", "trainee.title", { index: false });
 
-export default async function TraineePage({
-  params,
-}: {
-  params: Promise<{ locale: string; orgId: string; traineeId: string }>;
-}) {
+export default async function TraineePage({ params }: { params: Promise<{ locale: string; orgId: string; traineeId: string }> }) {
   const { locale, orgId, traineeId } = await params;
   setRequestLocale(locale);
   const { organization: org, others, status } = await loadSchool(locale, orgId);
@@ -45,7 +41,12 @@ export default async function TraineePage({
     [t("group"), trainee.group?.name ?? t("noGroup")],
     [t("currentStatus"), tStatus(trainee.status)],
     ...(trainee.certificate
-      ? ([[t("certificate"), t("certificateValue", { number: trainee.certificate.number, date: formatDay(trainee.certificate.date) })]] as [string, string][])
+      ? ([
+          [
+            t("certificate"),
+            t("certificateValue", { number: trainee.certificate.number, date: formatDay(trainee.certificate.date) }),
+          ],
+        ] as [string, string][])
       : []),
     ...(trainee.guardian
       ? ([
