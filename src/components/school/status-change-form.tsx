@@ -18,7 +18,9 @@ export function StatusChangeForm(props: { organizationId: number; traineeId: num
   const tStatus = useTranslations("school.status");
   const router = useRouter();
   const errors = useFormErrors();
-  const [status, setStatus] = useState<string>(props.next[0] ?? "");
+  const [chosen, setChosen] = useState<string>(props.next[0] ?? "");
+  // After a change the page brings the next allowed statuses: the choice follows them.
+  const status = (props.next as readonly string[]).includes(chosen) ? chosen : (props.next[0] ?? "");
   const change = trpc.school.trainees.changeStatus.useMutation({
     onError: errors.fromServer,
     onSuccess: () => router.refresh(),
@@ -42,7 +44,7 @@ export function StatusChangeForm(props: { organizationId: number; traineeId: num
     <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       {change.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <SelectField id="status" label={t("status")} value={status} onChange={(e) => setStatus(e.target.value)} errors={fe.status}>
+      <SelectField id="status" label={t("status")} value={status} onChange={(e) => setChosen(e.target.value)} errors={fe.status}>
         {props.next.map((s) => (
           <option key={s} value={s}>
             {tStatus(s)}
