@@ -28,7 +28,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function OrganizationDashboardPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others, kind } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employer" });
   const isOwner = org.myRole === "OWNER";
   return (
@@ -37,6 +37,7 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
         <ClientMessages locale={locale} namespaces={["employer", "errors", "validation", "organizationLogo"]}>
           <Section id="profile-heading" title={t("profile")}>
             <OrganizationForm
+              kind={kind}
               mode="profile"
               locale={locale}
               organizationId={org.id}
@@ -65,6 +66,7 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
               </>
             ) : (
               <LegalForm
+                kind={kind}
                 organizationId={org.id}
                 legalName={org.legalName}
                 identifier={org.bin ?? org.iin ?? ""}
@@ -73,7 +75,7 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
             )}
           </Section>
           <Section id="deletion-heading" title={t("deletion.title")}>
-            <DeletionRequest organizationId={org.id} requestedAt={org.deletionRequestedAt} />
+            <DeletionRequest kind={kind} organizationId={org.id} requestedAt={org.deletionRequestedAt} />
           </Section>
         </ClientMessages>
       ) : (
