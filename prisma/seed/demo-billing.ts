@@ -13,9 +13,12 @@ const DEMO_CREDITS: { productCode: string; quantity: number }[] = [
   { productCode: "vacancy.anonymous", quantity: 10 },
 ];
 
+/** What the demo school buys besides: a year of its monthly plan, so its registry can be changed. */
+const DEMO_SCHOOL_PLAN = { productCode: "school.plan.month", quantity: 12 };
+
 /**
  * Paid publication credits for the verified organisations of the demo employer and the demo
- * school, bought the way a customer buys them: the administrator (a superadmin) credits the
+ * school (and the school's plan for a year), bought the way a customer buys them: the administrator (a superadmin) credits the
  * balance with a reasoned adjustment, the owner fills the cart and pays it from the balance. The
  * billing services run on the application's database client (DATABASE_URL must name the same
  * database as `db`). Organisations that already have credits are left alone.
@@ -30,21 +33,24 @@ export async function seedDemoCredits(db: Db, options: { log?: (line: string) =>
       user: { email: { in: [DEMO_EMAILS.employer, DEMO_EMAILS.school] } },
       organization: { verification: "VERIFIED", blockedAt: null, entitlements: { none: {} } },
     },
-    select: { userId: true, organizationId: true },
+    select: { userId: true, organizationId: true, organization: { select: { type: true } } },
     orderBy: { organizationId: "asc" },
   });
   if (owners.length === 0) return 0;
   const prices = new Map((await priceList()).map((p) => [p.code, p.price.priceTiyn]));
-  const total = DEMO_CREDITS.reduce((sum, c) => sum + (prices.get(c.productCode) ?? 0n) * BigInt(c.quantity), 0n);
-  for (const { userId, organizationId } of owners) {
+  const cost = (lines: typeof DEMO_CREDITS) =>
+    lines.reduce((sum, c) => sum + (prices.get(c.productCode) ?? 0n) * BigInt(c.quantity), 0n);
+  for (const { userId, organizationId, organization } of owners) {
     const owner = { userId, ip: null };
+    const lines = organization.type === "DRIVING_SCHOOL" ? [...DEMO_CREDITS, DEMO_SCHOOL_PLAN] : DEMO_CREDITS;
+    const total = cost(lines);
     await adjustBalance({
       organizationId,
       amountTiyn: total,
       reason: "Демо-данные: баланс для публикаций",
       actor: { userId: admin.id, ip: null },
     });
-    for (const line of DEMO_CREDITS) await addCartLine({ organizationId, ...line, actor: owner });
+    for (const line of lines) await addCartLine({ organizationId, ...line, actor: owner });
     await checkout({ organizationId, method: "BALANCE", actor: owner });
   }
   log(`bought demo publication credits for ${owners.length} organizations`);

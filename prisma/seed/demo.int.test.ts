@@ -188,18 +188,24 @@ describe("seedDemo", () => {
       select: {
         id: true,
         billingAccount: { select: { balanceTiyn: true } },
-        entitlements: { select: { publicationType: true, unitsTotal: true, validFrom: true, validUntil: true } },
+        type: true,
+        entitlements: { select: { kind: true, publicationType: true, unitsTotal: true, validFrom: true, validUntil: true } },
         orders: { select: { status: true, paymentMethod: true } },
       },
     });
     expect(owned).toHaveLength(2);
     for (const org of owned) {
-      expect(org.entitlements.map((e) => [e.publicationType, e.unitsTotal]).sort()).toEqual([
+      const credits = org.entitlements.filter((e) => e.kind === "VACANCY_PUBLICATION");
+      expect(credits.map((e) => [e.publicationType, e.unitsTotal]).sort()).toEqual([
         ["ANONYMOUS", 10],
         ["PREMIUM", 10],
         ["STANDARD", 20],
       ]);
-      for (const e of org.entitlements) expect(e.validUntil.getTime() - e.validFrom.getTime()).toBe(365 * 86_400_000);
+      for (const e of credits) expect(e.validUntil.getTime() - e.validFrom.getTime()).toBe(365 * 86_400_000);
+      // The demo school's registry is writable for a year: twelve plan months laid end to end.
+      const plan = org.entitlements.filter((e) => e.kind === "SCHOOL_PLAN");
+      expect(plan).toHaveLength(org.type === "DRIVING_SCHOOL" ? 1 : 0);
+      for (const e of plan) expect(e.validUntil.getTime() - e.validFrom.getTime()).toBe(12 * 30 * 86_400_000);
       const entries = await db.ledgerEntry.findMany({
         where: { organizationId: org.id },
         orderBy: { id: "asc" },

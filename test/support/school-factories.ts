@@ -2,7 +2,7 @@ import { almatyDay } from "@/lib/almaty-time";
 import { makeIin } from "@/lib/kz-identifiers";
 import { db } from "@/server/db";
 
-import { createUser, createVerifiedOrganization } from "./factories";
+import { createUser, createVerifiedOrganization, grantEntitlement } from "./factories";
 
 // Schools, people and trainees for the registry's integration tests.
 
@@ -16,6 +16,19 @@ export interface SchoolFixture {
   observerMembershipId: number;
 }
 
+/** A paid monthly plan for the school, running from a day ago for `days` days. */
+export async function grantSchoolPlan(organizationId: number, days = 30) {
+  const now = Date.now();
+  return grantEntitlement({
+    organizationId,
+    productCode: "school.plan.month",
+    unitsTotal: 0,
+    validFrom: new Date(now - 86_400_000),
+    validUntil: new Date(now + days * 86_400_000),
+  });
+}
+
+/** A verified school with a paid plan, and its people as actors. */
 export async function createSchool(): Promise<SchoolFixture> {
   const [owner, manager, observer, a, b] = await Promise.all(
     Array.from({ length: 5 }, () => createUser({ isSeeker: false, name: "Сотрудник Автошколы" })),
@@ -27,6 +40,7 @@ export async function createSchool(): Promise<SchoolFixture> {
     { userId: a!.id, role: "INSTRUCTOR" },
     { userId: b!.id, role: "INSTRUCTOR" },
   ]);
+  await grantSchoolPlan(org.id);
   const membership = (userId: number) =>
     db.membership.findUniqueOrThrow({ where: { userId_organizationId: { userId, organizationId: org.id } } });
   const as = (userId: number) => ({ userId, ip: "203.0.113.9" });

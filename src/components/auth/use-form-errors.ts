@@ -41,6 +41,13 @@ export function useFormErrors() {
       setFieldErrors((error.data?.fieldErrors as FieldErrors | null) ?? {});
       setFormError(error.message);
     },
+    /** Problems found by a shared rule (catalogue keys per field), shown like the schema's. */
+    fromIssues(issues: readonly { field: string; messageKey: string }[]) {
+      const fields: FieldErrors = {};
+      for (const issue of issues) fields[issue.field] = [...(fields[issue.field] ?? []), translate(issue.messageKey)];
+      setFieldErrors(fields);
+      setFormError(t("errors.checkFields"));
+    },
     fromKey(key: string) {
       setFieldErrors({});
       setFormError(translate(key));

@@ -10,15 +10,15 @@ import { trpc } from "@/trpc/react";
 import { formatDate } from "@/lib/format";
 
 /** The owner's request to the operator to delete the organisation (it cannot delete itself). */
-export function DeletionRequest(props: { organizationId: number; requestedAt: Date | null }) {
+export function DeletionRequest(props: { organizationId: number; requestedAt: Date | null; kind?: "employer" | "school" }) {
   const t = useTranslations("employer.deletion");
   const locale = useLocale();
   const router = useRouter();
   const errors = useFormErrors();
-  const request = trpc.employer.organization.requestDeletion.useMutation({
-    onError: errors.fromServer,
-    onSuccess: () => router.refresh(),
-  });
+  const requested = { onError: errors.fromServer, onSuccess: () => router.refresh() };
+  const requestEmployer = trpc.employer.organization.requestDeletion.useMutation(requested);
+  const requestSchool = trpc.school.organization.requestDeletion.useMutation(requested);
+  const request = props.kind === "school" ? requestSchool : requestEmployer;
   const requestedAt = request.data?.deletionRequestedAt ?? props.requestedAt;
   return (
     <div className="flex flex-col gap-3">

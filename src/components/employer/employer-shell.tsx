@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import type { OrgType } from "@/generated/prisma/enums";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { formatDate } from "@/lib/format";
@@ -11,6 +12,7 @@ import { BlockAppealForm } from "./block-appeal-form";
 
 export interface ShellOrganization {
   id: number;
+  type: OrgType;
   displayName: string;
   verification: "UNVERIFIED" | "PENDING" | "VERIFIED" | "REJECTED";
   verificationNote: string | null;
@@ -18,29 +20,42 @@ export interface ShellOrganization {
   blockReason: string | null;
 }
 
+type Tab = "overview" | "vacancies" | "applications" | "groups" | "trainees" | "members" | "billing";
+
 /**
  * The frame of an organisation's dashboard: which organisation (with links to the others the
- * person belongs to), the sections, why it cannot publish yet, and the rule on seekers' data.
+ * person belongs to), the sections, why it cannot publish yet, and the rule on seekers' data. A
+ * driving school's dashboard has the trainee registry's sections instead of the hiring ones, and
+ * says when its registry is read-only and why.
  */
 export async function EmployerShell(props: {
   locale: string;
   organization: ShellOrganization;
   role: string;
   others: { id: number; displayName: string }[];
-  current: "overview" | "vacancies" | "applications" | "members" | "billing";
+  current: Tab;
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale: props.locale, namespace: "employer" });
   const tRoles = await getTranslations({ locale: props.locale, namespace: "organizationRoles" });
   const org = props.organization;
   const base = `/employer/${org.id}`;
-  const tabs = [
+  const isSchool = org.type === "DRIVING_SCHOOL";
+  const tabs: { key: Tab; href: string; label: string }[] = [
     { key: "overview", href: base, label: t("nav.overview") },
-    { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
-    { key: "applications", href: `${base}/applications`, label: t("nav.applications") },
+    ...(isSchool
+      ? [
+          { key: "groups" as const, href: `${base}/groups`, label: t("nav.groups") },
+          { key: "trainees" as const, href: `${base}/trainees`, label: t("nav.trainees") },
+        ]
+      : [
+          { key: "vacancies" as const, href: `${base}/vacancies`, label: t("nav.vacancies") },
+          { key: "applications" as const, href: `${base}/applications`, label: t("nav.applications") },
+        ]),
     { key: "members", href: `${base}/members`, label: t("nav.members") },
     { key: "billing", href: `${base}/billing`, label: t("nav.billing") },
-  ] as const;
+  ];
+  const registry = isSchool ? await api.school.status({ organizationId: org.id }) : null;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -82,6 +97,17 @@ export async function EmployerShell(props: {
           {org.verification === "REJECTED" && org.verificationNote ? (
             <p className="mt-1">{t("verification.reason", { reason: org.verificationNote })}</p>
           ) : null}
+        </Alert>
+      ) : null}
+      {registry?.readOnlyReason === "noPlan" ? (
+        <Alert tone="info">
+          <p className="font-semibold">{t("school.readOnly")}</p>
+          <p className="mt-1">
+            {t("school.noPlan")}{" "}
+            <Link href={`${base}/billing`} className="underline">
+              {t("school.buyPlan")}
+            </Link>
+          </p>
         </Alert>
       ) : null}
       {props.children}

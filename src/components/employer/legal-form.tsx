@@ -12,14 +12,20 @@ import { organizationLegalSchema } from "@/lib/validation/organization";
 import { trpc } from "@/trpc/react";
 
 /** Legal name and BIN/IIN, editable until verification; saving puts the organisation back in the queue. */
-export function LegalForm(props: { organizationId: number; legalName: string; identifier: string; isPerson: boolean }) {
+export function LegalForm(props: {
+  organizationId: number;
+  legalName: string;
+  identifier: string;
+  isPerson: boolean;
+  kind?: "employer" | "school";
+}) {
   const t = useTranslations("employer");
   const router = useRouter();
   const errors = useFormErrors();
-  const save = trpc.employer.organization.updateLegal.useMutation({
-    onError: errors.fromServer,
-    onSuccess: () => router.refresh(),
-  });
+  const saved = { onError: errors.fromServer, onSuccess: () => router.refresh() };
+  const saveEmployer = trpc.employer.organization.updateLegal.useMutation(saved);
+  const saveSchool = trpc.school.organization.updateLegal.useMutation(saved);
+  const save = props.kind === "school" ? saveSchool : saveEmployer;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

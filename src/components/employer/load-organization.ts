@@ -9,23 +9,22 @@ import { api } from "@/trpc/server";
 
 /**
  * The organisation of a dashboard page, through the same access checks as the API: guests go to
- * sign-in; anyone who is not a member (or names a missing id) gets a 404. An employer is read
- * through the employer procedures, a driving school through the school ones. Read once per request
- * (the layout and the page both ask).
+ * sign-in; anyone who is not a member (or names a missing id) gets a 404. Employers and driving
+ * schools share the dashboard; each is read through its own router, so `kind` tells which. Read
+ * once per request (the layout and the page both ask).
  */
 export const loadDashboardOrganization = cache(async (locale: string, rawId: string) => {
   const user = await requireUser(locale);
   const organizationId = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isSafeInteger(organizationId) || organizationId <= 0) notFound();
   try {
-    const mine = (await Promise.all([api.employer.organization.mine(), api.school.organization.mine()])).flat();
-    const own = mine.find((m) => m.organization.id === organizationId);
-    if (!own) notFound();
-    const organization = await (own.organization.type === "DRIVING_SCHOOL" ? api.school : api.employer).organization.get({
+    const [employers, schools] = await Promise.all([api.employer.organization.mine(), api.school.organization.mine()]);
+    const kind = schools.some((m) => m.organization.id === organizationId) ? ("school" as const) : ("employer" as const);
+    const organization = await (kind === "school" ? api.school.organization : api.employer.organization).get({
       organizationId,
     });
-    const others = mine.filter((m) => m.organization.id !== organizationId).map((m) => m.organization);
-    return { user, organization, others };
+    const others = [...employers, ...schools].filter((m) => m.organization.id !== organizationId).map((m) => m.organization);
+    return { user, organization, others, kind };
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
     throw error;

@@ -1,5 +1,6 @@
 "use client";
 
+import type { TRPCClientErrorLike } from "@trpc/client";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -11,9 +12,70 @@ import { Field } from "@/components/ui/field";
 import { inviteMemberSchema } from "@/lib/validation/organization";
 import { trpc } from "@/trpc/react";
 import { formatDate } from "@/lib/format";
+import type { AppRouter } from "@/server/api/root";
 
-type Role = "OWNER" | "MANAGER" | "OBSERVER";
+type Role = "OWNER" | "MANAGER" | "OBSERVER" | "INSTRUCTOR";
+type EmployerRole = Exclude<Role, "INSTRUCTOR">;
 const ROLES: Role[] = ["OWNER", "MANAGER", "OBSERVER"];
+/** A driving school has instructors too. */
+const SCHOOL_ROLES: Role[] = ["OWNER", "MANAGER", "INSTRUCTOR", "OBSERVER"];
+const isEmployerRole = (role: Role): role is EmployerRole => role !== "INSTRUCTOR";
+
+/**
+ * The membership changes through the organisation's own router (employers' and schools' are
+ * separate, so one's id never opens the other's data): both sets of hooks exist, `kind` picks.
+ */
+function useMemberMutations(
+  kind: "employer" | "school",
+  on: {
+    onError: (error: TRPCClientErrorLike<AppRouter>) => void;
+    changed: () => void;
+    removed: () => void;
+    left: () => void;
+    revoked: () => void;
+    invited: (invitation: { email: string }) => void;
+  },
+) {
+  const { onError } = on;
+  const employer = trpc.employer.organization;
+  const school = trpc.school.organization;
+  const e = {
+    changeRole: employer.changeRole.useMutation({ onError, onSuccess: on.changed }),
+    removeMember: employer.removeMember.useMutation({ onError, onSuccess: on.removed }),
+    leave: employer.leave.useMutation({ onError, onSuccess: on.left }),
+    revokeInvitation: employer.revokeInvitation.useMutation({ onError, onSuccess: on.revoked }),
+    invite: employer.invite.useMutation({ onError, onSuccess: on.invited }),
+  };
+  const s = {
+    changeRole: school.changeRole.useMutation({ onError, onSuccess: on.changed }),
+    removeMember: school.removeMember.useMutation({ onError, onSuccess: on.removed }),
+    leave: school.leave.useMutation({ onError, onSuccess: on.left }),
+    revokeInvitation: school.revokeInvitation.useMutation({ onError, onSuccess: on.revoked }),
+    invite: school.invite.useMutation({ onError, onSuccess: on.invited }),
+  };
+  const isSchool = kind === "school";
+  return {
+    pending: [...Object.values(e), ...Object.values(s)].some((mutation) => mutation.isPending),
+    changeRole(organizationId: number, membershipId: number, role: Role) {
+      if (isSchool) s.changeRole.mutate({ organizationId, membershipId, role });
+      else if (isEmployerRole(role)) e.changeRole.mutate({ organizationId, membershipId, role });
+    },
+    remove(organizationId: number, membershipId: number) {
+      (isSchool ? s : e).removeMember.mutate({ organizationId, membershipId });
+    },
+    leave(organizationId: number) {
+      (isSchool ? s : e).leave.mutate({ organizationId });
+    },
+    revoke(organizationId: number, invitationId: number) {
+      (isSchool ? s : e).revokeInvitation.mutate({ organizationId, invitationId });
+    },
+    invite(organizationId: number, input: { email: string; role: Role; locale: "ru" | "kk" }, reset: () => void) {
+      const { role, ...rest } = input;
+      if (isSchool) s.invite.mutate({ organizationId, ...rest, role }, { onSuccess: reset });
+      else if (isEmployerRole(role)) e.invite.mutate({ organizationId, ...rest, role }, { onSuccess: reset });
+    },
+  };
+}
 
 export interface MemberRow {
   id: number;
@@ -35,6 +97,7 @@ export interface InvitationRow {
  * invitations; everybody may leave (the last owner cannot: the server says why).
  */
 export function MembersManager(props: {
+  kind: "employer" | "school";
   organizationId: number;
   isOwner: boolean;
   members: MemberRow[];
@@ -52,29 +115,18 @@ export function MembersManager(props: {
     router.refresh();
   };
   const organizationId = props.organizationId;
-  const changeRole = trpc.employer.organization.changeRole.useMutation({
+  const m = useMemberMutations(props.kind, {
     onError: errors.fromServer,
-    onSuccess: done(t("roleChanged")),
-  });
-  const remove = trpc.employer.organization.removeMember.useMutation({
-    onError: errors.fromServer,
-    onSuccess: done(t("removed")),
-  });
-  const leave = trpc.employer.organization.leave.useMutation({
-    onError: errors.fromServer,
-    onSuccess: () => router.push(`/${locale}/employer`),
-  });
-  const revoke = trpc.employer.organization.revokeInvitation.useMutation({
-    onError: errors.fromServer,
-    onSuccess: () => router.refresh(),
-  });
-  const invite = trpc.employer.organization.invite.useMutation({
-    onError: errors.fromServer,
-    onSuccess: (invitation) => {
+    changed: done(t("roleChanged")),
+    removed: done(t("removed")),
+    left: () => router.push(`/${locale}/employer`),
+    revoked: () => router.refresh(),
+    invited: (invitation) => {
       setNotice(t("invited", { email: invitation.email }));
       router.refresh();
     },
   });
+  const roles = props.kind === "school" ? SCHOOL_ROLES : ROLES;
 
   function onInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -86,7 +138,7 @@ export function MembersManager(props: {
       role: form.get("inviteRole"),
       locale: form.get("inviteLocale"),
     });
-    if (input) invite.mutate({ organizationId, ...input }, { onSuccess: () => (event.target as HTMLFormElement).reset() });
+    if (input) m.invite(organizationId, input, () => (event.target as HTMLFormElement).reset());
   }
 
   return (
@@ -115,13 +167,11 @@ export function MembersManager(props: {
                   <select
                     id={`role-${member.id}`}
                     value={member.role}
-                    disabled={changeRole.isPending}
-                    onChange={(event) =>
-                      changeRole.mutate({ organizationId, membershipId: member.id, role: event.target.value as Role })
-                    }
+                    disabled={m.pending}
+                    onChange={(event) => m.changeRole(organizationId, member.id, event.target.value as Role)}
                     className="rounded-md border border-gray-400 px-2 py-1"
                   >
-                    {ROLES.map((role) => (
+                    {roles.map((role) => (
                       <option key={role} value={role}>
                         {tRoles(role)}
                       </option>
@@ -131,10 +181,9 @@ export function MembersManager(props: {
                     <Button
                       type="button"
                       variant="secondary"
-                      disabled={remove.isPending}
+                      disabled={m.pending}
                       onClick={() => {
-                        if (window.confirm(t("removeConfirm", { name: member.name })))
-                          remove.mutate({ organizationId, membershipId: member.id });
+                        if (window.confirm(t("removeConfirm", { name: member.name }))) m.remove(organizationId, member.id);
                       }}
                     >
                       {t("remove")}
@@ -152,9 +201,9 @@ export function MembersManager(props: {
         type="button"
         variant="secondary"
         className="self-start"
-        disabled={leave.isPending}
+        disabled={m.pending}
         onClick={() => {
-          if (window.confirm(t("leaveConfirm"))) leave.mutate({ organizationId });
+          if (window.confirm(t("leaveConfirm"))) m.leave(organizationId);
         }}
       >
         {t("leave")}
@@ -188,7 +237,7 @@ export function MembersManager(props: {
                   defaultValue="MANAGER"
                   className="rounded-md border border-gray-400 px-3 py-2"
                 >
-                  {ROLES.map((role) => (
+                  {roles.map((role) => (
                     <option key={role} value={role}>
                       {tRoles(role)}
                     </option>
@@ -209,7 +258,7 @@ export function MembersManager(props: {
                   <option value="kk">{tLang("kk")}</option>
                 </select>
               </div>
-              <Button type="submit" disabled={invite.isPending} className="self-start">
+              <Button type="submit" disabled={m.pending} className="self-start">
                 {t("sendInvite")}
               </Button>
             </form>
@@ -234,8 +283,8 @@ export function MembersManager(props: {
                     <Button
                       type="button"
                       variant="secondary"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate({ organizationId, invitationId: invitation.id })}
+                      disabled={m.pending}
+                      onClick={() => m.revoke(organizationId, invitation.id)}
                     >
                       {t("revoke")}
                     </Button>

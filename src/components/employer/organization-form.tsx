@@ -33,7 +33,15 @@ export interface OrganizationProfileValues {
 
 type Props =
   | { mode: "register"; cities: CityOption[]; locale: string }
-  | { mode: "profile"; cities: CityOption[]; locale: string; organizationId: number; values: OrganizationProfileValues };
+  | {
+      mode: "profile";
+      cities: CityOption[];
+      locale: string;
+      organizationId: number;
+      values: OrganizationProfileValues;
+      /** Which router the organisation is changed through (a driving school has its own). */
+      kind?: "employer" | "school";
+    };
 
 function profileFrom(form: FormData) {
   const city = String(form.get("cityId") ?? "");
@@ -62,10 +70,10 @@ export function OrganizationForm(props: Props) {
     onError: errors.fromServer,
     onSuccess: (org) => router.push(`/${props.locale}/employer/${org.id}`),
   });
-  const update = trpc.employer.organization.update.useMutation({
-    onError: errors.fromServer,
-    onSuccess: () => router.refresh(),
-  });
+  const updated = { onError: errors.fromServer, onSuccess: () => router.refresh() };
+  const updateEmployer = trpc.employer.organization.update.useMutation(updated);
+  const updateSchool = trpc.school.organization.update.useMutation(updated);
+  const update = props.mode === "profile" && props.kind === "school" ? updateSchool : updateEmployer;
   const pending = register.isPending || update.isPending;
   const values = props.mode === "profile" ? props.values : null;
 

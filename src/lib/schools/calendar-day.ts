@@ -44,3 +44,9 @@ export function parseDay(text: string): string | null {
   const day = `${parts[0]}-${parts[1].padStart(2, "0")}-${parts[2].padStart(2, "0")}`;
   return isCalendarDay(day) ? day : null;
 }
+
+/** A day as people read it: DD.MM.YYYY. */
+export function formatDay(day: string): string {
+  const match = DAY.exec(day);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : day;
+}

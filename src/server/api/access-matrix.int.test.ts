@@ -15,6 +15,7 @@ import {
   ensureLegalDocuments,
   signedIn,
 } from "../../../test/support/factories";
+import { grantSchoolPlan } from "../../../test/support/school-factories";
 
 import { appRouter, createCaller } from "./root";
 import { createContext } from "./trpc";
@@ -360,6 +361,7 @@ function schoolRegistryPolicy(): Record<string, Rule> {
         ],
       }),
     },
+    "school.status": { allowed: readers, input: org },
     "school.groups.list": { allowed: readers, input: org },
     "school.groups.instructors": { allowed: writers, input: org },
     "school.groups.create": {
@@ -695,6 +697,7 @@ beforeAll(async () => {
     { userId: users.schoolInstructor, role: "INSTRUCTOR" },
     { userId: users.schoolInstructorB, role: "INSTRUCTOR" },
   ]);
+  await grantSchoolPlan(registry.id);
   await createVerifiedOrganization("DRIVING_SCHOOL", [{ userId: users.foreignSchoolOwner, role: "OWNER" }]);
   const instructorOf = (userId: number) =>
     db.membership.findUniqueOrThrow({ where: { userId_organizationId: { userId, organizationId: registry.id } } });

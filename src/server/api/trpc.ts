@@ -8,7 +8,7 @@ import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import type { Actor, UserActor } from "@/server/audit";
-import { EMPLOYER_ORG_TYPES, requireMembership, requireStaffRole, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
+import { ALL_ORG_TYPES, EMPLOYER_ORG_TYPES, requireMembership, requireStaffRole, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/server/db-unavailable";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import type { SessionUser } from "@/server/services/auth/sessions";
@@ -197,6 +197,9 @@ export const employerProcedure = (minRole: OrgRole, options?: OrganizationProced
   organizationProcedure(EMPLOYER_ORG_TYPES, minRole, options);
 export const schoolProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
   organizationProcedure(SCHOOL_ORG_TYPES, minRole, options);
+/** A member of an organisation of any type: what every organisation's dashboard shares (billing). */
+export const anyOrganizationProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
+  organizationProcedure(ALL_ORG_TYPES, minRole, options);
 
 /** Platform staff with one of the roles; SUPERADMIN may do everything. */
 export const adminProcedure = (roles: StaffRole[]) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { createTRPCRouter, employerProcedure } from "@/server/api/trpc";
+import { anyOrganizationProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { listEntitlements, getOrder, listOrders } from "@/server/services/billing/account-view";
 import { cancelOrder } from "@/server/services/billing/cancel-order";
 import { getCart } from "@/server/services/billing/cart-view";
@@ -16,16 +16,18 @@ const ORDER_STATUSES = ["PENDING", "PAID", "ACTIVATED", "CANCELLED", "EXPIRED"] 
 const id = z.number().int().positive();
 
 /**
- * An employer organisation's money: every member reads the balance, ledger, credits and orders
- * (observers only look, H 1.24); owners and managers fill the cart, check out and cancel. The
- * services check again who spends (owner or manager of a verified, unblocked organisation).
+ * An organisation's money, employer's or driving school's alike (the products each may buy are
+ * the product rules' business): every member reads the balance, ledger, credits and orders
+ * (observers and instructors only look, H 1.24); owners and managers fill the cart, check out and
+ * cancel. The services check again who spends (owner or manager of a verified, unblocked
+ * organisation).
  */
 export const employerBillingRouter = createTRPCRouter({
-  overview: employerProcedure("OBSERVER").query(async ({ input }) => ({
+  overview: anyOrganizationProcedure("OBSERVER").query(async ({ input }) => ({
     balanceTiyn: await balanceOf(input.organizationId),
     entitlements: await listEntitlements(input.organizationId),
   })),
-  ledger: employerProcedure("OBSERVER")
+  ledger: anyOrganizationProcedure("OBSERVER")
     .input(
       z.object({
         kinds: z.array(z.enum(LEDGER_KINDS)).max(LEDGER_KINDS.length).optional(),
@@ -36,17 +38,17 @@ export const employerBillingRouter = createTRPCRouter({
       }),
     )
     .query(({ input }) => listLedgerEntries(input)),
-  orders: employerProcedure("OBSERVER")
+  orders: anyOrganizationProcedure("OBSERVER")
     .input(z.object({ status: z.enum(ORDER_STATUSES).optional(), page: z.number().int().min(1).max(10_000).optional() }))
     .query(({ input }) => listOrders(input.organizationId, { status: input.status, page: input.page })),
-  order: employerProcedure("OBSERVER")
+  order: anyOrganizationProcedure("OBSERVER")
     .input(z.object({ orderId: id }))
     .query(({ input }) => getOrder(input.organizationId, input.orderId)),
-  prices: employerProcedure("OBSERVER").query(({ ctx }) => offersFor(ctx.membership.organization.type)),
-  cart: employerProcedure("MANAGER").query(({ ctx, input }) =>
+  prices: anyOrganizationProcedure("OBSERVER").query(({ ctx }) => offersFor(ctx.membership.organization.type)),
+  cart: anyOrganizationProcedure("MANAGER").query(({ ctx, input }) =>
     getCart({ organizationId: input.organizationId, actor: ctx.actor }),
   ),
-  addToCart: employerProcedure("MANAGER")
+  addToCart: anyOrganizationProcedure("MANAGER")
     .input(
       z.object({
         productCode: z.string().trim().min(1).max(60),
@@ -56,23 +58,23 @@ export const employerBillingRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => addCartLine({ ...input, actor: ctx.actor })),
-  setQuantity: employerProcedure("MANAGER")
+  setQuantity: anyOrganizationProcedure("MANAGER")
     .input(z.object({ lineId: id, quantity: z.number().int().min(1).max(1_000_000) }))
     .mutation(({ ctx, input }) => changeCartLineQuantity({ ...input, actor: ctx.actor })),
-  removeFromCart: employerProcedure("MANAGER")
+  removeFromCart: anyOrganizationProcedure("MANAGER")
     .input(z.object({ lineId: id }))
     .mutation(({ ctx, input }) => removeCartLine({ ...input, actor: ctx.actor })),
-  clearCart: employerProcedure("MANAGER").mutation(({ ctx, input }) =>
+  clearCart: anyOrganizationProcedure("MANAGER").mutation(({ ctx, input }) =>
     clearCart({ organizationId: input.organizationId, actor: ctx.actor }),
   ),
-  checkout: employerProcedure("MANAGER")
+  checkout: anyOrganizationProcedure("MANAGER")
     .input(z.object({ method: z.enum(["BALANCE", "CARD", "INVOICE"]) }))
     .mutation(({ ctx, input }) => checkout({ organizationId: input.organizationId, method: input.method, actor: ctx.actor })),
-  paymentProviders: employerProcedure("MANAGER").query(() => [...cardProviders()]),
-  startPayment: employerProcedure("MANAGER")
+  paymentProviders: anyOrganizationProcedure("MANAGER").query(() => [...cardProviders()]),
+  startPayment: anyOrganizationProcedure("MANAGER")
     .input(z.object({ orderId: id, provider: z.enum(PROVIDER_IDS), locale: z.enum(["ru", "kk"]) }))
     .mutation(({ ctx, input }) => startCardPayment({ ...input, actor: ctx.actor })),
-  cancelOrder: employerProcedure("MANAGER")
+  cancelOrder: anyOrganizationProcedure("MANAGER")
     .input(z.object({ orderId: id }))
     .mutation(async ({ ctx, input }) => {
       await cancelOrder({ organizationId: input.organizationId, orderId: input.orderId, actor: ctx.actor });

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { groupInputSchema, statusChangeSchema, traineeInputSchema, traineeListSchema } from "@/lib/validation/school";
 import { schoolCoursesSchema } from "@/lib/validation/school-profile";
-import { SCHOOL_ORG_TYPES, createTRPCRouter, schoolProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, SCHOOL_ORG_TYPES, schoolProcedure } from "@/server/api/trpc";
 import { changeTraineeStatus } from "@/server/services/schools/change-trainee-status";
 import { createGroup } from "@/server/services/schools/create-group";
 import { createTrainee } from "@/server/services/schools/create-trainee";
@@ -11,6 +11,7 @@ import { listGroups } from "@/server/services/schools/list-groups";
 import { listInstructors } from "@/server/services/schools/list-instructors";
 import { listTrainees } from "@/server/services/schools/list-trainees";
 import { listSchoolCourses, saveSchoolCourses } from "@/server/services/schools/school-courses";
+import { registryStatus } from "@/server/services/schools/registry-status";
 import { updateGroup } from "@/server/services/schools/update-group";
 import { updateTrainee } from "@/server/services/schools/update-trainee";
 
@@ -62,8 +63,10 @@ const coursesRouter = createTRPCRouter({
 });
 
 export const schoolRouter = createTRPCRouter({
-  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure, ["OWNER", "MANAGER", "INSTRUCTOR"]),
+  organization: organizationRouter(SCHOOL_ORG_TYPES, schoolProcedure, ["OWNER", "MANAGER", "INSTRUCTOR", "OBSERVER"]),
   courses: coursesRouter,
+  /** What the member may do in the registry now, and why it is read-only if it is. */
+  status: schoolProcedure("OBSERVER").query(({ ctx, input }) => registryStatus(ctx.actor, input.organizationId)),
   groups: groupsRouter,
   trainees: traineesRouter,
 });

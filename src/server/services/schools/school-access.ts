@@ -6,6 +6,8 @@ import { AccessDeniedError, requireMembership, SCHOOL_ORG_TYPES } from "@/server
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 
+import { schoolPlanUntil } from "./school-plan";
+
 // Who may read and change a driving school's registry. Owners and managers write; observers and
 // instructors read, an instructor only the groups they teach (and those groups' trainees).
 
@@ -30,20 +32,42 @@ export const requireSchoolReader = (actor: Actor, organizationId: number) =>
 export const requireSchoolWriter = (actor: Actor, organizationId: number) =>
   requireSchoolMember(actor, organizationId, "MANAGER");
 
+/** Why the school's registry is read-only now, or null when it may be changed. */
+export type ReadOnlyReason = "blocked" | "notVerified" | "noPlan";
+
 /**
- * Whether the school may change its registry now: the one place every write of the registry
- * asks, inside its transaction. For now a school must be verified by an operator and not blocked.
- * The monthly plan (SPEC §6, A 4.2.6: without an active plan the registry is read-only and kept)
- * is to be checked here as well once plans are sold.
+ * Why the school may not change its registry now: blocked, not verified by an operator, or no
+ * paid monthly plan (SPEC §6, A 4.2.6: without an active plan the registry is read-only and
+ * kept); null when it may.
  */
-export async function assertSchoolWritable(tx: DbTx, organizationId: number): Promise<void> {
-  const school = await tx.organization.findUnique({
+export async function schoolReadOnlyReason(
+  client: DbTx,
+  organizationId: number,
+  now: Date = new Date(),
+): Promise<{ reason: ReadOnlyReason | null; planUntil: Date | null }> {
+  const school = await client.organization.findUnique({
     where: { id: organizationId },
     select: { verification: true, blockedAt: true },
   });
   if (!school) throw new DomainError("NOT_FOUND", "errors.notFound");
-  if (school.blockedAt) throw new DomainError("CONFLICT", "errors.school.blocked");
-  if (school.verification !== "VERIFIED") throw new DomainError("CONFLICT", "errors.school.notVerified");
+  const planUntil = await schoolPlanUntil(client, organizationId, now);
+  const reason = school.blockedAt
+    ? "blocked"
+    : school.verification !== "VERIFIED"
+      ? "notVerified"
+      : planUntil === null
+        ? "noPlan"
+        : null;
+  return { reason, planUntil };
+}
+
+/**
+ * Whether the school may change its registry now: the one place every write of the registry
+ * asks, inside its transaction.
+ */
+export async function assertSchoolWritable(tx: DbTx, organizationId: number): Promise<void> {
+  const { reason } = await schoolReadOnlyReason(tx, organizationId);
+  if (reason !== null) throw new DomainError("CONFLICT", `errors.school.${reason}`);
 }
 
 const isInstructor = (member: SchoolMember) => member.role === "INSTRUCTOR";

@@ -30,7 +30,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function OrganizationDashboardPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others, kind } = await loadDashboardOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employer" });
   const isOwner = org.myRole === "OWNER";
   // A driving school's owners and managers keep the courses its public page lists.
@@ -50,6 +50,7 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
         <ClientMessages locale={locale} namespaces={["employer", "errors", "validation", "organizationLogo"]}>
           <Section id="profile-heading" title={t("profile")}>
             <OrganizationForm
+              kind={kind}
               mode="profile"
               locale={locale}
               organizationId={org.id}
@@ -78,6 +79,7 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
               </>
             ) : (
               <LegalForm
+                kind={kind}
                 organizationId={org.id}
                 legalName={org.legalName}
                 identifier={org.bin ?? org.iin ?? ""}
@@ -86,7 +88,7 @@ export default async function OrganizationDashboardPage({ params }: { params: Pr
             )}
           </Section>
           <Section id="deletion-heading" title={t("deletion.title")}>
-            <DeletionRequest organizationId={org.id} requestedAt={org.deletionRequestedAt} />
+            <DeletionRequest kind={kind} organizationId={org.id} requestedAt={org.deletionRequestedAt} />
           </Section>
         </ClientMessages>
       ) : (

@@ -14,18 +14,20 @@ export const generateMetadata = titleMetadata("employer", "title", { index: fals
 export default async function OrganizationMembersPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { user, organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { user, organization: org, others, kind } = await loadDashboardOrganization(locale, orgId);
+  const router = kind === "school" ? api.school.organization : api.employer.organization;
   const t = await getTranslations({ locale, namespace: "employer.members" });
   const isOwner = org.myRole === "OWNER";
   const [members, invitations] = await Promise.all([
-    api.employer.organization.members({ organizationId: org.id }),
-    isOwner ? api.employer.organization.invitations({ organizationId: org.id }) : Promise.resolve([]),
+    router.members({ organizationId: org.id }),
+    isOwner ? router.invitations({ organizationId: org.id }) : Promise.resolve([]),
   ]);
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="members">
       <h2 className="text-xl font-semibold">{t("title")}</h2>
       <ClientMessages locale={locale} namespaces={["employer", "errors", "validation", "organizationRoles"]}>
         <MembersManager
+          kind={kind}
           organizationId={org.id}
           isOwner={isOwner}
           members={members.map((m) => ({
