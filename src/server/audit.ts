@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   "application.reject",
   "digest.resubscribe",
   "digest.unsubscribe",
+  "graduate.invitation.consent",
+  "graduate.invitation.decline",
   "organization.create",
   "organization.deletion.request",
   "organization.legal.update",
@@ -94,6 +96,7 @@ export const AUDIT_ENTITY_TYPES = [
   "application",
   "billing_account",
   "entitlement",
+  "graduate_invitation",
   "order",
   "organization",
   "payment",
@@ -103,6 +106,7 @@ export const AUDIT_ENTITY_TYPES = [
   "trainee",
   "user",
   "vacancy",
+  "verified_licence",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
