@@ -170,7 +170,10 @@ describe("claiming", () => {
     const trainee = await graduate(school, { email, category: "C" });
     const token = await tokenSentTo(email);
     const seeker = await seekerActor();
-    const resume = await db.resume.create({ data: { userId: seeker.userId, title: "Водитель категории C" }, select: { id: true } });
+    const resume = await db.resume.create({
+      data: { userId: seeker.userId, title: "Водитель категории C" },
+      select: { id: true },
+    });
     expect(await db.resume.count({ where: { id: resume.id, ...resumeHasVerifiedCategory("C") } })).toBe(0);
 
     await expect(consentGraduateInvitation(token, seeker)).resolves.toEqual({ category: "C" });

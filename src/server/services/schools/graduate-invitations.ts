@@ -168,7 +168,14 @@ export async function runGraduateInvitations(now = new Date()): Promise<{ invite
   for (;;) {
     const pending = await db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<
-        { id: number; organization_id: number; email: string; category: LicenceCategory; school_name: string; locale: Locale | null }[]
+        {
+          id: number;
+          organization_id: number;
+          email: string;
+          category: LicenceCategory;
+          school_name: string;
+          locale: Locale | null;
+        }[]
       >`
         SELECT t.id, t.organization_id, t.email, t.category, o.display_name AS school_name,
                (SELECT u.locale FROM trainee_status_changes c JOIN users u ON u.id = c.changed_by_id
@@ -327,9 +334,15 @@ export async function consentGraduateInvitation(secret: string, actor: UserActor
     const licence = existing
       ? await tx.verifiedLicence.update({ where: { id: existing.id }, data: fields, select: { id: true } })
       : await tx.verifiedLicence.create({ data: { ...identity, ...fields }, select: { id: true } });
-    await audit(tx, actor, "graduate.invitation.consent", { type: "verified_licence", id: licence.id }, {
-      data: { category: identity.category },
-    });
+    await audit(
+      tx,
+      actor,
+      "graduate.invitation.consent",
+      { type: "verified_licence", id: licence.id },
+      {
+        data: { category: identity.category },
+      },
+    );
     return { category: identity.category };
   });
 }

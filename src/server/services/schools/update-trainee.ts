@@ -34,7 +34,9 @@ export async function updateTrainee(
       const trainee = await tx.trainee.update({ where: { id: traineeId }, data: traineeData(values), select: traineeViewSelect });
       await audit(tx, member, "school.trainee.update", { type: "trainee", id: traineeId }, { data: { organizationId } });
       const readdressed =
-        current.status === "GRADUATED" && current.email !== trainee.email && (await revokeGraduateInvitations(tx, traineeId, now)) > 0;
+        current.status === "GRADUATED" &&
+        current.email !== trainee.email &&
+        (await revokeGraduateInvitations(tx, traineeId, now)) > 0;
       const invitation = readdressed ? await inviteGraduate(tx, traineeId, member.userId, now) : null;
       return { view: toTraineeView(trainee), invitation };
     });

@@ -75,9 +75,7 @@ export default async function GraduateInvitationPage({ params }: { params: Promi
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <div className="flex flex-col gap-2">
         <p>{t("summary", { school: preview.school, category, year: preview.year })}</p>
-        <p>
-          {t("badgePreview", { badge: tDoc("verifiedBadge", { category, school: preview.school, year: preview.year }) })}
-        </p>
+        <p>{t("badgePreview", { badge: tDoc("verifiedBadge", { category, school: preview.school, year: preview.year }) })}</p>
         <p className="text-sm text-gray-700">{t("privacy")}</p>
         <p className="text-sm text-gray-700">{t("expires", { date: formatDate(preview.expiresAt, locale, "long") })}</p>
       </div>
