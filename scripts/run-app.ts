@@ -188,9 +188,14 @@ async function seed(databaseUrl: string, mode: Mode, external: boolean, authSecr
     // The demo organisations' publication credits are bought through the billing services, which
     // run on the application's own client: server code, loaded as the server loads it.
     allowServerModules({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret });
-    const [{ seedDemoCredits }, app] = await Promise.all([import("../prisma/seed/demo-billing"), import("@/server/db")]);
+    const [{ seedDemoCredits }, { seedDemoSchool }, app] = await Promise.all([
+      import("../prisma/seed/demo-billing"),
+      import("../prisma/seed/demo-school"),
+      import("@/server/db"),
+    ]);
     try {
       await seedDemoCredits(db, { log: (line) => console.log(`seed: ${line}`) });
+      await seedDemoSchool(db, { log: (line) => console.log(`seed: ${line}`) });
     } finally {
       await app.db.$disconnect().catch(() => undefined);
     }

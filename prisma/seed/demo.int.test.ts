@@ -7,6 +7,7 @@ import { CITIES } from "./data/cities";
 import { ORGANIZATIONS } from "./data/organizations";
 import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from "./demo";
 import { seedDemoCredits } from "./demo-billing";
+import { DEMO_GRADUATE_EMAIL, seedDemoSchool } from "./demo-school";
 import { isValidKzIdentifier } from "@/lib/kz-identifiers";
 
 const NOW = new Date("2026-11-20T06:00:00Z");
@@ -216,5 +217,33 @@ describe("seedDemo", () => {
       expect(org.orders).toEqual([{ status: "ACTIVATED", paymentMethod: "BALANCE" }]);
     }
     expect(await seedDemoCredits(db)).toBe(0);
+  });
+
+  it("gives the demo school a year's plan, groups, valid synthetic trainees and one graduate invited to claim, once", async () => {
+    const db = testDb();
+    expect(await seedDemoSchool(db)).toBe(true);
+    const school = await db.organization.findFirstOrThrow({
+      where: { type: "DRIVING_SCHOOL", memberships: { some: { role: "OWNER", user: { email: "school@demo.jumys.kz" } } } },
+      select: {
+        id: true,
+        entitlements: { where: { kind: "SCHOOL_PLAN" }, select: { validFrom: true, validUntil: true } },
+        schoolGroups: { select: { category: true } },
+        trainees: { select: { iin: true, status: true, email: true } },
+      },
+    });
+    expect(school.entitlements).toHaveLength(1);
+    expect(school.entitlements[0]!.validUntil.getTime()).toBeGreaterThan(Date.now() + 300 * DAY_MS);
+    expect(school.schoolGroups.map((g) => g.category).sort()).toEqual(["B", "C"]);
+    expect(school.trainees).toHaveLength(20);
+    expect(school.trainees.every((t) => isValidKzIdentifier(t.iin))).toBe(true);
+    expect(school.trainees.filter((t) => t.status === "GRADUATED").map((t) => t.email)).toEqual([DEMO_GRADUATE_EMAIL]);
+    const invitation = await db.graduateInvitation.findFirstOrThrow({ where: { email: DEMO_GRADUATE_EMAIL } });
+    expect(invitation.sentAt).not.toBeNull();
+    const mail = await db.emailMessage.findFirstOrThrow({ where: { toAddress: DEMO_GRADUATE_EMAIL } });
+    expect(mail.text).toMatch(/\/graduate\/[A-Za-z0-9_-]{40,}/);
+
+    expect(await seedDemoSchool(db)).toBe(false);
+    expect(await db.trainee.count({ where: { organizationId: school.id } })).toBe(20);
+    expect(await db.emailMessage.count({ where: { toAddress: DEMO_GRADUATE_EMAIL } })).toBe(1);
   });
 });

@@ -30,8 +30,14 @@ async function main(): Promise<number> {
     const result = await seedDemo(db, { log: (line) => console.log(line) });
     // The services read the app's configuration; this process signs nothing with the secret.
     process.env.AUTH_SECRET ??= randomBytes(36).toString("base64url");
-    const [{ seedDemoCredits }, app] = await Promise.all([import("./demo-billing"), import("@/server/db")]);
-    await seedDemoCredits(db, { log: (line) => console.log(line) }).finally(() => app.db.$disconnect());
+    const [{ seedDemoCredits }, { seedDemoSchool }, app] = await Promise.all([
+      import("./demo-billing"),
+      import("./demo-school"),
+      import("@/server/db"),
+    ]);
+    await seedDemoCredits(db, { log: (line) => console.log(line) })
+      .then(() => seedDemoSchool(db, { log: (line) => console.log(line) }))
+      .finally(() => app.db.$disconnect());
     console.log(result.seeded ? "Demo data is ready. Accounts:" : "Accounts:");
     for (const a of result.accounts) console.log(`  ${a.role.padEnd(8)} ${a.email.padEnd(24)} ${a.password}`);
     return 0;

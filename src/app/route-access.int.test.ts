@@ -191,6 +191,15 @@ const RULES: Record<string, Rule> = {
   "api/cron/billing": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/billing`, params: {} }), expect: { otherwise: 503 } }],
   },
+  "api/cron/graduate-invitations": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/cron/graduate-invitations`, params: {} }),
+        expect: { otherwise: 503 },
+      },
+    ],
+  },
   "api/cron/digest": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/digest`, params: {} }), expect: { otherwise: 503 } }],
   },

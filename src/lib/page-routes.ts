@@ -67,6 +67,7 @@ export const PAGE_ROUTES = [
   "employer/[orgId]/vacancies/[vacancyId]",
   "employer/[orgId]/vacancies/[vacancyId]/stats",
   "feedback",
+  "graduate/[token]",
   "invitations/accept",
   "jobs/[city]",
   "jobs/[city]/opengraph-image",
@@ -115,6 +116,9 @@ function acceptsParam(route: readonly string[], index: number, value: string): b
     // The seeker names their own resume by number, an organisation by its public id.
     case "[resumeId]":
       return route[0] === "employer" ? UUID.test(value) : NUMBER.test(value) && Number(value) <= 2_147_483_647;
+    // A graduate's invitation link: the token's base64url text.
+    case "[token]":
+      return /^[A-Za-z0-9_-]{20,200}$/.test(value);
     default:
       return NUMBER.test(value) && Number(value) <= 2_147_483_647;
   }

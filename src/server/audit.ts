@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   "application.reject",
   "digest.resubscribe",
   "digest.unsubscribe",
+  "graduate.invitation.consent",
+  "graduate.invitation.decline",
   "organization.create",
   "organization.delete",
   "organization.deletion.decline",
@@ -109,6 +111,7 @@ export const AUDIT_ENTITY_TYPES = [
   "block",
   "billing_account",
   "entitlement",
+  "graduate_invitation",
   "order",
   "organization",
   "payment",
@@ -119,6 +122,7 @@ export const AUDIT_ENTITY_TYPES = [
   "trainee",
   "user",
   "vacancy",
+  "verified_licence",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

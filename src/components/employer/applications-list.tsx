@@ -19,6 +19,8 @@ export interface ApplicationRow {
   name: string;
   resumeTitle: string | null;
   city: string | null;
+  /** The seeker's categories verified by a driving school, as badge texts. */
+  verified: string[];
 }
 
 /** The inbox rows with selection for a bulk rejection (managers and owners). */
@@ -83,6 +85,15 @@ export function ApplicationsList(props: { organizationId: number; rows: Applicat
                 {row.city ? ` · ${row.city}` : null} ·{" "}
                 {t("applied", { date: formatDate(new Date(row.createdAt), locale, "medium") })}
               </p>
+              {row.verified.length ? (
+                <ul className="flex flex-wrap gap-1 text-sm" aria-label={t("verifiedLabel")}>
+                  {row.verified.map((text) => (
+                    <li key={text} className="rounded-md border border-emerald-700 bg-emerald-50 px-2 py-0.5 text-emerald-900">
+                      ✓ {text}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           </li>
         ))}

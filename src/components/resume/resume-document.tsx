@@ -6,6 +6,7 @@ import { localName } from "@/lib/local-name";
 import type { ResumeDocument as ResumeData } from "@/server/services/resumes/resumes";
 
 import { experienceLength, languageName } from "./resume-format";
+import { VerifiedLicences } from "./verified-licences";
 
 export interface ResumePerson {
   name: string;
@@ -78,6 +79,12 @@ export async function ResumeDocument({
           ) : null}
         </dl>
       </Section>
+
+      {resume.user.verifiedLicences.length ? (
+        <Section title={t("document.verifiedLicences")}>
+          <VerifiedLicences licences={resume.user.verifiedLicences} locale={locale} />
+        </Section>
+      ) : null}
 
       {resume.licences.length ? (
         <Section title={t("document.licences")}>

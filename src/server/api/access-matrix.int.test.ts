@@ -418,6 +418,8 @@ const POLICY: Record<string, Rule> = {
     input: (_f, c) => ({ name: "Гость", email: `${c}@example.kz`, message: "Проверка формы обратной связи.", locale: "ru" }),
   },
   "public.vacancies.cards": { allowed: EVERYONE, input: () => ({ ids: [1, 2, 3] }) },
+  // The token is the authority: an unknown one answers "invalid" to anybody.
+  "public.graduateInvitation": { allowed: EVERYONE, input: () => ({ token: "matrix-unknown-graduate-token-0123456789" }) },
   "public.vacancies.complain": {
     allowed: EVERYONE,
     // No such vacancy in the fixture: callers get through the access checks to NOT_FOUND.
@@ -471,6 +473,14 @@ const POLICY: Record<string, Rule> = {
   "seeker.applications.list": { allowed: new Set(["seeker"]), input: none },
   "seeker.applications.withdraw": { allowed: new Set(["seeker"]), input: () => ({ applicationId: 999_999 }) },
 
+  "seeker.graduate.consent": {
+    allowed: new Set(["seeker"]),
+    input: () => ({ token: "matrix-unknown-graduate-token-0123456789" }),
+  },
+  "seeker.graduate.decline": {
+    allowed: new Set(["seeker"]),
+    input: () => ({ token: "matrix-unknown-graduate-token-0123456789" }),
+  },
   "seeker.saved.list": { allowed: new Set(["seeker"]), input: none },
   // No such vacancy: the seeker gets through the access checks to NOT_FOUND (add) or to nothing to do.
   "seeker.saved.add": { allowed: new Set(["seeker"]), input: () => ({ vacancyId: 999_999 }) },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { LICENCE_CATEGORIES } from "@/lib/validation/resume";
 import { createTRPCRouter, employerProcedure } from "@/server/api/trpc";
 import {
   addNote,
@@ -19,7 +20,14 @@ const id = z.number().int().positive();
 /** The applicant inbox of an employer organisation: observers read, managers and owners answer. */
 export const employerApplicationsRouter = createTRPCRouter({
   list: employerProcedure("OBSERVER")
-    .input(z.object({ vacancyId: id.optional(), status: z.enum(STATUSES).optional(), cursor: id.optional() }))
+    .input(
+      z.object({
+        vacancyId: id.optional(),
+        status: z.enum(STATUSES).optional(),
+        verifiedCategory: z.enum(LICENCE_CATEGORIES).optional(),
+        cursor: id.optional(),
+      }),
+    )
     .query(({ input }) => listApplications(input.organizationId, input)),
   get: employerProcedure("OBSERVER")
     .input(z.object({ applicationId: id }))

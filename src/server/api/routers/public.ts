@@ -13,9 +13,12 @@ import { sendAccountNotice } from "@/server/services/account/account-emails";
 import { signUp } from "@/server/services/auth/sign-up";
 import { resendVerification } from "@/server/services/auth/verify-email";
 import { publicPriceList } from "@/server/services/billing/tariffs";
+import { previewGraduateInvitation } from "@/server/services/schools/graduate-invitations";
 import { loadVacancyCards } from "@/server/services/search/vacancy-cards";
 import { createComplaint } from "@/server/services/tickets/create-complaint";
 import { createFeedback } from "@/server/services/tickets/create-feedback";
+
+import { graduateTokenInput } from "./seeker-graduate";
 
 const authRouter = createTRPCRouter({
   signUp: publicProcedure.input(signUpSchema).mutation(async ({ ctx, input }) => {
@@ -65,6 +68,8 @@ export const publicRouter = createTRPCRouter({
   auth: authRouter,
   vacancies: vacanciesRouter,
   appeal: appealRouter,
+  /** A graduate's invitation link: the school, category and year, or why it no longer works. */
+  graduateInvitation: publicProcedure.input(graduateTokenInput).query(({ input }) => previewGraduateInvitation(input.token)),
   sendFeedback: publicProcedure
     .input(feedbackSchema)
     .mutation(({ ctx, input }) => createFeedback(input, { userId: ctx.user?.id ?? null, ip: ctx.ip })),

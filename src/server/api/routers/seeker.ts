@@ -9,6 +9,7 @@ import {
   withdrawApplication,
 } from "@/server/services/applications/apply";
 
+import { seekerGraduateRouter } from "./seeker-graduate";
 import { seekerResumesRouter } from "./seeker-resumes";
 import { seekerSavedRouter } from "./seeker-saved";
 import { seekerSubscriptionsRouter } from "./seeker-subscriptions";
@@ -17,6 +18,7 @@ export const seekerRouter = createTRPCRouter({
   resumes: seekerResumesRouter,
   saved: seekerSavedRouter,
   subscriptions: seekerSubscriptionsRouter,
+  graduate: seekerGraduateRouter,
   // The profile is the account's (account.profile / account.updateProfile), for every role.
   applications: createTRPCRouter({
     context: seekerProcedure

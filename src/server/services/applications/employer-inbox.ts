@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { ApplicantTemplateKind, ApplicationStatus, Locale } from "@/generated/prisma/enums";
+import type { ApplicantTemplateKind, ApplicationStatus, LicenceCategory, Locale } from "@/generated/prisma/enums";
 import { translatorFor } from "@/i18n/translator";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { htmlToText } from "@/lib/sanitize-html";
@@ -14,6 +14,7 @@ import { DomainError } from "@/server/errors";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
+import { seekerHasVerifiedCategory, verifiedLicenceSelect } from "../resumes/verified-licences";
 
 /** SPEC §4 (H 4.1.1): one vacancy invites at most this many seekers. */
 export const INVITATIONS_PER_VACANCY = 2_000;
@@ -40,14 +41,19 @@ const inOrganization = (organizationId: number, applicationId: number) => ({
   vacancy: { organizationId },
 });
 
-/** The inbox: applications to the organisation's vacancies, newest first, with counts per status. */
+/**
+ * The inbox: applications to the organisation's vacancies, newest first, with counts per status;
+ * optionally only seekers with a licence category verified by a driving school.
+ */
 export async function listApplications(
   organizationId: number,
-  filter: { vacancyId?: number; status?: ApplicationStatus; cursor?: number },
+  filter: { vacancyId?: number; status?: ApplicationStatus; verifiedCategory?: LicenceCategory; cursor?: number },
 ) {
+  const seeker = filter.verifiedCategory ? { seeker: seekerHasVerifiedCategory(filter.verifiedCategory) } : {};
   const where = {
     vacancy: { organizationId, ...(filter.vacancyId ? { id: filter.vacancyId } : {}) },
     status: filter.status ? filter.status : { not: "WITHDRAWN" as const },
+    ...seeker,
   };
   const [rows, counts] = await Promise.all([
     db.application.findMany({
@@ -59,13 +65,13 @@ export async function listApplications(
         status: true,
         createdAt: true,
         vacancy: { select: { id: true, title: true } },
-        seeker: { select: { name: true } },
+        seeker: { select: { name: true, verifiedLicences: verifiedLicenceSelect } },
         resume: { select: { title: true, desiredSalary: true, city: { select: { nameRu: true, nameKk: true } } } },
       },
     }),
     db.application.groupBy({
       by: ["status"],
-      where: { vacancy: { organizationId, ...(filter.vacancyId ? { id: filter.vacancyId } : {}) } },
+      where: { vacancy: { organizationId, ...(filter.vacancyId ? { id: filter.vacancyId } : {}) }, ...seeker },
       _count: { _all: true },
     }),
   ]);
@@ -94,7 +100,9 @@ export async function getApplication(organizationId: number, applicationId: numb
       viewedAt: true,
       respondedAt: true,
       vacancy: { select: { id: true, title: true } },
-      seeker: { select: { id: true, name: true, email: true, phone: true, locale: true } },
+      seeker: {
+        select: { id: true, name: true, email: true, phone: true, locale: true, verifiedLicences: verifiedLicenceSelect },
+      },
       resume: {
         select: {
           id: true,

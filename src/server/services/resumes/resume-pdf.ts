@@ -112,6 +112,15 @@ export async function renderResumePdf(
     text(`${r("document.schedules")}: ${resume.schedules.map((s) => t(`vacancy.schedule.${s}`)).join(", ")}`);
   }
 
+  if (resume.user.verifiedLicences.length) {
+    heading(r("document.verifiedLicences"));
+    for (const l of resume.user.verifiedLicences) {
+      text(
+        `${r("document.verifiedBadge", { category: licenceLabel(l.category), school: l.schoolName, year: l.certificateDate.getUTCFullYear() })} (${r("document.verifiedMark")})`,
+      );
+    }
+  }
+
   if (resume.licences.length) {
     heading(r("document.licences"));
     text(

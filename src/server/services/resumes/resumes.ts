@@ -4,6 +4,8 @@ import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 
+import { verifiedLicenceSelect } from "./verified-licences";
+
 /** Everything a resume shows, in display order; the same shape for its owner and for employers. */
 export const resumeDocumentSelect = {
   id: true,
@@ -37,6 +39,8 @@ export const resumeDocumentSelect = {
   },
   languages: { select: { language: true, level: true }, orderBy: { language: "asc" } },
   licences: { select: { category: true, yearObtained: true }, orderBy: { category: "asc" } },
+  // The owner's categories verified by a driving school: on every resume of theirs.
+  user: { select: { verifiedLicences: verifiedLicenceSelect } },
 } satisfies Prisma.ResumeSelect;
 
 export type ResumeDocument = Prisma.ResumeGetPayload<{ select: typeof resumeDocumentSelect }>;

@@ -5,13 +5,16 @@ import { audit, type Actor } from "@/server/audit";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
+import { inviteGraduate, revokeGraduateInvitations, sendGraduateInvitations } from "./graduate-invitations";
 import { assertSchoolWritable, requireSchoolWriter, schoolToday } from "./school-access";
 import { toTraineeView, traineeViewSelect, type TraineeView } from "./trainee-view";
 
 /**
  * Moves a trainee to a new status and appends it to their history, dated by the day it took
  * effect (today unless given; never in the future, never before the previous change). A graduate
- * gets the certificate's number and date; no other status carries one.
+ * gets the certificate's number and date; no other status carries one. Any change revokes the
+ * trainee's unused graduate invitation; becoming GRADUATED as an adult with an email writes a new
+ * one, emailed once the change commits (graduate-invitations.ts).
  */
 export async function changeTraineeStatus(
   actor: Actor,
@@ -33,7 +36,8 @@ export async function changeTraineeStatus(
   if (change.certificate && change.certificate.date > today) {
     throw new DomainError("VALIDATION", "validation.trainee.dateFuture", { field: "certificate" });
   }
-  return db.$transaction(async (tx) => {
+  const now = new Date();
+  const { view, invitation } = await db.$transaction(async (tx) => {
     await assertSchoolWritable(tx, organizationId);
     // Two changes of the same trainee at once would both read the old status: one waits.
     const locked = await tx.$queryRaw<{ id: number }[]>`
@@ -69,6 +73,10 @@ export async function changeTraineeStatus(
       { type: "trainee", id: traineeId },
       { data: { organizationId, from: trainee.status, to: change.status } },
     );
-    return toTraineeView(updated);
+    await revokeGraduateInvitations(tx, traineeId, now);
+    const invitation = change.status === "GRADUATED" ? await inviteGraduate(tx, traineeId, member.userId, now) : null;
+    return { view: toTraineeView(updated), invitation };
   });
+  if (invitation) await sendGraduateInvitations([invitation], now);
+  return view;
 }

@@ -6,7 +6,10 @@ import { loadDashboardOrganization } from "@/components/employer/load-organizati
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
+import { licenceLabel } from "@/lib/format";
 import { localName } from "@/lib/local-name";
+import { LICENCE_CATEGORIES } from "@/lib/validation/resume";
+import { verifiedBadgeText } from "@/components/resume/verified-licences";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -31,14 +34,20 @@ export default async function ApplicationsPage({
   const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
   const status = STATUSES.find((s) => s === query.status);
   const vacancyId = positive(query.vacancy);
+  const verifiedCategory = LICENCE_CATEGORIES.find((c) => c === query.verified);
   const cursor = positive(query.cursor);
   const [inbox, vacancies] = await Promise.all([
-    api.employer.applications.list({ organizationId: org.id, status, vacancyId, cursor }),
+    api.employer.applications.list({ organizationId: org.id, status, vacancyId, verifiedCategory, cursor }),
     api.employer.vacancies.list({ organizationId: org.id }),
   ]);
   const canAnswer = org.myRole !== "OBSERVER";
   const total = Object.values(inbox.counts).reduce((a, b) => a + (b ?? 0), 0) - (inbox.counts.WITHDRAWN ?? 0);
-  const more = new URLSearchParams({ ...(status ? { status } : {}), ...(vacancyId ? { vacancy: String(vacancyId) } : {}) });
+  const badge = await verifiedBadgeText(locale);
+  const more = new URLSearchParams({
+    ...(status ? { status } : {}),
+    ...(vacancyId ? { vacancy: String(vacancyId) } : {}),
+    ...(verifiedCategory ? { verified: verifiedCategory } : {}),
+  });
   if (inbox.nextCursor) more.set("cursor", String(inbox.nextCursor));
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
@@ -63,6 +72,24 @@ export default async function ApplicationsPage({
             {vacancies.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="verified" className="text-sm font-medium text-gray-800">
+            {t("verifiedFilter")}
+          </label>
+          <select
+            id="verified"
+            name="verified"
+            defaultValue={verifiedCategory ?? ""}
+            className="rounded-md border border-gray-400 px-3 py-2"
+          >
+            <option value="">{t("verifiedAny")}</option>
+            {LICENCE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {licenceLabel(c)}
               </option>
             ))}
           </select>
@@ -97,6 +124,7 @@ export default async function ApplicationsPage({
             name: a.seeker.name,
             resumeTitle: a.resume?.title ?? null,
             city: a.resume?.city ? localName(a.resume.city, locale) : null,
+            verified: a.seeker.verifiedLicences.map(badge),
           }))}
         />
       </ClientMessages>

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { MarkViewed, NoteForm, RespondForm } from "@/components/employer/application-actions";
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { VerifiedLicences } from "@/components/resume/verified-licences";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
@@ -78,6 +79,11 @@ export default async function ApplicationPage({
               )}
             </p>
           </Block>
+          {application.seeker.verifiedLicences.length ? (
+            <Block title={t("verifiedLabel")}>
+              <VerifiedLicences licences={application.seeker.verifiedLicences} locale={locale} />
+            </Block>
+          ) : null}
           {application.message ? (
             <Block title={t("message")}>
               <p className="whitespace-pre-line">{application.message}</p>
