@@ -9,7 +9,7 @@ import { revalidateVacancyPageKeys, vacancyPageKeys } from "../vacancies/vacancy
 // Organisations cannot delete themselves (their vacancies, applicants' data and payments need a
 // person to look at them): the owner asks, and a superadmin carries the request out or declines it
 // here. Carrying it out removes the organisation's data (vacancies with the applications and
-// threads on them, memberships, invitations, templates, logo, the school registry, resume
+// threads on them, memberships, invitations, templates, logo, the school registry and courses, resume
 // hiding); what accounting must keep stays: with orders, payments or a ledger the row itself stays
 // with its legal name and BIN (which invoices and acts name) and nothing else, marked deleted;
 // without them the row goes too.
@@ -109,6 +109,7 @@ export async function decideDeletionRequest(raw: unknown, actor: UserActor) {
         trainees: (await tx.trainee.deleteMany({ where: { organizationId } })).count,
       };
       await tx.schoolGroup.deleteMany({ where: { organizationId } });
+      await tx.schoolCourse.deleteMany({ where: { organizationId } });
       await tx.organizationInvitation.deleteMany({ where: { organizationId } });
       await tx.organizationEmailTemplate.deleteMany({ where: { organizationId } });
       await tx.organizationLogo.deleteMany({ where: { organizationId } });
