@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ageOn, dateToDay, dayToDate, isCalendarDay, parseDay } from "./calendar-day";
+import { ageOn, dateToDay, dayToDate, formatDay, isCalendarDay, parseDay } from "./calendar-day";
 
 describe("calendar days", () => {
   it("exist only when the calendar has them", () => {
@@ -32,5 +32,12 @@ describe("calendar days", () => {
     for (const bad of ["", "31.02.2007", "2007-12-32", "12/31/2007", "31.12.07", "вчера", "2007.12.31"]) {
       expect(parseDay(bad)).toBeNull();
     }
+  });
+});
+
+describe("formatDay", () => {
+  it("writes a day as DD.MM.YYYY and leaves anything else as it is", () => {
+    expect(formatDay("2007-12-31")).toBe("31.12.2007");
+    expect(formatDay("31.12.2007")).toBe("31.12.2007");
   });
 });
