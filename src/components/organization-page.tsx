@@ -30,7 +30,13 @@ function organizationJsonLd(
     appUrl,
     website,
     courseName,
-  }: { locale: AppLocale; url: string; appUrl: string; website: string | null; courseName: (category: LicenceCategory) => string },
+  }: {
+    locale: AppLocale;
+    url: string;
+    appUrl: string;
+    website: string | null;
+    courseName: (category: LicenceCategory) => string;
+  },
 ) {
   const address =
     org.city || org.address
