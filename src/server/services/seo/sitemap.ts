@@ -252,7 +252,7 @@ async function chunkLists(s: Settings, now: Date): Promise<Record<ChunkedKind, C
       ) r
       GROUP BY GROUPING SETS ((r.chunk), (r.organization_id), (r.city_id), (r.city_id, r.specialization_id))
     ), organizations_dated AS (
-      SELECT o.id, o.type, o.verification, o.blocked_at,
+      SELECT o.id, o.type, o.verification, o.blocked_at, o.deleted_at,
              greatest(o.updated_at, l.named_published_at) AS lastmod, l.named_published_at IS NOT NULL AS hiring
       FROM organizations o
       LEFT JOIN levels l ON l.level = 11 AND l.organization_id = o.id
