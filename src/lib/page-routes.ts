@@ -27,6 +27,8 @@ export const PAGE_ROUTES = [
   "admin/organizations",
   "admin/staff",
   "auth/code",
+  "auth/second-factor",
+  "auth/second-factor/enrol",
   "auth/sign-in",
   "auth/sign-up",
   "auth/verify-email",

@@ -5,7 +5,8 @@ import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
 import { staffQueues } from "@/server/services/admin/queues";
 import { listStaff, setStaffRole } from "@/server/services/admin/staff";
-import { setStaffRoleSchema } from "@/lib/validation/staff";
+import { resetStaffTotpSchema, setStaffRoleSchema } from "@/lib/validation/staff";
+import { resetStaffTotp } from "@/server/services/auth/staff-totp";
 import {
   correctionSchema,
   correctVacancy,
@@ -25,6 +26,10 @@ export const adminRouter = createTRPCRouter({
     setRole: adminProcedure([])
       .input(setStaffRoleSchema)
       .mutation(({ ctx, input }) => setStaffRole(input, ctx.actor)),
+    /** A staff member lost their authenticator: they enrol again at their next console visit. */
+    resetTotp: adminProcedure([])
+      .input(resetStaffTotpSchema)
+      .mutation(({ ctx, input }) => resetStaffTotp(ctx.actor, input.email)),
   }),
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])

@@ -14,7 +14,8 @@ type LimitName =
   | "verifyResendPerEmail"
   | "feedbackPerIp"
   | "complaintPerIp"
-  | "invitePerOrganization";
+  | "invitePerOrganization"
+  | "staffSecondFactorPerUser";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   // Per (address, IP) tight, per address slow, per IP wide (OWASP's authentication cheat sheet):
@@ -31,6 +32,8 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   feedbackPerIp: { points: 10, duration: 60 * 60 },
   complaintPerIp: { points: 10, duration: 60 * 60 },
   invitePerOrganization: { points: 50, duration: 24 * 60 * 60 },
+  // A staff member's second-factor codes (TOTP or recovery): a million codes cannot be tried.
+  staffSecondFactorPerUser: { points: 10, duration: 15 * 60 },
 };
 
 const limiters = new Map<LimitName, RateLimiterPrisma>();

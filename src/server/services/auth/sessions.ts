@@ -13,6 +13,8 @@ export interface SessionUser {
   emailVerified: boolean;
   phone: string | null;
   sessionId: string;
+  /** Staff only: this session passed the second factor (TOTP or a recovery code). */
+  secondFactorPassed: boolean;
 }
 
 export async function createSession(userId: number, meta: { ip?: string | null; userAgent?: string | null }) {
@@ -45,6 +47,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
       revokedAt: true,
       expiresAt: true,
       lastSeenAt: true,
+      secondFactorAt: true,
       user: {
         select: {
           id: true,
@@ -75,6 +78,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
     emailVerified: user.emailVerifiedAt !== null,
     phone: user.phone,
     sessionId: session.id,
+    secondFactorPassed: session.secondFactorAt !== null,
   };
 }
 
