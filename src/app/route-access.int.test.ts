@@ -11,7 +11,14 @@ import { addCartLine } from "@/server/services/billing/change-cart";
 import { checkout } from "@/server/services/billing/checkout";
 import { createResume } from "@/server/services/resumes/resumes";
 
-import { createBillingProduct, createOrganization, createUser, creditBalance, signedIn } from "../../test/support/factories";
+import {
+  createBillingProduct,
+  createOrganization,
+  createUser,
+  creditBalance,
+  signedIn,
+  signedInStaff,
+} from "../../test/support/factories";
 
 // The route handlers' side of the access matrix (the procedures' side is
 // src/server/api/access-matrix.int.test.ts): every route handler under src/app must have a rule
@@ -346,7 +353,8 @@ describe("route handlers' access matrix", () => {
         const got: Partial<Record<Caller, number>> = {};
         const want: Partial<Record<Caller, number>> = {};
         for (const caller of CALLERS) {
-          session.user = caller === "guest" ? null : await signedIn(f.users[caller]);
+          session.user =
+            caller === "guest" ? null : caller === "admin" ? await signedInStaff(f.users[caller]) : await signedIn(f.users[caller]);
           const { url, params, init } = check.request(f);
           const response = await handler!(new Request(url, { method: check.method, ...init }), {
             params: Promise.resolve(params),
