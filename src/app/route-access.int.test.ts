@@ -354,7 +354,11 @@ describe("route handlers' access matrix", () => {
         const want: Partial<Record<Caller, number>> = {};
         for (const caller of CALLERS) {
           session.user =
-            caller === "guest" ? null : caller === "admin" ? await signedInStaff(f.users[caller]) : await signedIn(f.users[caller]);
+            caller === "guest"
+              ? null
+              : caller === "admin"
+                ? await signedInStaff(f.users[caller])
+                : await signedIn(f.users[caller]);
           const { url, params, init } = check.request(f);
           const response = await handler!(new Request(url, { method: check.method, ...init }), {
             params: Promise.resolve(params),

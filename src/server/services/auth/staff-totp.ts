@@ -184,7 +184,10 @@ export async function useStaffRecoveryCode(
  * codes go, and the member's sessions must pass the factor again, after enrolling anew.
  */
 export async function resetStaffTotp(actor: UserActor, email: string): Promise<void> {
-  const target = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, staffRole: true } });
+  const target = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, staffRole: true },
+  });
   if (!target?.staffRole) throw new DomainError("NOT_FOUND", "errors.staffTotp.staffNotFound", { field: "email" });
   await db.$transaction(async (tx) => {
     const removed = await tx.staffTotp.deleteMany({ where: { userId: target.id } });

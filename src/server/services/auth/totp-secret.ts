@@ -89,5 +89,7 @@ export function normalizeRecoveryCode(input: string): string {
 
 /** Only a keyed hash of a recovery code is stored. */
 export function hashRecoveryCode(userId: number, code: string, keyMaterial: string): string {
-  return createHmac("sha256", keyMaterial).update(`staff-recovery:${userId}:${normalizeRecoveryCode(code)}`).digest("hex");
+  return createHmac("sha256", keyMaterial)
+    .update(`staff-recovery:${userId}:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 }
