@@ -15,6 +15,7 @@ export const PAGE_ROUTES = [
   "account/profile",
   "account/security",
   "admin",
+  "admin/audit",
   "admin/emails",
   "admin/emails/[id]",
   "admin/finance",

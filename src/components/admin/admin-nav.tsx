@@ -10,6 +10,7 @@ const SECTIONS = [
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
   { key: "staff", href: "/admin/staff", roles: [] },
+  { key: "audit", href: "/admin/audit", roles: [] },
 ] as const;
 
 /** The console's sections this staff member may open. */

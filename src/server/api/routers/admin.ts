@@ -4,6 +4,8 @@ import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
 import { staffQueues } from "@/server/services/admin/queues";
+import { listAuditLog } from "@/server/services/admin/audit-log";
+import { auditFilterSchema } from "@/lib/validation/audit";
 import { listStaff, setStaffRole } from "@/server/services/admin/staff";
 import { resetStaffTotpSchema, setStaffRoleSchema } from "@/lib/validation/staff";
 import { resetStaffTotp } from "@/server/services/auth/staff-totp";
@@ -30,6 +32,12 @@ export const adminRouter = createTRPCRouter({
     resetTotp: adminProcedure([])
       .input(resetStaffTotpSchema)
       .mutation(({ ctx, input }) => resetStaffTotp(ctx.actor, input.email)),
+  }),
+  /** The audit log: superadmins only (it records every staff member's actions and IP addresses). */
+  audit: createTRPCRouter({
+    list: adminProcedure([])
+      .input(auditFilterSchema)
+      .query(({ input }) => listAuditLog(input)),
   }),
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])
