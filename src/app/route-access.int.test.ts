@@ -114,6 +114,15 @@ const RULES: Record<string, Rule> = {
       },
     ],
   },
+  "api/admin/audit.csv": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/admin/audit.csv?action=staff.role.grant`, params: {} }),
+        expect: { guest: 401, admin: 200, otherwise: 403 },
+      },
+    ],
+  },
   "api/admin/finance/esf.csv": {
     checks: [
       {

@@ -519,6 +519,7 @@ const POLICY: Record<string, Rule> = {
   ...financePolicy(),
   ...schoolRegistryPolicy(),
 
+  "admin.audit.list": { allowed: new Set(["superadmin"]), input: () => ({ action: "staff.role.grant", page: 1 }) },
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
 };
