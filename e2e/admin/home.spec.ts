@@ -51,8 +51,22 @@ test("a superadmin makes an account a moderator, who then works the moderator's 
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
   const text =
     locale === "kk"
-      ? { email: "Электрондық пошта", role: "Рөлі", save: "Сақтау", saved: "Рөл өзгертілді.", moderator: "Модератор" }
-      : { email: "Электронная почта", role: "Роль", save: "Сохранить", saved: "Роль изменена.", moderator: "Модератор" };
+      ? {
+          form: "Рөл беру немесе өзгерту",
+          email: "Электрондық пошта",
+          role: "Рөлі",
+          save: "Сақтау",
+          saved: "Рөл өзгертілді.",
+          moderator: "Модератор",
+        }
+      : {
+          form: "Выдать или изменить роль",
+          email: "Электронная почта",
+          role: "Роль",
+          save: "Сохранить",
+          saved: "Роль изменена.",
+          moderator: "Модератор",
+        };
   // An account that is no staff yet: a staff account whose role is taken away first.
   const email = await staffAccount("MODERATOR");
   await sql(`UPDATE users SET staff_role = NULL WHERE email = $1`, [email]);
@@ -60,8 +74,9 @@ test("a superadmin makes an account a moderator, who then works the moderator's 
   await signInAsStaff(page, await staffAccount("SUPERADMIN"));
   await page.goto(`/${locale}/admin/staff`);
   await expectNoAxeViolations(page);
-  await page.getByLabel(text.email, { exact: true }).fill(email);
-  await page.getByLabel(text.role, { exact: true }).selectOption("MODERATOR");
+  const form = page.getByRole("region", { name: text.form });
+  await form.getByLabel(text.email, { exact: true }).fill(email);
+  await form.getByLabel(text.role, { exact: true }).selectOption("MODERATOR");
   await page.getByRole("button", { name: text.save }).click();
   await expect(page.getByText(text.saved)).toBeVisible();
   await expect(page.getByTestId("staff").getByRole("row").filter({ hasText: email })).toContainText(text.moderator);

@@ -46,7 +46,7 @@ export function StaffTotpResetForm() {
           id="totp-reset-email"
           type="email"
           autoComplete="off"
-          label={t("email")}
+          label={t("resetEmail")}
           errors={errors.fieldErrors.email}
           required
           className="sm:col-span-2"
