@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { staffAccount } from "../fixtures/billing";
+import { signInAsStaff } from "../fixtures/staff";
 import { findVacancy, LIVE, sql } from "../fixtures/db";
 
 const TEXT = {
@@ -77,6 +78,13 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** A staff member's page, past the second factor. */
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAsStaff(page, email);
+  return page;
+}
+
 test("a moderator blocks an organisation, its owner appeals, another moderator lifts it", async ({ browser }, testInfo) => {
   test.slow();
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
@@ -92,7 +100,7 @@ test("a moderator blocks an organisation, its owner appeals, another moderator l
   await expect(inResults(guest).first()).toBeVisible();
 
   // The moderator finds the organisation by name and blocks it with a reason.
-  const moderator = await signedInPage(browser, await staffAccount("MODERATOR"));
+  const moderator = await staffPage(browser, await staffAccount("MODERATOR"));
   await moderator.goto(`/${locale}/admin/blocks`);
   await moderator.getByLabel(text.search, { exact: true }).fill(name);
   await moderator.getByRole("button", { name: text.find }).first().click();
@@ -131,7 +139,7 @@ test("a moderator blocks an organisation, its owner appeals, another moderator l
   await expect(ownAppeal.getByText(text.ownBlock)).toBeVisible();
   await expect(ownAppeal.getByRole("button", { name: text.lift })).toHaveCount(0);
 
-  const other = await signedInPage(browser, await staffAccount("MODERATOR"));
+  const other = await staffPage(browser, await staffAccount("MODERATOR"));
   await other.goto(`/${locale}/admin/appeals`);
   const appeal = other.locator("li[data-appeal]").filter({ hasText: name });
   await appeal.getByLabel(text.note, { exact: true }).fill("Предоплаты не нашли, блокировку снимаем.");

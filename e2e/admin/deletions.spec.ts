@@ -2,6 +2,7 @@ import { devices, expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { signInAsStaff } from "../fixtures/staff";
 import { staffAccount, verifiedOrganization } from "../fixtures/billing";
 import { sql } from "../fixtures/db";
 
@@ -52,7 +53,7 @@ test("an owner asks to delete the organisation; a superadmin carries it out and 
 
   // A superadmin finds it in the queue.
   const staff = await (await browser.newContext(testInfo.project.name === "phone" ? devices["Pixel 7"] : {})).newPage();
-  await signIn(staff, await staffAccount("SUPERADMIN"), DEMO_PASSWORD);
+  await signInAsStaff(staff, await staffAccount("SUPERADMIN"), `/${locale}/admin`);
   await staff.goto(`/${locale}/admin`);
   await staff.locator('[data-queue="deletions"]').getByRole("link").click();
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(text.title);

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
+import { signInAsStaff } from "../fixtures/staff";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { staffAccount, verifiedOrganization } from "../fixtures/billing";
 import { sql } from "../fixtures/db";
@@ -101,7 +102,7 @@ test("finance marks an invoice paid, adjusts a balance and refunds part of it by
     hasTouch: use.hasTouch,
   });
   const finance = await context.newPage();
-  await signIn(finance, await staffAccount("FINANCE"), DEMO_PASSWORD);
+  await signInAsStaff(finance, await staffAccount("FINANCE"));
 
   // Finds the order by its number and marks it paid.
   await openFinancePage(finance, `/${locale}/admin/finance?number=${encodeURIComponent(order!.number)}&method=INVOICE`);
@@ -157,7 +158,7 @@ test("finance marks an invoice paid, adjusts a balance and refunds part of it by
 test("a moderator gets the 404 page on the finance console", async ({ page }, testInfo) => {
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
   const notFound = locale === "kk" ? "Бет табылмады" : "Страница не найдена";
-  await signIn(page, await staffAccount("MODERATOR"), DEMO_PASSWORD);
+  await signInAsStaff(page, await staffAccount("MODERATOR"));
   for (const path of ["", "/payments", "/tariffs", "/revenue"]) {
     await page.goto(`/${locale}/admin/finance${path}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(notFound);

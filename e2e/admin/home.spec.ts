@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
+import { signInAsStaff } from "../fixtures/staff";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { staffAccount } from "../fixtures/billing";
 import { sql } from "../fixtures/db";
@@ -16,7 +17,7 @@ test("the console's home lists a superadmin's queues with counts and leads to th
   const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM vacancies WHERE status = 'SUBMITTED'`)) as [
     { n: number },
   ];
-  await signIn(page, "admin@demo.jumys.kz", DEMO_PASSWORD);
+  await signInAsStaff(page, await staffAccount("SUPERADMIN"));
   await page.goto(`/${locale}/admin`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.title);
   await expect(page.getByTestId("queues").locator("li")).toHaveCount(9);
@@ -31,7 +32,7 @@ test("the console's home lists a superadmin's queues with counts and leads to th
 });
 
 test("a moderator sees only the moderator's queues; a seeker gets the 404 page", async ({ page, browser }) => {
-  await signIn(page, await staffAccount("MODERATOR"), DEMO_PASSWORD);
+  await signInAsStaff(page, await staffAccount("MODERATOR"));
   await page.goto("/ru/admin");
   await expect(page.getByTestId("queues").locator("li")).toHaveCount(4);
   await expect(page.getByText(TEXT.ru.invoices)).toHaveCount(0);
@@ -50,24 +51,38 @@ test("a superadmin makes an account a moderator, who then works the moderator's 
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
   const text =
     locale === "kk"
-      ? { email: "Электрондық пошта", role: "Рөлі", save: "Сақтау", saved: "Рөл өзгертілді.", moderator: "Модератор" }
-      : { email: "Электронная почта", role: "Роль", save: "Сохранить", saved: "Роль изменена.", moderator: "Модератор" };
+      ? {
+          form: "Рөл беру немесе өзгерту",
+          email: "Электрондық пошта",
+          role: "Рөлі",
+          save: "Сақтау",
+          saved: "Рөл өзгертілді.",
+          moderator: "Модератор",
+        }
+      : {
+          form: "Выдать или изменить роль",
+          email: "Электронная почта",
+          role: "Роль",
+          save: "Сохранить",
+          saved: "Роль изменена.",
+          moderator: "Модератор",
+        };
   // An account that is no staff yet: a staff account whose role is taken away first.
   const email = await staffAccount("MODERATOR");
   await sql(`UPDATE users SET staff_role = NULL WHERE email = $1`, [email]);
 
-  await signIn(page, "admin@demo.jumys.kz", DEMO_PASSWORD);
+  await signInAsStaff(page, await staffAccount("SUPERADMIN"));
   await page.goto(`/${locale}/admin/staff`);
   await expectNoAxeViolations(page);
-  await page.getByLabel(text.email, { exact: true }).fill(email);
-  await page.getByLabel(text.role, { exact: true }).selectOption("MODERATOR");
+  const form = page.getByRole("region", { name: text.form });
+  await form.getByLabel(text.email, { exact: true }).fill(email);
+  await form.getByLabel(text.role, { exact: true }).selectOption("MODERATOR");
   await page.getByRole("button", { name: text.save }).click();
   await expect(page.getByText(text.saved)).toBeVisible();
   await expect(page.getByTestId("staff").getByRole("row").filter({ hasText: email })).toContainText(text.moderator);
 
   const moderator = await (await browser.newContext()).newPage();
-  await signIn(moderator, email, DEMO_PASSWORD);
-  await moderator.goto(`/${locale}/admin`);
+  await signInAsStaff(moderator, email, `/${locale}/admin`);
   await expect(moderator.getByTestId("queues").locator("li")).toHaveCount(4);
   await moderator.context().close();
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { signInAsStaff } from "../fixtures/staff";
 import { staffAccount } from "../fixtures/billing";
 import { findVacancy, LIVE } from "../fixtures/db";
 import { readLatestEmail, uniqueEmail } from "../fixtures/outbox";
@@ -89,7 +89,7 @@ test("a guest's complaint is taken, answered by support and the answer reaches t
   await guestContext.close();
 
   // Support opens it from the console's home.
-  await signIn(page, await staffAccount("SUPPORT"), DEMO_PASSWORD);
+  await signInAsStaff(page, await staffAccount("SUPPORT"));
   await page.goto(`/${locale}/admin`);
   await page.getByRole("link", { name: text.queue, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/admin/tickets\\?kind=COMPLAINT$`));

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
+import { signInAsStaff } from "../fixtures/staff";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { creditBalance, staffAccount, verifiedOrganization } from "../fixtures/billing";
 import { LIVE, sql } from "../fixtures/db";
@@ -225,7 +226,7 @@ test("premium publications: the approved vacancy tops the search, the one the mo
   const use = testInfo.project.use;
   const context = await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, isMobile: use.isMobile });
   const moderator = await context.newPage();
-  await signIn(moderator, await staffAccount("MODERATOR"), DEMO_PASSWORD);
+  await signInAsStaff(moderator, await staffAccount("MODERATOR"));
   // The queue is paged: each vacancy is found by its title, as a moderator would.
   const find = (title: string) => moderator.goto(`/ru/admin/moderation?q=${encodeURIComponent(title)}`);
   const item = (title: string) =>

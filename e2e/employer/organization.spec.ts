@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 
 import { makeBin } from "../../src/lib/kz-identifiers";
 import { DEMO_PASSWORD, signIn, signUpAndSignIn } from "../fixtures/accounts";
+import { signInAsStaff } from "../fixtures/staff";
+import { staffAccount } from "../fixtures/billing";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { linkIn, readLatestEmail, uniqueEmail } from "../fixtures/outbox";
 
@@ -41,7 +43,7 @@ test("an employer registers an organisation, an admin verifies it, the owner inv
   await expectNoAxeViolations(owner);
 
   const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@demo.jumys.kz", DEMO_PASSWORD);
+  await signInAsStaff(admin, await staffAccount("SUPERADMIN"));
   await admin.goto("/ru/admin/organizations");
   const card = admin.getByRole("listitem").filter({ has: admin.getByRole("heading", { name: new RegExp(orgName) }) });
   await expect(card).toContainText(bin);

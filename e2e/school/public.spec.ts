@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { makeBin } from "../../src/lib/kz-identifiers";
-import { DEMO_PASSWORD, signIn, signUpAndSignIn } from "../fixtures/accounts";
+import { signUpAndSignIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { signInAsStaff } from "../fixtures/staff";
 import { staffAccount } from "../fixtures/billing";
 import { uniqueEmail } from "../fixtures/outbox";
 
@@ -49,7 +50,7 @@ test("a driving school registers, is verified, lists its courses and appears in 
 
   // An operator verifies it in the same queue as employers.
   const staff = await (await browser.newContext()).newPage();
-  await signIn(staff, await staffAccount("MODERATOR"), DEMO_PASSWORD);
+  await signInAsStaff(staff, await staffAccount("MODERATOR"));
   await staff.goto("/ru/admin/organizations");
   const card = staff.getByRole("listitem").filter({ has: staff.getByRole("heading", { name: new RegExp(schoolName) }) });
   await expect(card).toContainText(bin);

@@ -11,7 +11,14 @@ import { addCartLine } from "@/server/services/billing/change-cart";
 import { checkout } from "@/server/services/billing/checkout";
 import { createResume } from "@/server/services/resumes/resumes";
 
-import { createBillingProduct, createOrganization, createUser, creditBalance, signedIn } from "../../test/support/factories";
+import {
+  createBillingProduct,
+  createOrganization,
+  createUser,
+  creditBalance,
+  signedIn,
+  signedInStaff,
+} from "../../test/support/factories";
 
 // The route handlers' side of the access matrix (the procedures' side is
 // src/server/api/access-matrix.int.test.ts): every route handler under src/app must have a rule
@@ -104,6 +111,15 @@ const RULES: Record<string, Rule> = {
         method: "GET",
         request: (f) => ({ url: `${APP}/api/billing/ledger/${f.orgId}/csv`, params: { orgId: String(f.orgId) } }),
         expect: { guest: 401, owner: 200, observer: 200, admin: 200, otherwise: 404 },
+      },
+    ],
+  },
+  "api/admin/audit.csv": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/admin/audit.csv?action=staff.role.grant`, params: {} }),
+        expect: { guest: 401, admin: 200, otherwise: 403 },
       },
     ],
   },
@@ -358,7 +374,12 @@ describe("route handlers' access matrix", () => {
         const got: Partial<Record<Caller, number>> = {};
         const want: Partial<Record<Caller, number>> = {};
         for (const caller of CALLERS) {
-          session.user = caller === "guest" ? null : await signedIn(f.users[caller]);
+          session.user =
+            caller === "guest"
+              ? null
+              : caller === "admin"
+                ? await signedInStaff(f.users[caller])
+                : await signedIn(f.users[caller]);
           const { url, params, init } = check.request(f);
           const response = await handler!(new Request(url, { method: check.method, ...init }), {
             params: Promise.resolve(params),

@@ -67,6 +67,19 @@ export async function signedIn(userId: number): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * A signed-in staff member whose session passed the second factor, as after typing the TOTP
+ * code: what every admin procedure, page and route requires (signedIn alone is a staff session
+ * before the code).
+ */
+export async function signedInStaff(userId: number): Promise<SessionUser> {
+  const sessionId = await createSession(userId, { ip: "127.0.0.1", userAgent: "vitest" });
+  await db.session.update({ where: { id: sessionId }, data: { secondFactorAt: new Date() } });
+  const user = await resolveSession(sessionId);
+  if (!user?.staffRole || !user.secondFactorPassed) throw new Error("not a staff session");
+  return user;
+}
+
 // ---------------------------------------------------------------- billing
 
 /** An organisation an operator has verified (billing sells only to those). */

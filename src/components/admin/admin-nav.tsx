@@ -15,6 +15,7 @@ const SECTIONS = [
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
   { key: "staff", href: "/admin/staff", roles: [] },
   { key: "deletions", href: "/admin/deletions", roles: [] },
+  { key: "audit", href: "/admin/audit", roles: [] },
 ] as const;
 
 /** The console's sections this staff member may open. */

@@ -14,6 +14,7 @@ import {
   createVerifiedOrganization,
   ensureLegalDocuments,
   signedIn,
+  signedInStaff,
 } from "../../../test/support/factories";
 import { grantSchoolPlan } from "../../../test/support/school-factories";
 
@@ -41,11 +42,16 @@ const CALLERS = [
   "support",
   "moderator",
   "finance",
+  // A superadmin whose session has not passed the second factor: refused by every admin procedure.
+  "unverifiedStaff",
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
 const EVERYONE = new Set<Caller>(CALLERS);
 const SIGNED_IN = new Set<Caller>(CALLERS.filter((c) => c !== "guest"));
+/** Staff of any role, whether or not the session passed the second factor yet. */
+const STAFF = new Set<Caller>(["superadmin", "support", "moderator", "finance", "unverifiedStaff"]);
+const VERIFIED_STAFF: ReadonlySet<Caller> = new Set<Caller>(["superadmin", "support", "moderator", "finance"]);
 
 interface Fixture {
   employerOrgId: number;
@@ -541,6 +547,15 @@ const POLICY: Record<string, Rule> = {
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
 
   "admin.staff.list": { allowed: new Set(["superadmin"]), input: none },
+  "admin.staff.resetTotp": { allowed: new Set(["superadmin"]), input: () => ({ email: "nobody-staff@example.kz" }) },
+
+  // The second factor itself: any staff member for their own account, before passing it. None of
+  // the fixture's staff has enrolled, so the code checks get through to NOT_FOUND.
+  "staffAuth.status": { allowed: STAFF, input: none },
+  "staffAuth.startEnrolment": { allowed: STAFF, input: none },
+  "staffAuth.confirmEnrolment": { allowed: STAFF, input: () => ({ code: "000000" }) },
+  "staffAuth.verify": { allowed: STAFF, input: () => ({ code: "000000" }) },
+  "staffAuth.useRecoveryCode": { allowed: STAFF, input: () => ({ code: "abcd-efgh" }) },
   "admin.staff.setRole": {
     allowed: new Set(["superadmin"]),
     input: () => ({ email: "nobody-staff@example.kz", role: "MODERATOR" }),
@@ -597,6 +612,7 @@ const POLICY: Record<string, Rule> = {
     input: () => ({ token: "t".repeat(43), text: "Прошу пересмотреть блокировку моего аккаунта." }),
   },
 
+  "admin.audit.list": { allowed: new Set(["superadmin"]), input: () => ({ action: "staff.role.grant", page: 1 }) },
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },
 
@@ -629,9 +645,15 @@ beforeAll(async () => {
   const users = Object.fromEntries(
     await Promise.all(
       CALLERS.filter((c) => c !== "guest").map(async (c) => {
-        const staffRole = ({ superadmin: "SUPERADMIN", support: "SUPPORT", moderator: "MODERATOR", finance: "FINANCE" } as const)[
-          c as string
-        ];
+        const staffRole = (
+          {
+            superadmin: "SUPERADMIN",
+            support: "SUPPORT",
+            moderator: "MODERATOR",
+            finance: "FINANCE",
+            unverifiedStaff: "SUPERADMIN",
+          } as const
+        )[c as string];
         const user = await createUser({ isSeeker: c === "seeker", staffRole });
         return [c, user.id] as const;
       }),
@@ -764,7 +786,10 @@ beforeAll(async () => {
   };
 
   contexts.set("guest", createContext({ user: null }));
-  for (const [caller, id] of Object.entries(users)) contexts.set(caller as Caller, createContext({ user: await signedIn(id) }));
+  for (const [caller, id] of Object.entries(users)) {
+    const user = VERIFIED_STAFF.has(caller as Caller) ? await signedInStaff(id) : await signedIn(id);
+    contexts.set(caller as Caller, createContext({ user }));
+  }
 });
 
 describe("tRPC access matrix", () => {

@@ -4,6 +4,7 @@ import { employerRouter } from "./routers/employer";
 import { publicRouter } from "./routers/public";
 import { schoolRouter } from "./routers/school";
 import { seekerRouter } from "./routers/seeker";
+import { staffAuthRouter } from "./routers/staff-auth";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   employer: employerRouter,
   school: schoolRouter,
   admin: adminRouter,
+  staffAuth: staffAuthRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,14 @@ import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import type { Actor, UserActor } from "@/server/audit";
-import { ALL_ORG_TYPES, EMPLOYER_ORG_TYPES, requireMembership, requireStaffRole, SCHOOL_ORG_TYPES } from "@/server/auth/guards";
+import {
+  ALL_ORG_TYPES,
+  EMPLOYER_ORG_TYPES,
+  requireMembership,
+  requireSecondFactor,
+  requireStaffRole,
+  SCHOOL_ORG_TYPES,
+} from "@/server/auth/guards";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/server/db-unavailable";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import type { SessionUser } from "@/server/services/auth/sessions";
@@ -201,6 +208,18 @@ export const schoolProcedure = (minRole: OrgRole, options?: OrganizationProcedur
 export const anyOrganizationProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
   organizationProcedure(ALL_ORG_TYPES, minRole, options);
 
-/** Platform staff with one of the roles; SUPERADMIN may do everything. */
+/**
+ * Any platform staff member, before the second factor: only the procedures that enrol and check
+ * that factor use this.
+ */
+export const staffProcedure = protectedProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, staffRole: requireStaffRole(ctx.user, ["MODERATOR", "SUPPORT", "FINANCE"]) } }),
+);
+
+/** Platform staff with one of the roles, in a session that passed the second factor; SUPERADMIN may do everything. */
 export const adminProcedure = (roles: StaffRole[]) =>
-  protectedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, staffRole: requireStaffRole(ctx.user, roles) } }));
+  protectedProcedure.use(({ ctx, next }) => {
+    const staffRole = requireStaffRole(ctx.user, roles);
+    requireSecondFactor(ctx.user);
+    return next({ ctx: { ...ctx, staffRole } });
+  });

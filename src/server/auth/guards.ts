@@ -67,6 +67,16 @@ export async function requireMembership(
   return { userId, ...membership };
 }
 
+/**
+ * Staff act only from a session that passed the second factor (TOTP or a recovery code); before
+ * that, every admin procedure, page and route refuses them.
+ */
+export function requireSecondFactor(user: { staffRole: StaffRole | null; secondFactorPassed: boolean }): void {
+  if (user.staffRole && !user.secondFactorPassed) {
+    throw new AccessDeniedError("FORBIDDEN", "errors.staffTotp.secondFactorRequired");
+  }
+}
+
 /** Platform staff with one of `roles`; SUPERADMIN may do everything. */
 export function requireStaffRole(user: { staffRole: StaffRole | null } | null, roles: readonly StaffRole[]): StaffRole {
   if (!user) throw new AccessDeniedError("UNAUTHORIZED", "errors.unauthorized");

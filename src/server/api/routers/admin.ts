@@ -5,8 +5,11 @@ import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
 import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
 import { staffQueues } from "@/server/services/admin/queues";
+import { listAuditLog } from "@/server/services/admin/audit-log";
+import { auditFilterSchema } from "@/lib/validation/audit";
 import { listStaff, setStaffRole } from "@/server/services/admin/staff";
-import { setStaffRoleSchema } from "@/lib/validation/staff";
+import { resetStaffTotpSchema, setStaffRoleSchema } from "@/lib/validation/staff";
+import { resetStaffTotp } from "@/server/services/auth/staff-totp";
 import {
   correctionSchema,
   correctVacancy,
@@ -60,6 +63,16 @@ export const adminRouter = createTRPCRouter({
     setRole: adminProcedure([])
       .input(setStaffRoleSchema)
       .mutation(({ ctx, input }) => setStaffRole(input, ctx.actor)),
+    /** A staff member lost their authenticator: they enrol again at their next console visit. */
+    resetTotp: adminProcedure([])
+      .input(resetStaffTotpSchema)
+      .mutation(({ ctx, input }) => resetStaffTotp(ctx.actor, input.email)),
+  }),
+  /** The audit log: superadmins only (it records every staff member's actions and IP addresses). */
+  audit: createTRPCRouter({
+    list: adminProcedure([])
+      .input(auditFilterSchema)
+      .query(({ input }) => listAuditLog(input)),
   }),
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])

@@ -11,7 +11,7 @@ export function listStaff() {
   return db.user.findMany({
     where: { staffRole: { not: null } },
     orderBy: [{ staffRole: "asc" }, { name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, email: true, staffRole: true, blockedAt: true },
+    select: { id: true, name: true, email: true, staffRole: true, blockedAt: true, staffTotp: { select: { confirmedAt: true } } },
     take: 500,
   });
 }

@@ -18,7 +18,8 @@ type LimitName =
   | "applyPerUser"
   | "applyPerIp"
   | "appealPerIp"
-  | "invitePerOrganization";
+  | "invitePerOrganization"
+  | "staffSecondFactorPerUser";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   // Per (address, IP) tight, per address slow, per IP wide (OWASP's authentication cheat sheet):
@@ -41,6 +42,8 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   // Appeal links are single-use; this only slows guessing them.
   appealPerIp: { points: 10, duration: 60 * 60 },
   invitePerOrganization: { points: 50, duration: 24 * 60 * 60 },
+  // A staff member's second-factor codes (TOTP or recovery): a million codes cannot be tried.
+  staffSecondFactorPerUser: { points: 10, duration: 15 * 60 },
 };
 
 const limiters = new Map<LimitName, RateLimiterPrisma>();

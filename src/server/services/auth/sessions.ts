@@ -14,6 +14,8 @@ export interface SessionUser {
   emailVerified: boolean;
   phone: string | null;
   sessionId: string;
+  /** Staff only: this session passed the second factor (TOTP or a recovery code). */
+  secondFactorPassed: boolean;
 }
 
 export async function createSession(userId: number, meta: { ip?: string | null; userAgent?: string | null }) {
@@ -46,6 +48,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
       revokedAt: true,
       expiresAt: true,
       lastSeenAt: true,
+      secondFactorAt: true,
       user: {
         select: {
           id: true,
@@ -82,6 +85,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
     emailVerified: user.emailVerifiedAt !== null,
     phone: user.phone,
     sessionId: session.id,
+    secondFactorPassed: session.secondFactorAt !== null,
   };
 }
 

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { AdminNav } from "@/components/admin/admin-nav";
 import { StaffRoleForm } from "@/components/admin/staff-role-form";
+import { StaffTotpResetForm } from "@/components/admin/staff-totp-reset-form";
 import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
@@ -36,8 +37,11 @@ export default async function AdminStaffPage({ params }: { params: Promise<{ loc
               <th scope="col" className="py-2 pr-3">
                 {t("email")}
               </th>
-              <th scope="col" className="py-2">
+              <th scope="col" className="py-2 pr-3">
                 {t("role")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("secondFactor")}
               </th>
             </tr>
           </thead>
@@ -46,10 +50,11 @@ export default async function AdminStaffPage({ params }: { params: Promise<{ loc
               <tr key={member.id} className="border-b border-gray-100">
                 <td className="py-2 pr-3">{member.name}</td>
                 <td className="py-2 pr-3 break-all">{member.email}</td>
-                <td className="py-2">
+                <td className="py-2 pr-3">
                   {t(`roles.${member.staffRole ?? "SUPERADMIN"}`)}
                   {member.blockedAt ? ` · ${t("blocked")}` : ""}
                 </td>
+                <td className="py-2">{member.staffTotp?.confirmedAt ? t("factorOn") : t("factorOff")}</td>
               </tr>
             ))}
           </tbody>
@@ -57,6 +62,7 @@ export default async function AdminStaffPage({ params }: { params: Promise<{ loc
       </div>
       <ClientMessages locale={locale} namespaces={["adminStaff", "errors", "validation"]}>
         <StaffRoleForm />
+        <StaffTotpResetForm />
       </ClientMessages>
     </div>
   );

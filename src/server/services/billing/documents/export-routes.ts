@@ -1,6 +1,7 @@
 import { dynamicTranslator } from "@/i18n/translator";
 import { almatyDay } from "@/lib/almaty-time";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { requireSecondFactor } from "@/server/auth/guards";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { isDomainError } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
@@ -55,6 +56,7 @@ export const esfCsvRoute = withDatabaseUnavailable(async (request: Request) => {
   const user = await getCurrentUser();
   if (!user) return problem(401, "ru", "errors.unauthorized");
   try {
+    requireSecondFactor(user);
     const actor = { userId: user.id, ip: requestMeta(request.headers).ip };
     const period = parsePeriod(url.searchParams.get("from"), url.searchParams.get("to"));
     const rows = await esfCsv(actor, period);

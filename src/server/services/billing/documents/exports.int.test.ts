@@ -5,7 +5,14 @@ import { makeBin } from "@/lib/kz-identifiers";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/services/auth/sessions";
 
-import { createBillingProduct, createBuyer, createUser, creditBalance, signedIn } from "../../../../../test/support/factories";
+import {
+  createBillingProduct,
+  createBuyer,
+  createUser,
+  creditBalance,
+  signedIn,
+  signedInStaff,
+} from "../../../../../test/support/factories";
 import { addCartLine } from "../change-cart";
 import { checkout } from "../checkout";
 import { postEntry } from "../ledger";
@@ -66,8 +73,9 @@ beforeEach(() => {
   session.user = null;
 });
 
-async function signIn(userId: number | null) {
-  session.user = userId === null ? null : await signedIn(userId);
+async function signIn(userId: number | null, secondFactor = true) {
+  const staff = userId === users.finance || userId === users.superadmin;
+  session.user = userId === null ? null : staff && secondFactor ? await signedInStaff(userId) : await signedIn(userId);
 }
 async function ledger(userId: number | null, query = "", orgId = buyer.organizationId) {
   await signIn(userId);
@@ -75,8 +83,8 @@ async function ledger(userId: number | null, query = "", orgId = buyer.organizat
     params: Promise.resolve({ orgId: String(orgId) }),
   });
 }
-async function esf(userId: number | null, query = "") {
-  await signIn(userId);
+async function esf(userId: number | null, query = "", secondFactor = true) {
+  await signIn(userId, secondFactor);
   return esfGet(new Request(`${APP}/api/admin/finance/esf.csv${query}`));
 }
 
@@ -197,5 +205,11 @@ describe("ESF CSV", () => {
       statuses[name] = response.status;
     }
     expect(statuses).toEqual({ guest: 401, owner: 403, seeker: 403, superadmin: 200 });
+  });
+
+  it("refuses finance staff whose session has not passed the second factor", async () => {
+    const response = await esf(users.finance, "", false);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: { message: "Подтвердите вход кодом из приложения-аутентификатора." } });
   });
 });

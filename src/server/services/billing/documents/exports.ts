@@ -46,7 +46,8 @@ export function parseKinds(values: string[]): LedgerEntryKind[] {
   return [...new Set(kinds)] as LedgerEntryKind[];
 }
 
-const dateTime = (at: Date) => new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+/** An instant as Almaty wall-clock time, "2026-06-15 10:00:00". */
+export const dateTime = (at: Date) => new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 
 export const LEDGER_CSV_HEADER = {
   ru: ["№ записи", "Дата и время (Алматы)", "Вид", "Сумма, тенге", "Баланс после, тенге", "Заказ", "Основание"],
