@@ -4,15 +4,7 @@ import type { StaffRole, TicketKind } from "@/generated/prisma/enums";
 // counts, the console's navigation and pages, and the tickets service.
 
 export type QueueKey =
-  | "moderation"
-  | "verification"
-  | "complaints"
-  | "feedback"
-  | "invoices"
-  | "refunds"
-  | "failedEmails"
-  | "deletions"
-  | "appeals";
+  "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails" | "deletions" | "appeals";
 
 /** Who works each queue; SUPERADMIN sees them all. */
 export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
