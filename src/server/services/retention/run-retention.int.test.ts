@@ -1,12 +1,27 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { formatDate } from "@/lib/format";
 import { db } from "@/server/db";
 
 import { createOrganization, createUser, signedIn } from "../../../../test/support/factories";
+import type * as AccountEmails from "../account/account-emails";
 import { resolveSession } from "../auth/sessions";
 
 import { deletionDate, runRetention } from "./run-retention";
+
+// The real notice through the outbox, with a switch that makes the provider refuse it (as a
+// bounced address does): the outbox transport itself never refuses.
+const mail = vi.hoisted(() => ({ refuse: false }));
+vi.mock("../account/account-emails", async (importOriginal) => {
+  const actual = await importOriginal<typeof AccountEmails>();
+  return {
+    ...actual,
+    sendAccountNotice: async (...args: Parameters<typeof actual.sendAccountNotice>) => {
+      const result = await actual.sendAccountNotice(...args);
+      return mail.refuse ? { ...result, delivered: false, error: "refused" } : result;
+    },
+  };
+});
 
 const DAY = 86_400_000;
 // The job is given the time it runs at; the accounts' last visits are set relative to it. Now is
@@ -57,6 +72,24 @@ describe("retention of unused accounts", () => {
     await runRetention(new Date(NOW.getTime() + 10 * DAY));
     expect(await reminders(due.id)).toBe(1);
     expect(await exists(due.id)).toBe(true);
+  });
+
+  it("counts only a delivered warning: a refused one is tried again the next day, and nobody is deleted unwarned", async () => {
+    const user = await seekerLastActive(daysBefore(yearsBefore(NOW, 3), 10));
+    mail.refuse = true;
+    try {
+      await runRetention(NOW);
+    } finally {
+      mail.refuse = false;
+    }
+    const afterRefusal = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { inactivityRemindedAt: true } });
+    expect(afterRefusal.inactivityRemindedAt).toBeNull();
+    // Forty days on, still never warned: kept, and warned now.
+    const later = new Date(NOW.getTime() + 40 * DAY);
+    await runRetention(later);
+    expect(await exists(user.id)).toBe(true);
+    const warned = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { inactivityRemindedAt: true } });
+    expect(warned.inactivityRemindedAt).toEqual(later);
   });
 
   it("deletes through the account deletion cascade 30 days after the warning, and only then", async () => {

@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { almatyDay } from "@/lib/almaty-time";
 import { db } from "@/server/db";
 
 import { sendAccountNotice } from "../account/account-emails";
@@ -51,8 +52,8 @@ export function deletionDate(lastActiveAt: Date, remindedAt: Date): Date {
  * The retention job (daily). Safe to call often and twice at once: every step re-checks its rows
  * under a lock or deletes by a condition that a second run finds already met.
  * 1. Accounts unused for three years less 30 days get an email saying when they will be deleted
- *    and that signing in keeps them (one per period of inactivity: the outbox key is the account
- *    and its last activity).
+ *    and that signing in keeps them (one per period of inactivity). Only a delivered email counts
+ *    as the warning: a refused one is tried again the next day, and the 30 days start then.
  * 2. Accounts warned at least 30 days ago, unused since the warning and unused for three years
  *    are deleted through the same cascade as a person deleting their own account. Staff accounts
  *    are never touched. The only owner of an organisation is kept (deleting them would leave the
@@ -90,12 +91,18 @@ async function remindInactive(now: Date): Promise<number> {
       data: { inactivityRemindedAt: now },
     });
     if (claimed.count === 0) continue;
-    await sendAccountNotice(
+    const sent = await sendAccountNotice(
       { id: user.id, name: user.name, locale: user.locale },
       user.email,
       { kind: "inactive", deleteOn: deletionDate(user.last_active_at, now) },
-      { idempotencyKey: `inactivity-reminder:${user.id}:${user.last_active_at.toISOString()}` },
+      // One a day at most: a refused delivery is tried again by the next day's run.
+      { idempotencyKey: `inactivity-reminder:${user.id}:${user.last_active_at.toISOString()}:${almatyDay(now)}` },
     );
+    if (!sent.delivered) {
+      // Nobody was warned: the warning (and with it the deletion 30 days on) waits for a delivery.
+      await db.user.updateMany({ where: { id: user.id, inactivityRemindedAt: now }, data: { inactivityRemindedAt: null } });
+      continue;
+    }
     reminded += 1;
   }
   return reminded;
