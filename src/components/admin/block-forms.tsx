@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useNotice } from "@/components/ui/page-notice";
 import { TextAreaField } from "@/components/ui/field";
 import { appealDecisionSchema, blockSchema, liftBlockSchema } from "@/lib/validation/blocks";
 import { trpc } from "@/trpc/react";
@@ -18,11 +19,11 @@ export function BlockForm({ target, idPrefix }: { target: Target; idPrefix: stri
   const t = useTranslations("adminBlocks");
   const router = useRouter();
   const errors = useFormErrors();
-  const [done, setDone] = useState(false);
+  const notice = useNotice();
   const mutation = trpc.admin.blocks.block.useMutation({
     onError: errors.fromServer,
     onSuccess: () => {
-      setDone(true);
+      notice.show(t("blockedDone"));
       router.refresh();
     },
   });
@@ -35,7 +36,7 @@ export function BlockForm({ target, idPrefix }: { target: Target; idPrefix: stri
   }
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
-      <div aria-live="polite">{done ? <Alert tone="success">{t("blockedDone")}</Alert> : null}</div>
+      {notice.region}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextAreaField
         id={`${idPrefix}-reason`}
@@ -56,11 +57,11 @@ export function LiftForm({ blockId, idPrefix }: { blockId: number; idPrefix: str
   const t = useTranslations("adminBlocks");
   const router = useRouter();
   const errors = useFormErrors();
-  const [done, setDone] = useState(false);
+  const notice = useNotice();
   const mutation = trpc.admin.blocks.lift.useMutation({
     onError: errors.fromServer,
     onSuccess: () => {
-      setDone(true);
+      notice.show(t("liftedDone"));
       router.refresh();
     },
   });
@@ -73,7 +74,7 @@ export function LiftForm({ blockId, idPrefix }: { blockId: number; idPrefix: str
   }
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
-      <div aria-live="polite">{done ? <Alert tone="success">{t("liftedDone")}</Alert> : null}</div>
+      {notice.region}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextAreaField id={`${idPrefix}-note`} label={t("noteLabel")} rows={2} maxLength={1000} errors={errors.fieldErrors.note} />
       <Button type="submit" disabled={mutation.isPending} className="self-start">
@@ -89,11 +90,11 @@ export function AppealDecisionForm({ appealId }: { appealId: number }) {
   const router = useRouter();
   const errors = useFormErrors();
   const [note, setNote] = useState("");
-  const [done, setDone] = useState(false);
+  const notice = useNotice();
   const mutation = trpc.admin.blocks.decide.useMutation({
     onError: errors.fromServer,
     onSuccess: () => {
-      setDone(true);
+      notice.show(t("done"));
       router.refresh();
     },
   });
@@ -104,7 +105,7 @@ export function AppealDecisionForm({ appealId }: { appealId: number }) {
   };
   return (
     <div className="flex flex-col gap-2">
-      <div aria-live="polite">{done ? <Alert tone="success">{t("done")}</Alert> : null}</div>
+      {notice.region}
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextAreaField
         id={`appeal-note-${appealId}`}

@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 
 import { useFormErrors } from "@/components/auth/use-form-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useNotice } from "@/components/ui/page-notice";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { deletionDecisionSchema } from "@/lib/validation/organization-deletion";
 import { trpc } from "@/trpc/react";
@@ -21,12 +22,12 @@ export function DeletionRequestActions(props: { organizationId: number; name: st
   const router = useRouter();
   const carryOutErrors = useFormErrors();
   const declineErrors = useFormErrors();
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const decide = trpc.admin.deletions.decide.useMutation({
-    onMutate: () => setNotice(null),
+    onMutate: () => notice.show(null),
     onError: (error, input) => (input.decision === "carryOut" ? carryOutErrors : declineErrors).fromServer(error),
     onSuccess: (result) => {
-      setNotice(t(result.outcome, { name: props.name }));
+      notice.show(t(result.outcome, { name: props.name }));
       router.refresh();
     },
   });
@@ -58,7 +59,7 @@ export function DeletionRequestActions(props: { organizationId: number; name: st
 
   return (
     <div className="flex flex-col gap-3">
-      <div aria-live="polite">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      {notice.region}
       <form onSubmit={carryOut} className="flex flex-col gap-2" noValidate>
         {carryOutErrors.formError ? <Alert tone="error">{carryOutErrors.formError}</Alert> : null}
         {props.blockedBy ? (

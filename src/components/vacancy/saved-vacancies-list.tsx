@@ -2,10 +2,11 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Link } from "@/i18n/navigation";
 import { isVacancySaved, SAVED_VACANCIES_LIMIT, type SavedVacancy } from "@/lib/saved-vacancies";
 import { SEARCH_PATH } from "@/lib/urls";
@@ -21,19 +22,13 @@ import {
 } from "./use-saved-vacancies";
 import { VacancyCard } from "./vacancy-card";
 
-const subscribeNothing = () => () => {};
-
 /**
  * A seeker's saved vacancies from the account, anyone else's from this browser; the server
  * renders only the loading line.
  */
 export function SavedVacanciesList() {
   const t = useTranslations("saved");
-  const hydrated = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const source = useSavedVacancies();
   const merge = useMergeState();
   if (!hydrated || !source.known || source.list === null) {

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppealDecisionForm } from "@/components/admin/block-forms";
+import { PageNotices } from "@/components/ui/page-notice";
 import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { formatDate } from "@/lib/format";
@@ -50,50 +51,52 @@ export default async function AdminAppealsPage({ params }: { params: Promise<{ l
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-gray-700">{t("hint")}</p>
       <ClientMessages locale={locale} namespaces={["adminAppeals", "errors", "validation"]}>
-        <section aria-labelledby="appeals-waiting" className="flex flex-col gap-3">
-          <h2 id="appeals-waiting" className="text-xl font-semibold">
-            {t("waiting")}
-          </h2>
-          {waiting.length === 0 ? <p className="text-gray-700">{t("none")}</p> : null}
-          <ul className="flex flex-col gap-3">
-            {waiting.map((appeal) => (
-              <li
-                key={appeal.id}
-                className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4"
-                data-appeal={appeal.id}
-              >
-                {summary(appeal)}
-                {appeal.blockedByViewer ? (
-                  <p className="text-sm font-medium text-amber-900">{t("ownBlock")}</p>
-                ) : (
-                  <AppealDecisionForm appealId={appeal.id} />
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-        {decided.length > 0 ? (
-          <section aria-labelledby="appeals-decided" className="flex flex-col gap-3">
-            <h2 id="appeals-decided" className="text-xl font-semibold">
-              {t("decided")}
+        <PageNotices>
+          <section aria-labelledby="appeals-waiting" className="flex flex-col gap-3">
+            <h2 id="appeals-waiting" className="text-xl font-semibold">
+              {t("waiting")}
             </h2>
+            {waiting.length === 0 ? <p className="text-gray-700">{t("none")}</p> : null}
             <ul className="flex flex-col gap-3">
-              {decided.map((appeal) => (
-                <li key={appeal.id} className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4">
+              {waiting.map((appeal) => (
+                <li
+                  key={appeal.id}
+                  className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4"
+                  data-appeal={appeal.id}
+                >
                   {summary(appeal)}
-                  <p className="text-sm font-medium">
-                    {t("decidedBy", {
-                      decision: t(`decision.${appeal.decision ?? "UPHELD"}`),
-                      name: appeal.decidedBy?.name ?? "—",
-                      date: appeal.decidedAt ? date(appeal.decidedAt) : "—",
-                      note: appeal.decisionNote ?? "—",
-                    })}
-                  </p>
+                  {appeal.blockedByViewer ? (
+                    <p className="text-sm font-medium text-amber-900">{t("ownBlock")}</p>
+                  ) : (
+                    <AppealDecisionForm appealId={appeal.id} />
+                  )}
                 </li>
               ))}
             </ul>
           </section>
-        ) : null}
+          {decided.length > 0 ? (
+            <section aria-labelledby="appeals-decided" className="flex flex-col gap-3">
+              <h2 id="appeals-decided" className="text-xl font-semibold">
+                {t("decided")}
+              </h2>
+              <ul className="flex flex-col gap-3">
+                {decided.map((appeal) => (
+                  <li key={appeal.id} className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4">
+                    {summary(appeal)}
+                    <p className="text-sm font-medium">
+                      {t("decidedBy", {
+                        decision: t(`decision.${appeal.decision ?? "UPHELD"}`),
+                        name: appeal.decidedBy?.name ?? "—",
+                        date: appeal.decidedAt ? date(appeal.decidedAt) : "—",
+                        note: appeal.decisionNote ?? "—",
+                      })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </PageNotices>
       </ClientMessages>
     </div>
   );

@@ -5,6 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { BlockForm, LiftForm } from "@/components/admin/block-forms";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { PageNotices } from "@/components/ui/page-notice";
 import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { formatDate } from "@/lib/format";
@@ -82,67 +83,69 @@ export default async function AdminBlocksPage({
       <p className="text-gray-700">{t("hint")}</p>
       {canBlock ? null : <p className="text-gray-700">{t("supportHint")}</p>}
       <ClientMessages locale={locale} namespaces={["adminBlocks", "adminAppeals", "errors", "validation"]}>
-        <section aria-labelledby="org-search" className="flex flex-col gap-3">
-          <h2 id="org-search" className="text-xl font-semibold">
-            {t("orgSearch.title")}
-          </h2>
-          <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end">
-            <Field id="q" name="q" type="search" label={t("orgSearch.label")} defaultValue={one(query.q)} maxLength={160} />
-            {email ? <input type="hidden" name="email" value={email} /> : null}
-            <Button type="submit" className="self-start sm:self-end">
-              {t("orgSearch.submit")}
-            </Button>
-          </form>
-          {organizations ? (
-            organizations.length === 0 ? (
-              <p className="text-gray-700">{t("orgSearch.none")}</p>
-            ) : (
-              <ul aria-label={t("results")} className="flex flex-col gap-3">
-                {organizations.map((org) => (
-                  <li
-                    key={org.id}
-                    className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4"
-                    data-org={org.id}
-                  >
-                    <h3 className="text-lg font-semibold break-words">
-                      {org.displayName} <span className="text-sm font-normal text-gray-700">({org.legalName})</span>
-                    </h3>
-                    {org.bin || org.iin ? (
-                      <p className="font-mono text-sm">{t("identifier", { value: org.bin ?? org.iin ?? "" })}</p>
-                    ) : null}
-                    {status(org.blocks[0], `org-${org.id}`, { organizationId: org.id })}
-                  </li>
-                ))}
-              </ul>
-            )
-          ) : null}
-        </section>
+        <PageNotices>
+          <section aria-labelledby="org-search" className="flex flex-col gap-3">
+            <h2 id="org-search" className="text-xl font-semibold">
+              {t("orgSearch.title")}
+            </h2>
+            <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+              <Field id="q" name="q" type="search" label={t("orgSearch.label")} defaultValue={one(query.q)} maxLength={160} />
+              {email ? <input type="hidden" name="email" value={email} /> : null}
+              <Button type="submit" className="self-start sm:self-end">
+                {t("orgSearch.submit")}
+              </Button>
+            </form>
+            {organizations ? (
+              organizations.length === 0 ? (
+                <p className="text-gray-700">{t("orgSearch.none")}</p>
+              ) : (
+                <ul aria-label={t("results")} className="flex flex-col gap-3">
+                  {organizations.map((org) => (
+                    <li
+                      key={org.id}
+                      className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4"
+                      data-org={org.id}
+                    >
+                      <h3 className="text-lg font-semibold break-words">
+                        {org.displayName} <span className="text-sm font-normal text-gray-700">({org.legalName})</span>
+                      </h3>
+                      {org.bin || org.iin ? (
+                        <p className="font-mono text-sm">{t("identifier", { value: org.bin ?? org.iin ?? "" })}</p>
+                      ) : null}
+                      {status(org.blocks[0], `org-${org.id}`, { organizationId: org.id })}
+                    </li>
+                  ))}
+                </ul>
+              )
+            ) : null}
+          </section>
 
-        <section aria-labelledby="user-lookup" className="flex flex-col gap-3">
-          <h2 id="user-lookup" className="text-xl font-semibold">
-            {t("userLookup.title")}
-          </h2>
-          <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end">
-            <Field id="email" name="email" type="email" autoComplete="off" label={t("userLookup.label")} defaultValue={email} />
-            {one(query.q) ? <input type="hidden" name="q" value={one(query.q)} /> : null}
-            <Button type="submit" className="self-start sm:self-end">
-              {t("userLookup.submit")}
-            </Button>
-          </form>
-          {parsedEmail ? (
-            user ? (
-              <div className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4" data-user={user.id}>
-                <h3 className="text-lg font-semibold break-words">
-                  {user.name} <span className="text-sm font-normal break-all text-gray-700">&lt;{user.email}&gt;</span>
-                </h3>
-                {user.staffRole ? <p className="text-sm">{t("staffRole", { role: tRoles(user.staffRole) })}</p> : null}
-                {status(user.blocks[0], `user-${user.id}`, { userId: user.id })}
-              </div>
-            ) : (
-              <p className="text-gray-700">{t("userLookup.none")}</p>
-            )
-          ) : null}
-        </section>
+          <section aria-labelledby="user-lookup" className="flex flex-col gap-3">
+            <h2 id="user-lookup" className="text-xl font-semibold">
+              {t("userLookup.title")}
+            </h2>
+            <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+              <Field id="email" name="email" type="email" autoComplete="off" label={t("userLookup.label")} defaultValue={email} />
+              {one(query.q) ? <input type="hidden" name="q" value={one(query.q)} /> : null}
+              <Button type="submit" className="self-start sm:self-end">
+                {t("userLookup.submit")}
+              </Button>
+            </form>
+            {parsedEmail ? (
+              user ? (
+                <div className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4" data-user={user.id}>
+                  <h3 className="text-lg font-semibold break-words">
+                    {user.name} <span className="text-sm font-normal break-all text-gray-700">&lt;{user.email}&gt;</span>
+                  </h3>
+                  {user.staffRole ? <p className="text-sm">{t("staffRole", { role: tRoles(user.staffRole) })}</p> : null}
+                  {status(user.blocks[0], `user-${user.id}`, { userId: user.id })}
+                </div>
+              ) : (
+                <p className="text-gray-700">{t("userLookup.none")}</p>
+              )
+            ) : null}
+          </section>
+        </PageNotices>
       </ClientMessages>
     </div>
   );
