@@ -22,7 +22,11 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     options: "-c jit=off -c work_mem=32MB",
   });
-  return new PrismaClient({ adapter });
+  // A burst of writes (a seeker double-submitting, an import next to a hundred applications) can
+  // queue more interactive transactions than the pool has connections; Prisma's defaults (2 s to
+  // get a connection, 5 s in all) turned such a queue on a busy server into errors rather than a
+  // short wait. Transactions here are short; these bounds only keep a stuck one from holding on.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -4,6 +4,19 @@ import { EMPLOYER_ORG_TYPES } from "@/server/auth/guards";
 import { db as defaultDb } from "@/server/db";
 
 /**
+ * What every public trace of an organisation needs (its page, logo, sitemap entries, the name
+ * seekers hide resumes from or subscribe to): not blocked by an operator and not deleted (a deleted
+ * organisation with billing records stays as a tombstone row).
+ */
+export const PUBLIC_ORGANIZATION_WHERE = {
+  blockedAt: null,
+  deletedAt: null,
+} as const satisfies Prisma.OrganizationWhereInput;
+
+/** The same rule in SQL, for organisations aliased `o`. */
+export const publicOrganizationSql = Prisma.sql`o.blocked_at IS NULL AND o.deleted_at IS NULL`;
+
+/**
  * The one rule for which driving schools are public (their page, the directory, the sitemap): an
  * operator verified the school and it is not blocked. A school's page lists its courses and
  * graduates, which nobody has checked before verification.
@@ -11,18 +24,17 @@ import { db as defaultDb } from "@/server/db";
 export const PUBLIC_SCHOOL_WHERE = {
   type: "DRIVING_SCHOOL",
   verification: "VERIFIED",
-  blockedAt: null,
-  deletedAt: null,
+  ...PUBLIC_ORGANIZATION_WHERE,
 } as const satisfies Prisma.OrganizationWhereInput;
 
 /** The same rule in SQL, for organisations aliased `o`. */
-export const publicSchoolSql = Prisma.sql`o.type = 'DRIVING_SCHOOL' AND o.verification = 'VERIFIED' AND o.blocked_at IS NULL AND o.deleted_at IS NULL`;
+export const publicSchoolSql = Prisma.sql`o.type = 'DRIVING_SCHOOL' AND o.verification = 'VERIFIED' AND ${publicOrganizationSql}`;
 
 /** The one rule for which organisation has a public page of this kind. */
 function publicOrganizationWhere(id: number, kind: "company" | "school"): Prisma.OrganizationWhereInput {
   return kind === "school"
     ? { id, ...PUBLIC_SCHOOL_WHERE }
-    : { id, blockedAt: null, deletedAt: null, type: { in: [...EMPLOYER_ORG_TYPES] } };
+    : { id, ...PUBLIC_ORGANIZATION_WHERE, type: { in: [...EMPLOYER_ORG_TYPES] } };
 }
 
 /** Whether the public page exists (asked by the proxy on every request: a primary-key read). */
@@ -57,7 +69,7 @@ export type PublicOrganization = NonNullable<Awaited<ReturnType<typeof getPublic
 /** An uploaded logo as the public /logos route serves it; null for an unknown or blocked organisation. */
 export async function getServedLogo(organizationId: number) {
   return defaultDb.organization.findFirst({
-    where: { id: organizationId, blockedAt: null, deletedAt: null },
+    where: { id: organizationId, ...PUBLIC_ORGANIZATION_WHERE },
     select: { logoPath: true, logo: { select: { content: true, contentType: true } } },
   });
 }
@@ -65,7 +77,7 @@ export async function getServedLogo(organizationId: number) {
 /** What the drawn stand-in of a logo needs; null for an unknown or blocked organisation. */
 export async function getLogoMonogramSource(organizationId: number) {
   return defaultDb.organization.findFirst({
-    where: { id: organizationId, blockedAt: null, deletedAt: null },
+    where: { id: organizationId, ...PUBLIC_ORGANIZATION_WHERE },
     select: { displayName: true, logoPath: true },
   });
 }

@@ -3,6 +3,7 @@ import { MAX_RESUMES, resumeInputSchema, type ResumeData, type ResumeInput } fro
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
+import { PUBLIC_ORGANIZATION_WHERE } from "@/server/services/organizations/public-organization";
 
 import { verifiedLicenceSelect } from "./verified-licences";
 
@@ -227,8 +228,7 @@ export async function findOrganizationsToHideFrom(query: string) {
   return db.organization.findMany({
     where: {
       verification: "VERIFIED",
-      blockedAt: null,
-      deletedAt: null,
+      ...PUBLIC_ORGANIZATION_WHERE,
       OR: [{ displayName: { contains: q, mode: "insensitive" } }, { legalName: { contains: q, mode: "insensitive" } }],
     },
     orderBy: { displayName: "asc" },

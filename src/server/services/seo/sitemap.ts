@@ -19,7 +19,7 @@ import {
 } from "@/lib/urls";
 import { db as defaultDb } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
-import { publicSchoolSql } from "@/server/services/organizations/public-organization";
+import { publicOrganizationSql, publicSchoolSql } from "@/server/services/organizations/public-organization";
 import { liveSearchRowSql, publicVacancySql } from "@/server/services/vacancies/visibility";
 
 // Sitemaps for search engines: an index (sitemap.xml) naming files of at most 50,000 URLs each.
@@ -256,7 +256,7 @@ async function chunkLists(s: Settings, now: Date): Promise<Record<ChunkedKind, C
              greatest(o.updated_at, l.named_published_at) AS lastmod, l.named_published_at IS NOT NULL AS hiring
       FROM organizations o
       LEFT JOIN levels l ON l.level = 11 AND l.organization_id = o.id
-      WHERE o.blocked_at IS NULL AND o.deleted_at IS NULL
+      WHERE ${publicOrganizationSql}
     ), landings AS (
       SELECT lastmod, row_number() OVER (${LANDING_ORDER}) - 1 AS position
       FROM (${landingPages(Prisma.sql`
@@ -418,7 +418,7 @@ function organizationBatches(s: Settings, kind: "companies" | "schools", locale:
       SELECT o.id, o.slug, greatest(o.updated_at, v.published_at) AS lastmod
       FROM organizations o
       LEFT JOIN LATERAL (${newestNamedVacancy(now)}) v ON true
-      WHERE o.id > ${after}::int AND o.id <= ${last}::int AND ${ORG_TYPE[kind]} AND o.blocked_at IS NULL AND o.deleted_at IS NULL ${hiring}
+      WHERE o.id > ${after}::int AND o.id <= ${last}::int AND ${ORG_TYPE[kind]} AND ${publicOrganizationSql} ${hiring}
       ORDER BY o.id
       LIMIT ${s.batchSize}::int`,
     (id, slug, lastmod) => urlElement(s.xmlBase, locale, path(id, slug), lastmod),

@@ -13,6 +13,7 @@ import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 import { getCatalog, type Catalog } from "@/server/services/catalog/catalog";
+import { PUBLIC_ORGANIZATION_WHERE } from "@/server/services/organizations/public-organization";
 import { localName } from "@/lib/local-name";
 
 // Page, sort and period are not part of a subscription, so a bad value there does not matter.
@@ -57,7 +58,7 @@ export async function resolveSubscriptionSearch(
   let companyName: string | null = null;
   if (params.company) {
     const company = await tx.organization.findFirst({
-      where: { id: params.company, blockedAt: null, deletedAt: null },
+      where: { id: params.company, ...PUBLIC_ORGANIZATION_WHERE },
       select: { displayName: true },
     });
     if (!company) throw invalid();
