@@ -11,6 +11,7 @@ import {
   td,
   th,
 } from "@/components/admin/finance/finance-page";
+import { FilterForm, FilterInput, FilterSelect, filteredPageHref, rawParam } from "@/components/admin/filter-form";
 import { Link } from "@/i18n/navigation";
 import { formatDate, formatTiyn } from "@/lib/format";
 import { api } from "@/trpc/server";
@@ -46,64 +47,29 @@ export default async function FinanceOrdersPage({
   };
   const validRange = !(filter.from && filter.to && filter.from > filter.to);
   const result = validRange ? await api.admin.finance.orders(filter) : null;
-  const query = (page: number) => {
-    const q = new URLSearchParams();
-    for (const [key, value] of Object.entries(search)) if (typeof value === "string" && key !== "page") q.set(key, value);
-    q.set("page", String(page));
-    return `/admin/finance?${q.toString()}`;
-  };
-  const field = "rounded-md border border-gray-400 px-2 py-1";
+  const query = (page: number) => filteredPageHref("/admin/finance", search, page);
   return (
     <FinancePage locale={locale} role={role} current="orders" title={t("orders.title")}>
-      <form
-        method="get"
-        className="grid grid-cols-1 gap-3 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-3"
-        aria-label={t("filters")}
-      >
-        <label className="flex flex-col gap-1 text-sm">
-          {t("orders.number")}
-          <input name="number" defaultValue={filter.number ?? ""} maxLength={30} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("orders.status")}
-          <select name="status" defaultValue={filter.status ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`orderStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("orders.method")}
-          <select name="method" defaultValue={filter.method ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`method.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("orders.organization")}
-          <input name="org" inputMode="numeric" defaultValue={filter.organizationId ?? ""} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("from")}
-          <input type="date" name="from" defaultValue={typeof search.from === "string" ? search.from : ""} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("to")}
-          <input type="date" name="to" defaultValue={typeof search.to === "string" ? search.to : ""} className={field} />
-        </label>
-        <div>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-white">
-            {t("apply")}
-          </button>
-        </div>
-      </form>
+      <FilterForm label={t("filters")} submit={t("apply")}>
+        <FilterInput label={t("orders.number")} name="number" value={filter.number} maxLength={30} />
+        <FilterSelect
+          label={t("orders.status")}
+          name="status"
+          value={filter.status}
+          any={t("any")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
+        />
+        <FilterSelect
+          label={t("orders.method")}
+          name="method"
+          value={filter.method}
+          any={t("any")}
+          options={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+        />
+        <FilterInput label={t("orders.organization")} name="org" value={filter.organizationId} inputMode="numeric" />
+        <FilterInput label={t("from")} name="from" type="date" value={rawParam(search.from)} />
+        <FilterInput label={t("to")} name="to" type="date" value={rawParam(search.to)} />
+      </FilterForm>
       {!result ? (
         <p role="alert">{t("rangeInvalid")}</p>
       ) : result.orders.length === 0 ? (

@@ -5,6 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { TableBox, dayParam, oneOf, pageParam, td, th } from "@/components/admin/finance/finance-page";
 import { TicketAge } from "@/components/admin/ticket-age";
 import type { AppLocale } from "@/i18n/routing";
+import { FilterForm, FilterInput, FilterSelect, filteredPageHref, rawParam } from "@/components/admin/filter-form";
 import { Link } from "@/i18n/navigation";
 import { formatDate } from "@/lib/format";
 import { TICKET_SLA_HOURS } from "@/lib/tickets";
@@ -57,13 +58,7 @@ export default async function AdminTicketsPage({
   };
   const validRange = !(filter.from && filter.to && filter.from >= filter.to);
   const result = validRange ? await api.admin.tickets.list(filter) : null;
-  const query = (page: number) => {
-    const q = new URLSearchParams();
-    for (const [key, value] of Object.entries(search)) if (typeof value === "string" && key !== "page") q.set(key, value);
-    q.set("page", String(page));
-    return `/admin/tickets?${q.toString()}`;
-  };
-  const field = "rounded-md border border-gray-400 bg-white px-2 py-1";
+  const query = (page: number) => filteredPageHref("/admin/tickets", search, page);
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <AdminNav locale={locale} role={role} current="tickets" />
@@ -71,72 +66,43 @@ export default async function AdminTicketsPage({
       <p className="text-sm text-gray-700">
         {t("slaHint", { complaint: TICKET_SLA_HOURS.COMPLAINT, feedback: TICKET_SLA_HOURS.FEEDBACK })}
       </p>
-      <form
-        method="get"
-        className="grid grid-cols-1 gap-3 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-3"
-        aria-label={t("filters")}
-      >
+      <FilterForm label={t("filters")} submit={t("apply")}>
         {kinds.length > 1 ? (
-          <label className="flex flex-col gap-1 text-sm">
-            {t("kind")}
-            <select name="kind" defaultValue={filter.kind ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("kind")}
+            name="kind"
+            value={filter.kind}
+            any={t("any")}
+            options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          />
         ) : null}
-        <label className="flex flex-col gap-1 text-sm">
-          {t("status")}
-          <select name="status" defaultValue={filter.status} className={field}>
-            {STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("reason")}
-          <select name="reason" defaultValue={filter.reason ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {COMPLAINT_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {tc(`reasons.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("assignee")}
-          <select name="assignee" defaultValue={assigneeParam} className={field}>
-            <option value="">{t("any")}</option>
-            <option value="mine">{t("assignees.mine")}</option>
-            <option value="unassigned">{t("assignees.unassigned")}</option>
-            {result?.assignees.map((s) => (
-              <option key={s.id} value={String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("from")}
-          <input type="date" name="from" defaultValue={typeof search.from === "string" ? search.from : ""} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("to")}
-          <input type="date" name="to" defaultValue={typeof search.to === "string" ? search.to : ""} className={field} />
-        </label>
-        <div>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-white">
-            {t("apply")}
-          </button>
-        </div>
-      </form>
+        <FilterSelect
+          label={t("status")}
+          name="status"
+          value={filter.status}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        <FilterSelect
+          label={t("reason")}
+          name="reason"
+          value={filter.reason}
+          any={t("any")}
+          options={COMPLAINT_REASONS.map((r) => ({ value: r, label: tc(`reasons.${r}`) }))}
+        />
+        <FilterSelect
+          label={t("assignee")}
+          name="assignee"
+          value={assigneeParam}
+          any={t("any")}
+          options={[
+            { value: "mine", label: t("assignees.mine") },
+            { value: "unassigned", label: t("assignees.unassigned") },
+            ...(result?.assignees.map((s) => ({ value: String(s.id), label: s.name })) ?? []),
+          ]}
+        />
+        <FilterInput label={t("from")} name="from" type="date" value={rawParam(search.from)} />
+        <FilterInput label={t("to")} name="to" type="date" value={rawParam(search.to)} />
+      </FilterForm>
       {!result ? (
         <p role="alert">{t("rangeInvalid")}</p>
       ) : result.tickets.length === 0 ? (

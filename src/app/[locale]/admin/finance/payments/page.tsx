@@ -11,6 +11,7 @@ import {
   td,
   th,
 } from "@/components/admin/finance/finance-page";
+import { FilterForm, FilterInput, FilterSelect, filteredPageHref, rawParam } from "@/components/admin/filter-form";
 import { Link } from "@/i18n/navigation";
 import { formatDate, formatTiyn } from "@/lib/format";
 import { api } from "@/trpc/server";
@@ -42,56 +43,27 @@ export default async function FinancePaymentsPage({
     page: pageParam(search.page),
   };
   const result = filter.from && filter.to && filter.from > filter.to ? null : await api.admin.finance.payments(filter);
-  const field = "rounded-md border border-gray-400 px-2 py-1";
-  const query = (page: number) => {
-    const q = new URLSearchParams();
-    for (const [key, value] of Object.entries(search)) if (typeof value === "string" && key !== "page") q.set(key, value);
-    q.set("page", String(page));
-    return `/admin/finance/payments?${q.toString()}`;
-  };
+  const query = (page: number) => filteredPageHref("/admin/finance/payments", search, page);
   return (
     <FinancePage locale={locale} role={role} current="payments" title={t("payments.title")}>
-      <form
-        method="get"
-        className="grid grid-cols-1 gap-3 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-4"
-        aria-label={t("filters")}
-      >
-        <label className="flex flex-col gap-1 text-sm">
-          {t("payments.provider")}
-          <select name="provider" defaultValue={filter.provider ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {PROVIDERS.map((p) => (
-              <option key={p} value={p}>
-                {t(`provider.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("payments.status")}
-          <select name="status" defaultValue={filter.status ?? ""} className={field}>
-            <option value="">{t("any")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`paymentStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("from")}
-          <input type="date" name="from" defaultValue={typeof search.from === "string" ? search.from : ""} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("to")}
-          <input type="date" name="to" defaultValue={typeof search.to === "string" ? search.to : ""} className={field} />
-        </label>
-        <div>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-white">
-            {t("apply")}
-          </button>
-        </div>
-      </form>
+      <FilterForm label={t("filters")} submit={t("apply")} columns={4}>
+        <FilterSelect
+          label={t("payments.provider")}
+          name="provider"
+          value={filter.provider}
+          any={t("any")}
+          options={PROVIDERS.map((p) => ({ value: p, label: t(`provider.${p}`) }))}
+        />
+        <FilterSelect
+          label={t("payments.status")}
+          name="status"
+          value={filter.status}
+          any={t("any")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`paymentStatus.${s}`) }))}
+        />
+        <FilterInput label={t("from")} name="from" type="date" value={rawParam(search.from)} />
+        <FilterInput label={t("to")} name="to" type="date" value={rawParam(search.to)} />
+      </FilterForm>
       <p className="text-sm text-gray-700">{t("payments.hint")}</p>
       {!result ? (
         <p role="alert">{t("rangeInvalid")}</p>
