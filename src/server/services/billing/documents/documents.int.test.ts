@@ -1,11 +1,19 @@
 import { PDFParse } from "pdf-parse";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { dynamicTranslator } from "@/i18n/translator";
 import { makeBin } from "@/lib/kz-identifiers";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/services/auth/sessions";
 
-import { createBillingProduct, createBuyer, createUser, creditBalance, signedIn } from "../../../../../test/support/factories";
+import {
+  createBillingProduct,
+  createBuyer,
+  createUser,
+  creditBalance,
+  signedIn,
+  signedInStaff,
+} from "../../../../../test/support/factories";
 import { addCartLine } from "../change-cart";
 import { checkout } from "../checkout";
 
@@ -67,8 +75,9 @@ beforeEach(() => {
   session.user = null;
 });
 
-async function get(kind: "invoices" | "acts", id: number | string, userId: number | null, query = "") {
-  session.user = userId === null ? null : await signedIn(userId);
+async function get(kind: "invoices" | "acts", id: number | string, userId: number | null, query = "", secondFactor = true) {
+  const staff = userId === users.finance || userId === users.superadmin || userId === users.moderator;
+  session.user = userId === null ? null : staff && secondFactor ? await signedInStaff(userId) : await signedIn(userId);
   const handler = kind === "invoices" ? invoiceGet : actGet;
   return handler(new Request(`${APP}/api/billing/${kind}/${id}/pdf${query}`), { params: Promise.resolve({ id: String(id) }) });
 }
@@ -221,6 +230,16 @@ describe("who may download", () => {
         moderator: 404,
         outsider: 404,
         seeker: 404,
+      });
+    }
+  });
+
+  it("is refused to finance staff before their second factor, with the reason", async () => {
+    for (const kind of ["invoices", "acts"] as const) {
+      const response = await get(kind, kind === "invoices" ? invoice.id : act.id, users.finance, "", false);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        error: { message: dynamicTranslator("ru").t("errors.staffTotp.secondFactorRequired") },
       });
     }
   });

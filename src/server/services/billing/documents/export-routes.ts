@@ -38,6 +38,8 @@ export const ledgerCsvRoute = withDatabaseUnavailable(
     const organizationId = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
     if (organizationId <= 0) return problem(404, language, "errors.billing.documentNotFound");
     try {
+      // Staff read any organisation's ledger, so only after their second factor (403 before it).
+      requireSecondFactor(user);
       const actor = { userId: user.id, ip: requestMeta(request.headers).ip };
       const filter = {
         ...parsePeriod(url.searchParams.get("from"), url.searchParams.get("to")),
@@ -46,7 +48,7 @@ export const ledgerCsvRoute = withDatabaseUnavailable(
       const rows = await ledgerCsv(actor, organizationId, filter);
       return csvResponse(`ledger-${organizationId}-${almatyDay(new Date())}.csv`, LEDGER_CSV_HEADER[language], rows);
     } catch (error) {
-      return fail(error, language);
+      return fail(error, language, { ...STATUS, FORBIDDEN: 403 });
     }
   },
 );

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { almatyDay } from "@/lib/almaty-time";
+import { dynamicTranslator } from "@/i18n/translator";
 import { makeBin } from "@/lib/kz-identifiers";
 import { db } from "@/server/db";
 import type { SessionUser } from "@/server/services/auth/sessions";
@@ -77,8 +78,8 @@ async function signIn(userId: number | null, secondFactor = true) {
   const staff = userId === users.finance || userId === users.superadmin;
   session.user = userId === null ? null : staff && secondFactor ? await signedInStaff(userId) : await signedIn(userId);
 }
-async function ledger(userId: number | null, query = "", orgId = buyer.organizationId) {
-  await signIn(userId);
+async function ledger(userId: number | null, query = "", orgId = buyer.organizationId, secondFactor = true) {
+  await signIn(userId, secondFactor);
   return ledgerGet(new Request(`${APP}/api/billing/ledger/${orgId}/csv${query}`), {
     params: Promise.resolve({ orgId: String(orgId) }),
   });
@@ -170,6 +171,14 @@ describe("ledger CSV", () => {
     const unknown = await ledger(users.finance, "", 999_999_999);
     expect(unknown.status).toBe(404);
     await unknown.body?.cancel();
+  });
+
+  it("is refused to finance staff before their second factor, with the reason", async () => {
+    const response = await ledger(users.finance, "?lang=kk", buyer.organizationId, false);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: { message: dynamicTranslator("kk").t("errors.staffTotp.secondFactorRequired") },
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { requireSecondFactor } from "@/server/auth/guards";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { isDomainError } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
@@ -9,12 +10,13 @@ import { actPdf, invoicePdf } from "./load-documents";
 import { documentDisposition } from "./render";
 
 // GET /api/billing/{invoices|acts}/{id}/pdf?lang=ru|kk — the document as a download, in the
-// language the reader asks for (Russian by default). Guests 401; anyone who may not read the
-// organisation's billing 404, as if the document did not exist. Never cached.
+// language the reader asks for (Russian by default). Guests 401; staff before their second factor
+// 403; anyone who may not read the organisation's billing 404, as if the document did not exist
+// (the reader check turns a refused membership into "not found"). Never cached.
 
 type Params = { params: Promise<{ id: string }> };
 
-const STATUS = { UNAUTHORIZED: 401, NOT_FOUND: 404, FORBIDDEN: 404, UNAVAILABLE: 503 } as const;
+const STATUS = { UNAUTHORIZED: 401, NOT_FOUND: 404, FORBIDDEN: 403, UNAVAILABLE: 503 } as const;
 
 function problem(status: number, language: DocumentLanguage, key: string) {
   return Response.json(
@@ -32,6 +34,7 @@ export function documentPdfRoute(kind: "invoice" | "act") {
     const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
     if (id <= 0) return problem(404, language, "errors.billing.documentNotFound");
     try {
+      requireSecondFactor(user);
       const actor = { userId: user.id, ip: requestMeta(request.headers).ip };
       const { pdf, number } = await (kind === "invoice" ? invoicePdf : actPdf)(actor, id, language);
       return new Response(new Uint8Array(pdf), {
