@@ -9,7 +9,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly messageKey: string,
-    readonly options: { field?: string; retryAfterSeconds?: number } = {},
+    readonly options: { field?: string; retryAfterSeconds?: number; params?: Record<string, string> } = {},
   ) {
     super(messageKey);
     this.name = "DomainError";

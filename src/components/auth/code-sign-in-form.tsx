@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
 import { useRouter } from "@/i18n/client-navigation";
+import { decodeAuthError } from "@/lib/auth-error";
 import { codeSchema, emailSchema } from "@/lib/validation/auth";
 import { trpc } from "@/trpc/react";
 
@@ -42,7 +43,8 @@ export function CodeSignInForm({ callbackPath }: { callbackPath: string }) {
     const result = await signIn("code", { email, code: input.code, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      errors.fromKey(result?.error?.startsWith("errors.") ? result.error : "errors.auth.codeInvalid");
+      const { key, params } = decodeAuthError(result?.error, "errors.auth.codeInvalid");
+      errors.fromKey(key, params);
       return;
     }
     // The header's sign-in state is a client query: refresh it along with the server components.

@@ -11,6 +11,7 @@ import { refreshViewer } from "@/components/viewer/viewer-store";
 import { Field } from "@/components/ui/field";
 import { useRouter } from "@/i18n/client-navigation";
 import { Link } from "@/i18n/navigation";
+import { decodeAuthError } from "@/lib/auth-error";
 import { emailSchema } from "@/lib/validation/auth";
 
 import { useFormErrors } from "./use-form-errors";
@@ -35,9 +36,9 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     const result = await signIn("password", { ...input, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      const key = result?.error && result.error.startsWith("errors.") ? result.error : "errors.auth.invalidCredentials";
+      const { key, params } = decodeAuthError(result?.error, "errors.auth.invalidCredentials");
       if (key === "errors.auth.emailNotVerified") setUnverifiedEmail(input.email);
-      errors.fromKey(key);
+      errors.fromKey(key, params);
       return;
     }
     // The header's sign-in state is a client query: refresh it along with the server components.

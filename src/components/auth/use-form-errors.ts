@@ -19,7 +19,7 @@ export function useFormErrors() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  const translate = (key: string) => (t.has(key) ? t(key) : t("errors.invalidInput"));
+  const translate = (key: string, params?: Record<string, string>) => (t.has(key) ? t(key, params) : t("errors.invalidInput"));
 
   return {
     fieldErrors,
@@ -33,7 +33,7 @@ export function useFormErrors() {
       const result = schema.safeParse(data);
       if (result.success) return result.data;
       const flat = z.flattenError(result.error).fieldErrors as FieldErrors;
-      setFieldErrors(Object.fromEntries(Object.entries(flat).map(([k, keys]) => [k, keys?.map(translate)])));
+      setFieldErrors(Object.fromEntries(Object.entries(flat).map(([k, keys]) => [k, keys?.map((key) => translate(key))])));
       setFormError(t("errors.checkFields"));
       return null;
     },
@@ -48,9 +48,9 @@ export function useFormErrors() {
       setFieldErrors(fields);
       setFormError(t("errors.checkFields"));
     },
-    fromKey(key: string) {
+    fromKey(key: string, params?: Record<string, string>) {
       setFieldErrors({});
-      setFormError(translate(key));
+      setFormError(translate(key, params));
     },
   };
 }

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 import { getEnv } from "@/env";
 import { defaultLocale } from "@/i18n/routing";
+import { encodeAuthError } from "@/lib/auth-error";
 import { safeSameOriginUrl } from "@/lib/safe-callback";
 import { isDomainError } from "@/server/errors";
 import { requestMeta } from "@/server/request-meta";
@@ -15,7 +16,7 @@ async function authorizeWith(run: () => Promise<string>) {
     const sessionId = await run();
     return { id: sessionId, sessionId };
   } catch (e) {
-    if (isDomainError(e)) throw new Error(e.messageKey);
+    if (isDomainError(e)) throw new Error(encodeAuthError(e.messageKey, e.options.params));
     throw e;
   }
 }

@@ -32,8 +32,15 @@ function parseEmail(raw: unknown): string {
 }
 
 async function assertCanSignIn(userId: number) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { blockedAt: true, emailVerifiedAt: true } });
-  if (user.blockedAt) throw new DomainError("FORBIDDEN", "errors.auth.blocked");
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { blockedAt: true, blockReason: true, emailVerifiedAt: true },
+  });
+  // The password (or emailed code) proved who asks, so they are told the operator's reason here too.
+  if (user.blockedAt) {
+    if (!user.blockReason) throw new DomainError("FORBIDDEN", "errors.auth.blocked");
+    throw new DomainError("FORBIDDEN", "errors.auth.blockedBecause", { params: { reason: user.blockReason } });
+  }
   if (!user.emailVerifiedAt) throw new DomainError("FORBIDDEN", "errors.auth.emailNotVerified");
 }
 

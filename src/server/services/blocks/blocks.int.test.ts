@@ -283,7 +283,12 @@ describe("blocking a user account", () => {
     const session = await signedIn(seeker.id);
     await block({ target: { userId: seeker.id }, reason: "Спам работодателям" }, actor(staff.moderator), "MODERATOR");
     expect(await resolveSession(session.sessionId)).toBeNull();
-    await expectDomainError(signInWithPassword(seeker.email, TEST_PASSWORD, META), "FORBIDDEN", "errors.auth.blocked");
+    const refused = await signInWithPassword(seeker.email, TEST_PASSWORD, META).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "errors.auth.blockedBecause",
+      options: { params: { reason: "Спам работодателям" } },
+    });
 
     const email = await db.emailMessage.findFirstOrThrow({ where: { userId: seeker.id, template: "block-notice" } });
     expect(email.text).toContain("Спам работодателям");
