@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { makeBin } from "../../src/lib/kz-identifiers";
 import { DEMO_PASSWORD, signIn, signUpAndSignIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { LIVE, sql } from "../fixtures/db";
+import { draftVacancy, sql } from "../fixtures/db";
 import { grantPublicationCredits, schoolWithPlan } from "../fixtures/schools";
 import { signInAsStaff } from "../fixtures/staff";
 import { staffAccount } from "../fixtures/billing";
@@ -177,20 +177,7 @@ test("a school publishes an instructor vacancy that an operator approves and its
     [orgId],
   );
   const title = `Инструктор по вождению ${Math.random().toString(36).slice(2, 8)}`;
-  const [vacancy] = await sql<{ id: number }>(
-    `INSERT INTO vacancies (organization_id, title, slug, description, city_id, salary_from, salary_to, status, publication_type, updated_at)
-     SELECT $1, $2, 'instruktor', v.description, v.city_id, 350000, 450000, 'DRAFT', 'STANDARD', now()
-     FROM vacancies v JOIN organizations o ON o.id = v.organization_id
-     WHERE ${LIVE} AND v.city_id IS NOT NULL ORDER BY v.id LIMIT 1 RETURNING id`,
-    [orgId, title],
-  );
-  await sql(
-    `INSERT INTO vacancy_specializations (vacancy_id, specialization_id)
-     SELECT $1, specialization_id FROM vacancy_specializations
-     WHERE vacancy_id = (SELECT v.id FROM vacancies v JOIN organizations o ON o.id = v.organization_id
-                         WHERE ${LIVE} AND v.city_id IS NOT NULL ORDER BY v.id LIMIT 1)`,
-    [vacancy!.id],
-  );
+  const vacancyId = await draftVacancy(orgId, title, "STANDARD");
 
   // The school's dashboard has the hiring tabs; its draft goes to moderation with its credit.
   const owner = await newPage();
@@ -217,7 +204,7 @@ test("a school publishes an instructor vacancy that an operator approves and its
   await expect(visitor.getByRole("heading", { name: school!.display_name, level: 1 })).toBeVisible();
   expect(await jsonLdOf(visitor, "DrivingSchool")).toMatchObject({ name: school!.display_name });
   await visitor.getByRole("link", { name: title }).click();
-  await expect(visitor).toHaveURL(new RegExp(`/${locale}/vacancy/${vacancy!.id}-`));
+  await expect(visitor).toHaveURL(new RegExp(`/${locale}/vacancy/${vacancyId}-`));
   await expect(visitor.locator(`a[href="/${locale}/school/${orgId}-${school!.slug}"]`).first()).toBeVisible();
 
   // Blocked, the school's dashboard shows the reason and takes the owner's one appeal.
