@@ -164,7 +164,7 @@ const HIRING_TEXT = {
 test("a school publishes an instructor vacancy that an operator approves and its page lists; blocked, its dashboard takes the appeal", async ({
   browser,
 }, testInfo) => {
-  test.slow();
+  test.setTimeout(300_000);
   const locale = testInfo.project.name === "phone" ? "kk" : "ru";
   const text = HIRING_TEXT[locale];
   const use = testInfo.project.use;
