@@ -175,4 +175,56 @@ describe("a driving school's vacancies", () => {
       await db.entitlement.aggregate({ where: { organizationId: unverified.organizationId }, _sum: { unitsUsed: true } }),
     ).toMatchObject({ _sum: { unitsUsed: 0 } });
   });
+
+  it("their applicants reach the school's inbox with the resume they sent; owners and managers answer, instructors only read", async () => {
+    const school = await createSchool();
+    const organizationId = school.organizationId;
+    const vacancyId = (
+      await db.vacancy.create({
+        data: {
+          organizationId,
+          title: "Преподаватель ПДД",
+          slug: "prepodavatel-pdd",
+          description: `<p>${DUTIES}</p>`,
+          cityId,
+          status: "PUBLISHED",
+          publishedAt: new Date(),
+        },
+      })
+    ).id;
+    const seeker = await createUser({ isSeeker: true, name: "Ержан Токтаров" });
+    await db.user.update({ where: { id: seeker.id }, data: { phone: "+77011234567" } });
+    const resume = await db.resume.create({
+      data: { userId: seeker.id, title: "Инструктор по вождению", visibility: "HIDDEN" },
+      select: { id: true, publicId: true },
+    });
+    const application = await db.application.create({ data: { vacancyId, seekerId: seeker.id, resumeId: resume.id } });
+
+    const instructor = await as(school.instructorA.userId);
+    expect((await instructor.employer.applications.list({ organizationId })).items.map((a) => a.id)).toEqual([application.id]);
+    // A hidden resume opens for the school it was sent to, with the applicant's contacts.
+    const seen = await instructor.employer.resumes.get({ organizationId, resumeId: resume.publicId });
+    expect(seen.seeker).toMatchObject({ name: "Ержан Токтаров", phone: "+77011234567" });
+    expect(
+      await refusal(
+        instructor.employer.applications.respond({ organizationId, applicationIds: [application.id], decision: "INVITE" }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SENT");
+
+    await (
+      await as(school.manager.userId)
+    ).employer.applications.respond({
+      organizationId,
+      applicationIds: [application.id],
+      decision: "INVITE",
+    });
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("INVITED");
+    // Another school does not see the resume.
+    expect(
+      await refusal(
+        (await as((await createSchool()).owner.userId)).employer.resumes.get({ organizationId, resumeId: resume.publicId }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
+  });
 });
