@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { signInAsStaff } from "../fixtures/staff";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { creditBalance, staffAccount, verifiedOrganization } from "../fixtures/billing";
-import { LIVE, sql } from "../fixtures/db";
+import { draftVacancy, sql } from "../fixtures/db";
 
 const TEXT = {
   ru: { add: "В корзину", card: "Оплатить картой", pay: "Оплатить", activated: "оплачен и активирован", left: "осталось 3 из 3" },
@@ -166,25 +166,6 @@ const PREMIUM_TEXT = {
   },
 } as const;
 
-/** A premium draft in the organisation, copied from a live demo vacancy with the given title. */
-async function premiumDraft(orgId: number, title: string): Promise<number> {
-  const [vacancy] = await sql<{ id: number }>(
-    `INSERT INTO vacancies (organization_id, title, slug, description, city_id, salary_from, salary_to, status, publication_type, updated_at)
-     SELECT $1, $2, $3, v.description, v.city_id, 300000, 450000, 'DRAFT', 'PREMIUM', now()
-     FROM vacancies v JOIN organizations o ON o.id = v.organization_id
-     WHERE ${LIVE} AND v.city_id IS NOT NULL ORDER BY v.id LIMIT 1 RETURNING id`,
-    [orgId, title, `premium-${orgId}-${Math.random().toString(36).slice(2, 8)}`],
-  );
-  await sql(
-    `INSERT INTO vacancy_specializations (vacancy_id, specialization_id)
-     SELECT $1, specialization_id FROM vacancy_specializations
-     WHERE vacancy_id = (SELECT v.id FROM vacancies v JOIN organizations o ON o.id = v.organization_id
-                         WHERE ${LIVE} AND v.city_id IS NOT NULL ORDER BY v.id LIMIT 1)`,
-    [vacancy!.id],
-  );
-  return vacancy!.id;
-}
-
 test("premium publications: the approved vacancy tops the search, the one the moderator removes returns its credit", async ({
   page,
   browser,
@@ -212,8 +193,8 @@ test("premium publications: the approved vacancy tops the search, the one the mo
   await expect(page.getByTestId("entitlements")).toContainText(text.bought);
 
   // Both drafts go to moderation, each holding a credit.
-  const approvedId = await premiumDraft(orgId, approvedTitle);
-  const removedId = await premiumDraft(orgId, removedTitle);
+  const approvedId = await draftVacancy(orgId, approvedTitle, "PREMIUM");
+  const removedId = await draftVacancy(orgId, removedTitle, "PREMIUM");
   for (const id of [approvedId, removedId]) {
     await page.goto(`/${locale}/employer/${orgId}/vacancies/${id}`);
     await page.getByRole("button", { name: text.submit }).click();

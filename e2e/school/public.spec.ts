@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { makeBin } from "../../src/lib/kz-identifiers";
-import { signUpAndSignIn } from "../fixtures/accounts";
+import { DEMO_PASSWORD, signIn, signUpAndSignIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { draftVacancy, sql } from "../fixtures/db";
+import { grantPublicationCredits, schoolWithPlan } from "../fixtures/schools";
 import { signInAsStaff } from "../fixtures/staff";
 import { staffAccount } from "../fixtures/billing";
 import { uniqueEmail } from "../fixtures/outbox";
@@ -142,4 +144,81 @@ test("a directory page of a city without schools says so, and an unknown categor
   await expectNoAxeViolations(page);
   const missing = await page.goto("/ru/schools/almaty/q");
   expect(missing?.status()).toBe(404);
+});
+
+const HIRING_TEXT = {
+  ru: {
+    submit: "Отправить на модерацию",
+    submitted: "Статус: На модерации",
+    appealLabel: "Почему блокировку нужно снять",
+    appealSend: "Отправить апелляцию",
+  },
+  kk: {
+    submit: "Модерацияға жіберу",
+    submitted: "Мәртебесі: Модерацияда",
+    appealLabel: "Бұғаттауды неге алу керек",
+    appealSend: "Апелляция жіберу",
+  },
+} as const;
+
+test("a school publishes an instructor vacancy that an operator approves and its page lists; blocked, its dashboard takes the appeal", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const locale = testInfo.project.name === "phone" ? "kk" : "ru";
+  const text = HIRING_TEXT[locale];
+  const use = testInfo.project.use;
+  const newPage = async () =>
+    (await browser.newContext({ baseURL: use.baseURL, viewport: use.viewport, isMobile: use.isMobile })).newPage();
+  const orgId = await schoolWithPlan("Автошкола Найм");
+  await grantPublicationCredits(orgId, 1);
+  const [school] = await sql<{ slug: string; display_name: string }>(
+    `SELECT slug, display_name FROM organizations WHERE id = $1`,
+    [orgId],
+  );
+  const title = `Инструктор по вождению ${Math.random().toString(36).slice(2, 8)}`;
+  const vacancyId = await draftVacancy(orgId, title, "STANDARD");
+
+  // The school's dashboard has the hiring tabs; its draft goes to moderation with its credit.
+  const owner = await newPage();
+  await signIn(owner, "school@demo.jumys.kz", DEMO_PASSWORD);
+  await owner.goto(`/${locale}/employer/${orgId}/vacancies`);
+  await expect(owner.locator(`nav a[href$="/employer/${orgId}/applications"]`)).toBeVisible();
+  await expect(owner.locator(`nav a[href$="/employer/${orgId}/trainees"]`)).toBeVisible();
+  await owner.getByRole("link", { name: title }).click();
+  await owner.getByRole("button", { name: text.submit }).click();
+  await expect(owner.getByText(text.submitted)).toBeVisible();
+  await expectNoAxeViolations(owner);
+
+  // The operator approves it in the employers' queue.
+  const moderator = await newPage();
+  await signInAsStaff(moderator, await staffAccount("MODERATOR"));
+  await moderator.goto(`/ru/admin/moderation?q=${encodeURIComponent(title)}`);
+  const item = moderator.getByRole("listitem").filter({ has: moderator.getByRole("heading", { name: title }) });
+  await item.getByRole("button", { name: "Опубликовать" }).click();
+  await expect(moderator.getByText(`Решение по «${title}» принято.`)).toBeVisible();
+
+  // The school's public page lists it with a link; the vacancy names the school with a link back.
+  const visitor = await newPage();
+  await visitor.goto(`/${locale}/school/${orgId}-${school!.slug}`);
+  await expect(visitor.getByRole("heading", { name: school!.display_name, level: 1 })).toBeVisible();
+  expect(await jsonLdOf(visitor, "DrivingSchool")).toMatchObject({ name: school!.display_name });
+  await visitor.getByRole("link", { name: title }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/${locale}/vacancy/${vacancyId}-`));
+  await expect(visitor.locator(`a[href="/${locale}/school/${orgId}-${school!.slug}"]`).first()).toBeVisible();
+
+  // Blocked, the school's dashboard shows the reason and takes the owner's one appeal.
+  await moderator.goto(`/ru/admin/blocks`);
+  await moderator.getByLabel("Название или БИН/ИИН", { exact: true }).fill(school!.display_name);
+  await moderator.getByRole("button", { name: "Найти" }).first().click();
+  const card = moderator.locator(`[data-org="${orgId}"]`);
+  await card.getByLabel("Причина блокировки (её увидят заблокированные)", { exact: true }).fill("Обещают права без экзамена");
+  await card.getByRole("button", { name: "Заблокировать" }).click();
+  await expect(card.getByText(/Обещают права без экзамена/)).toBeVisible();
+  await owner.goto(`/${locale}/employer/${orgId}`);
+  await expect(owner.getByText("Обещают права без экзамена")).toBeVisible();
+  await owner.getByLabel(text.appealLabel, { exact: true }).fill("Мы учим по программе и сдаём экзамены в спецЦОНе.");
+  await owner.getByRole("button", { name: text.appealSend }).click();
+  await expect(owner.getByTestId("appeal-state")).toBeVisible();
+  await expectNoAxeViolations(owner);
 });

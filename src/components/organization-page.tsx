@@ -13,7 +13,7 @@ import { formatAmount } from "@/lib/format";
 import { excerpt } from "@/lib/sanitize-html";
 import { EMPTY_SEARCH, searchParamsToQuery } from "@/lib/search/params";
 import { licenceCategoryLabel } from "@/lib/schools/licence-categories";
-import { absoluteUrl, companyPath, parseIdSlug, schoolPath, schoolsLandingPath, SEARCH_PATH } from "@/lib/urls";
+import { absoluteUrl, organizationPath, parseIdSlug, schoolsLandingPath, SEARCH_PATH } from "@/lib/urls";
 import { localName } from "@/lib/local-name";
 import { localeAlternates, schoolTitle, socialMetadata } from "@/server/seo/metadata";
 import { getPublicOrganization, type PublicOrganization } from "@/server/services/organizations/public-organization";
@@ -270,8 +270,6 @@ export async function OrganizationPage({
 // The company and school routes differ only in which organisations they show and their URL.
 type Kind = "company" | "school";
 type Params = Promise<{ locale: string; idSlug: string }>;
-const pathOf = (kind: Kind, org: { id: number; slug: string }) =>
-  (kind === "school" ? schoolPath : companyPath)(org.id, org.slug);
 
 async function load(kind: Kind, params: Params) {
   const { locale, idSlug } = await params;
@@ -286,7 +284,7 @@ export function organizationMetadata(kind: Kind) {
     if (!org) return {};
     const t = await getTranslations({ locale, namespace: "organization" });
     const appUrl = getEnv().APP_URL;
-    const path = pathOf(kind, org);
+    const path = organizationPath(org);
     const description = excerpt(org.description ?? t(`${kind}MetaDescription`, { name: org.displayName }), 200);
     return {
       title:
@@ -305,7 +303,7 @@ export function organizationRoute(kind: Kind) {
   return async function Page({ params }: { params: Params }) {
     const { locale, org, requestedSlug } = await load(kind, params);
     if (!org) notFound();
-    const path = pathOf(kind, org);
+    const path = organizationPath(org);
     if (requestedSlug !== org.slug) permanentRedirect(`/${locale}${path}`);
     setRequestLocale(locale);
     const [result, school] = await Promise.all([

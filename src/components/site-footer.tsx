@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
+import { SCHOOLS_PATH } from "@/lib/urls";
 
 export async function SiteFooter({ locale }: { locale: AppLocale }) {
   const t = await getTranslations({ locale, namespace: "layout" });
@@ -13,6 +14,11 @@ export async function SiteFooter({ locale }: { locale: AppLocale }) {
         </p>
         <nav aria-label={t("footerNav")}>
           <ul className="flex flex-wrap gap-4">
+            <li>
+              <Link href={SCHOOLS_PATH} className="hover:underline">
+                {t("schools")}
+              </Link>
+            </li>
             <li>
               <Link href="/prices" className="hover:underline">
                 {t("prices")}

@@ -1,3 +1,5 @@
+import type { OrgType } from "@/generated/prisma/enums";
+
 // Paths of public pages, without the locale prefix (the i18n Link and getPathname add it).
 // One place builds them so that pages, sitemaps, JSON-LD and redirects always agree.
 
@@ -20,6 +22,9 @@ export const encodeSlug = (slug: string) =>
 export const vacancyPath = (id: number, slug: string) => `/vacancy/${id}-${encodeSlug(slug)}`;
 export const companyPath = (id: number, slug: string) => `/company/${id}-${encodeSlug(slug)}`;
 export const schoolPath = (id: number, slug: string) => `/school/${id}-${encodeSlug(slug)}`;
+/** An organisation's public page: a driving school's under /school, any other's under /company. */
+export const organizationPath = (org: { id: number; slug: string; type: OrgType }) =>
+  (org.type === "DRIVING_SCHOOL" ? schoolPath : companyPath)(org.id, org.slug);
 export const jobsInCityPath = (citySlug: string) => `/jobs/${encodeSlug(citySlug)}`;
 export const jobsLandingPath = (citySlug: string, specializationSlug: string) =>
   `/jobs/${encodeSlug(citySlug)}/${encodeSlug(specializationSlug)}`;

@@ -14,7 +14,7 @@ import { trpc } from "@/trpc/react";
 
 import { useFormErrors } from "./use-form-errors";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackPath }: { callbackPath?: string }) {
   const t = useTranslations("auth.signUp");
   const locale = useLocale();
   const router = useRouter();
@@ -40,6 +40,7 @@ export function SignUpForm() {
       acceptTerms: form.get("acceptTerms") === "on",
       marketing: form.get("marketing") === "on",
       locale,
+      callbackUrl: callbackPath,
     });
     if (input) signUp.mutate(input);
   }
@@ -116,7 +117,10 @@ export function SignUpForm() {
       </Button>
       <p className="text-sm text-gray-700">
         {t("haveAccount")}{" "}
-        <Link href="/auth/sign-in" className="text-brand-700 underline">
+        <Link
+          href={{ pathname: "/auth/sign-in", query: callbackPath ? { callbackUrl: callbackPath } : {} }}
+          className="text-brand-700 underline"
+        >
           {t("signInLink")}
         </Link>
       </p>

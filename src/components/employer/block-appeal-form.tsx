@@ -15,18 +15,21 @@ import { z } from "zod";
 const formSchema = z.object({ text: appealTextSchema });
 
 /** The owner's one appeal against the organisation's block. */
-export function BlockAppealForm({ organizationId }: { organizationId: number }) {
+export function BlockAppealForm({ organizationId, kind }: { organizationId: number; kind: "employer" | "school" }) {
   const t = useTranslations("employer.blockAppeal");
   const router = useRouter();
   const errors = useFormErrors();
   const [sent, setSent] = useState(false);
-  const appeal = trpc.employer.organization.appeal.useMutation({
+  const done = {
     onError: errors.fromServer,
     onSuccess: () => {
       setSent(true);
       router.refresh();
     },
-  });
+  };
+  const appealEmployer = trpc.employer.organization.appeal.useMutation(done);
+  const appealSchool = trpc.school.organization.appeal.useMutation(done);
+  const appeal = kind === "school" ? appealSchool : appealEmployer;
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     errors.reset();

@@ -25,7 +25,7 @@ type Tab = "overview" | "vacancies" | "applications" | "groups" | "trainees" | "
 /**
  * The frame of an organisation's dashboard: which organisation (with links to the others the
  * person belongs to), the sections, why it cannot publish yet, and the rule on seekers' data. A
- * driving school's dashboard has the trainee registry's sections instead of the hiring ones, and
+ * driving school's dashboard has the trainee registry's sections besides the hiring ones, and
  * says when its registry is read-only and why.
  */
 export async function EmployerShell(props: {
@@ -48,10 +48,10 @@ export async function EmployerShell(props: {
           { key: "groups" as const, href: `${base}/groups`, label: t("nav.groups") },
           { key: "trainees" as const, href: `${base}/trainees`, label: t("nav.trainees") },
         ]
-      : [
-          { key: "vacancies" as const, href: `${base}/vacancies`, label: t("nav.vacancies") },
-          { key: "applications" as const, href: `${base}/applications`, label: t("nav.applications") },
-        ]),
+      : []),
+    // Every organisation hires (HIRING_ORG_TYPES): a school its instructors and teachers.
+    { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
+    { key: "applications", href: `${base}/applications`, label: t("nav.applications") },
     { key: "members", href: `${base}/members`, label: t("nav.members") },
     { key: "billing", href: `${base}/billing`, label: t("nav.billing") },
   ];
@@ -120,7 +120,9 @@ export async function EmployerShell(props: {
 async function BlockedPanel(props: { locale: string; organization: ShellOrganization; isOwner: boolean }) {
   const t = await getTranslations({ locale: props.locale, namespace: "employer" });
   const org = props.organization;
-  const block = await api.employer.organization.block({ organizationId: org.id });
+  const isSchool = org.type === "DRIVING_SCHOOL";
+  // Each kind of organisation is read through its own router (an employer's id never opens a school's data).
+  const block = await (isSchool ? api.school.organization : api.employer.organization).block({ organizationId: org.id });
   const appeal = block?.appeal ?? null;
   const date = (d: Date) => formatDate(d, props.locale, "medium");
   return (
@@ -143,7 +145,7 @@ async function BlockedPanel(props: { locale: string; organization: ShellOrganiza
             <h2 className="text-lg font-semibold">{t("blockAppeal.title")}</h2>
             <p className="text-sm text-gray-700">{t("blockAppeal.hint")}</p>
             <ClientMessages locale={props.locale} namespaces={["employer", "errors", "validation"]}>
-              <BlockAppealForm organizationId={org.id} />
+              <BlockAppealForm organizationId={org.id} kind={isSchool ? "school" : "employer"} />
             </ClientMessages>
           </div>
         ) : (

@@ -9,6 +9,8 @@ import { cityOptions, specializationGroups } from "@/server/services/catalog/cat
 import { EmployerShell, type ShellOrganization } from "./employer-shell";
 import { VacancyActions } from "./vacancy-actions";
 import { VacancyEditor, type VacancyFormValues } from "./vacancy-editor";
+import type { OrgRole } from "@/generated/prisma/enums";
+import { isReadOnlyRole } from "@/lib/org-roles";
 
 const EMPTY: VacancyFormValues = {
   title: "",
@@ -44,7 +46,7 @@ export interface EditedVacancy extends VacancyFormValues {
 /** The page around the editor: status, the moderator's reason or corrections, actions, the form. */
 export async function VacancyEditorPage(props: {
   locale: string;
-  organization: ShellOrganization & { myRole: string };
+  organization: ShellOrganization & { myRole: OrgRole };
   others: { id: number; displayName: string }[];
   vacancy: EditedVacancy | null;
 }) {
@@ -53,7 +55,7 @@ export async function VacancyEditorPage(props: {
   const tStats = await getTranslations({ locale: props.locale, namespace: "vacancyStats" });
   const org = props.organization;
   const vacancy = props.vacancy;
-  const readOnly = org.myRole === "OBSERVER" || vacancy?.status === "ARCHIVED" || vacancy?.status === "REMOVED";
+  const readOnly = isReadOnlyRole(org.myRole) || vacancy?.status === "ARCHIVED" || vacancy?.status === "REMOVED";
   const changes = Array.isArray(vacancy?.moderatorChanges) ? (vacancy.moderatorChanges as { field: string }[]) : [];
   const changedFields = [...new Set(changes.map((c) => c.field))].map((f) => t(`fieldNames.${f as "title"}`));
   const [cities, specializations] = await Promise.all([cityOptions(props.locale), specializationGroups(props.locale)]);
@@ -77,8 +79,8 @@ export async function VacancyEditorPage(props: {
         <Alert tone="error">{t("removedReason", { reason: vacancy.moderationReason })}</Alert>
       ) : null}
       {changedFields.length > 0 ? <Alert tone="info">{t("moderatorChanged", { fields: changedFields.join(", ") })}</Alert> : null}
-      {org.myRole === "OBSERVER" ? <Alert tone="info">{t("observer")}</Alert> : null}
-      {org.verification !== "VERIFIED" && org.myRole !== "OBSERVER" ? <Alert tone="info">{t("unverified")}</Alert> : null}
+      {isReadOnlyRole(org.myRole) ? <Alert tone="info">{t("observer")}</Alert> : null}
+      {org.verification !== "VERIFIED" && !isReadOnlyRole(org.myRole) ? <Alert tone="info">{t("unverified")}</Alert> : null}
       <ClientMessages
         locale={props.locale}
         namespaces={[
@@ -92,7 +94,7 @@ export async function VacancyEditorPage(props: {
           "validation",
         ]}
       >
-        {vacancy && org.myRole !== "OBSERVER" ? (
+        {vacancy && !isReadOnlyRole(org.myRole) ? (
           <VacancyActions
             organizationId={org.id}
             vacancyId={vacancy.id}

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { localName } from "@/lib/local-name";
 import { Link } from "@/i18n/navigation";
 import { formatDate, licenceLabel } from "@/lib/format";
-import { companyPath, vacancyPath } from "@/lib/urls";
+import { organizationPath, vacancyPath } from "@/lib/urls";
 import type { VacancyCard as Card } from "@/server/services/search/vacancy-cards";
 
 import { CompanyLogo } from "./company-logo";
@@ -38,7 +38,7 @@ export function VacancyCard({
         <Salary from={vacancy.salaryFrom} to={vacancy.salaryTo} gross={vacancy.salaryGross} className="font-semibold" />
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-gray-800" lang={locale}>
           {vacancy.company ? (
-            <Link href={companyPath(vacancy.company.id, vacancy.company.slug)} className="underline-offset-2 hover:underline">
+            <Link href={organizationPath(vacancy.company)} className="underline-offset-2 hover:underline">
               {vacancy.company.name}
             </Link>
           ) : (

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { safeCallbackPath } from "@/lib/safe-callback";
+
 import { normalizeKzMobile } from "./phone";
 
 // Messages are catalogue keys under "validation.*"; forms translate them.
@@ -63,8 +65,22 @@ export const signUpSchema = z.object({
   acceptTerms: z.literal(true, { error: "validation.termsRequired" }),
   marketing: z.boolean().default(false),
   locale: localeSchema.default("ru"),
+  /**
+   * The page that sent the person to sign up (a graduate's invitation, say): the verification link
+   * carries it to the sign-in that follows. Only a path of this site is kept; anything else is dropped.
+   */
+  callbackUrl: z
+    .string()
+    .max(2000)
+    .nullish()
+    .transform((v) => signUpCallbackPath(v)),
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
+
+/** A same-site path (without its locale) to come back to after signing up, or undefined (none, or not of this site). */
+export function signUpCallbackPath(value: string | string[] | null | undefined): string | undefined {
+  return safeCallbackPath(value, "") || undefined;
+}
 
 export const signInCodeRequestSchema = z.object({ email: emailSchema, locale: localeSchema.default("ru") });
 

@@ -66,6 +66,9 @@ interface Fixture {
   specializationId: number;
   /** Vacancies of the employer organisation: one that stays a draft, one to delete, one submitted. */
   draftVacancyId: number;
+  /** Drafts of the registry school: one that stays a draft, one to delete. */
+  schoolDraftVacancyId: number;
+  schoolDeletableVacancyId: number;
   deletableVacancyId: number;
   submittedVacancyId: number;
   emailId: number;
@@ -154,7 +157,6 @@ function orgRouterPolicy(
 const DESCRIPTION =
   "<p>Перевозка грузов по Казахстану на тягаче с полуприцепом. Обязанности: приём и сдача груза, контроль крепления, ведение путевых листов, ежедневный осмотр автомобиля. Требования: права категории CE, стаж от трёх лет.</p>";
 
-/** The employer vacancy procedures: observers read, managers and owners write. */
 /** A complete resume whose city does not exist: allowed callers get a validation error, nothing is written. */
 function matrixResume(f: Fixture) {
   return {
@@ -269,9 +271,20 @@ function financePolicy(): Record<string, Rule> {
   };
 }
 
-function vacancyPolicy(): Record<string, Rule> {
-  const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
-  const writers = new Set<Caller>(["employerOwner", "employerManager"]);
+/**
+ * The hiring procedures (vacancies, the applicant inbox, applicants' resumes) of one organisation:
+ * its observers (and a school's instructors) read, managers and owners write; members of other
+ * organisations, seekers and staff are refused. They run for an employer and for a driving school.
+ */
+function vacancyPolicy(o: {
+  orgId: (f: Fixture) => number;
+  draftId: (f: Fixture) => number;
+  deletableId: (f: Fixture) => number;
+  readers: Caller[];
+  writers: Caller[];
+}): Record<string, Rule> {
+  const readers = new Set<Caller>(o.readers);
+  const writers = new Set<Caller>(o.writers);
   const vacancy = (f: Fixture) => ({
     title: "Водитель-дальнобойщик",
     specializationIds: [f.specializationId],
@@ -285,20 +298,21 @@ function vacancyPolicy(): Record<string, Rule> {
     description: DESCRIPTION,
     publicationType: "STANDARD",
   });
-  const org = (f: Fixture) => ({ organizationId: f.employerOrgId });
-  const draft = (f: Fixture) => ({ ...org(f), vacancyId: f.draftVacancyId });
+  const org = (f: Fixture) => ({ organizationId: o.orgId(f) });
+  const draft = (f: Fixture) => ({ ...org(f), vacancyId: o.draftId(f) });
   return {
     "employer.vacancies.list": { allowed: readers, input: org },
     "employer.vacancies.get": { allowed: readers, input: draft },
     "employer.vacancies.stats": { allowed: readers, input: draft },
     "employer.vacancies.create": { allowed: writers, input: (f) => ({ ...org(f), vacancy: vacancy(f) }) },
     "employer.vacancies.update": { allowed: writers, input: (f) => ({ ...draft(f), vacancy: vacancy(f) }) },
-    // The organisation is not verified (CONFLICT) and a draft cannot be archived or republished:
-    // allowed callers get through the access checks to those answers.
+    // The employer is not verified and the school has no publication credit (CONFLICT), and a
+    // draft cannot be archived or republished: allowed callers get through the access checks to
+    // those answers.
     "employer.vacancies.submit": { allowed: writers, input: draft },
     "employer.vacancies.archive": { allowed: writers, input: draft },
     "employer.vacancies.republish": { allowed: writers, input: draft },
-    "employer.vacancies.deleteDraft": { allowed: writers, input: (f) => ({ ...org(f), vacancyId: f.deletableVacancyId }) },
+    "employer.vacancies.deleteDraft": { allowed: writers, input: (f) => ({ ...org(f), vacancyId: o.deletableId(f) }) },
     // No such application in the organisation: allowed callers get through to NOT_FOUND.
     "employer.applications.list": { allowed: readers, input: org },
     "employer.applications.get": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
@@ -540,7 +554,13 @@ const POLICY: Record<string, Rule> = {
     inviteRole: "INSTRUCTOR",
   }),
 
-  ...vacancyPolicy(),
+  ...vacancyPolicy({
+    orgId: (f) => f.employerOrgId,
+    draftId: (f) => f.draftVacancyId,
+    deletableId: (f) => f.deletableVacancyId,
+    readers: ["employerOwner", "employerManager", "employerObserver"],
+    writers: ["employerOwner", "employerManager"],
+  }),
   ...billingPolicy(),
 
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
@@ -619,6 +639,18 @@ const POLICY: Record<string, Rule> = {
   ...ticketsPolicy(),
 };
 
+/**
+ * The same hiring procedures for a driving school (its instructors and teachers): every member
+ * reads, an instructor included; owners and managers write; the other school and employers are refused.
+ */
+const SCHOOL_HIRING_POLICY: Record<string, Rule> = vacancyPolicy({
+  orgId: (f) => f.registryOrgId,
+  draftId: (f) => f.schoolDraftVacancyId,
+  deletableId: (f) => f.schoolDeletableVacancyId,
+  readers: ["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor", "schoolInstructorB"],
+  writers: ["schoolOwner", "schoolManager"],
+});
+
 /** What the procedure's own input parsers (every `.input()` of its chain) say about `input`. */
 function inputProblems(path: string, input: unknown): string[] {
   const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>)[path];
@@ -679,10 +711,10 @@ beforeAll(async () => {
   const specialization = await db.specialization.create({
     data: { slug: "matrix-driver", nameRu: "Водитель", nameKk: "Жүргізуші" },
   });
-  const newVacancy = (status: "DRAFT" | "SUBMITTED") =>
+  const newVacancy = (status: "DRAFT" | "SUBMITTED", organizationId = employer.id) =>
     db.vacancy.create({
       data: {
-        organizationId: employer.id,
+        organizationId,
         title: "Водитель",
         slug: "voditel",
         description: DESCRIPTION,
@@ -733,6 +765,7 @@ beforeAll(async () => {
   await createVerifiedOrganization("DRIVING_SCHOOL", [{ userId: users.foreignSchoolOwner, role: "OWNER" }]);
   const instructorOf = (userId: number) =>
     db.membership.findUniqueOrThrow({ where: { userId_organizationId: { userId, organizationId: registry.id } } });
+  const [schoolDraft, schoolDeletable] = [await newVacancy("DRAFT", registry.id), await newVacancy("DRAFT", registry.id)];
   const [instructorA, instructorB] = [await instructorOf(users.schoolInstructor), await instructorOf(users.schoolInstructorB)];
   const newGroup = (name: string, instructorId: number) =>
     db.schoolGroup.create({
@@ -776,6 +809,8 @@ beforeAll(async () => {
     cityId: city.id,
     specializationId: specialization.id,
     draftVacancyId: draftVacancy.id,
+    schoolDraftVacancyId: schoolDraft.id,
+    schoolDeletableVacancyId: schoolDeletable.id,
     deletableVacancyId: deletableVacancy.id,
     submittedVacancyId: submittedVacancy.id,
     emailId: email.id,
@@ -798,9 +833,16 @@ describe("tRPC access matrix", () => {
     expect(Object.keys(POLICY).filter((p) => !procedurePaths().includes(p))).toEqual([]);
   });
 
-  describe.each(Object.keys(POLICY).sort())("%s", (path) => {
+  const cases = [
+    ...Object.keys(POLICY)
+      .sort()
+      .map((path) => [path, path, POLICY[path]!] as const),
+    ...Object.keys(SCHOOL_HIRING_POLICY)
+      .sort()
+      .map((path) => [`${path} (driving school)`, path, SCHOOL_HIRING_POLICY[path]!] as const),
+  ];
+  describe.each(cases)("%s", (_name, path, rule) => {
     it.each(CALLERS)("as %s", async (callerName) => {
-      const rule = POLICY[path]!;
       const caller = createCaller(contexts.get(callerName)!);
       const input = rule.input(fixture, callerName);
       const outcome = await procedureOf(

@@ -11,6 +11,7 @@ import type { Actor, UserActor } from "@/server/audit";
 import {
   ALL_ORG_TYPES,
   EMPLOYER_ORG_TYPES,
+  HIRING_ORG_TYPES,
   requireMembership,
   requireSecondFactor,
   requireStaffRole,
@@ -204,6 +205,12 @@ export const employerProcedure = (minRole: OrgRole, options?: OrganizationProced
   organizationProcedure(EMPLOYER_ORG_TYPES, minRole, options);
 export const schoolProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
   organizationProcedure(SCHOOL_ORG_TYPES, minRole, options);
+/**
+ * A member of an organisation that hires (employers and driving schools alike, see
+ * HIRING_ORG_TYPES): vacancies, the applicant inbox and the resumes sent with applications.
+ */
+export const hiringProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
+  organizationProcedure(HIRING_ORG_TYPES, minRole, options);
 /** A member of an organisation of any type: what every organisation's dashboard shares (billing). */
 export const anyOrganizationProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
   organizationProcedure(ALL_ORG_TYPES, minRole, options);

@@ -3,6 +3,7 @@ import "server-only";
 import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { ORG_ROLE_RANK } from "@/lib/org-roles";
 
 // Who may act on an organisation or as staff: the one place that decides it. tRPC's procedure
 // builders (src/server/api/trpc.ts) and the route handlers that act on a session (resume PDF,
@@ -17,10 +18,19 @@ export class AccessDeniedError extends DomainError {
   }
 }
 
-export const ORG_ROLE_RANK: Record<OrgRole, number> = { OBSERVER: 1, INSTRUCTOR: 1, MANAGER: 2, OWNER: 3 };
+export { ORG_ROLE_RANK };
 export const EMPLOYER_ORG_TYPES: readonly OrgType[] = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"];
 export const SCHOOL_ORG_TYPES: readonly OrgType[] = ["DRIVING_SCHOOL"];
 export const ALL_ORG_TYPES: readonly OrgType[] = [...EMPLOYER_ORG_TYPES, ...SCHOOL_ORG_TYPES];
+/**
+ * Who hires: every kind of organisation. A driving school hires instructors and teachers through
+ * the same vacancies, moderation, publication credits and applicant inbox as an employer.
+ * Vacancies do not need the school's monthly plan: that plan pays for the trainee registry
+ * (`assertSchoolWritable`), while each publication is paid with a credit of its type, as an
+ * employer's is (`credits.ts`, `publishVacancy`). A blocked school, like a blocked employer, only
+ * reads (`write` below); an unverified one drafts but does not submit (`submitVacancy`).
+ */
+export const HIRING_ORG_TYPES: readonly OrgType[] = ALL_ORG_TYPES;
 
 export interface OrganizationMembership {
   /** The membership row's id (a school group names its instructor by it). */

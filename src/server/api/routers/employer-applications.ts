@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { LICENCE_CATEGORIES } from "@/lib/validation/resume";
-import { createTRPCRouter, employerProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, hiringProcedure } from "@/server/api/trpc";
 import {
   addNote,
   getApplication,
@@ -17,9 +17,9 @@ import {
 const STATUSES = ["SENT", "VIEWED", "INVITED", "REJECTED", "WITHDRAWN"] as const;
 const id = z.number().int().positive();
 
-/** The applicant inbox of an employer organisation: observers read, managers and owners answer. */
+/** The applicant inbox of an organisation that hires: observers and instructors read, managers and owners answer. */
 export const employerApplicationsRouter = createTRPCRouter({
-  list: employerProcedure("OBSERVER")
+  list: hiringProcedure("OBSERVER")
     .input(
       z.object({
         vacancyId: id.optional(),
@@ -29,21 +29,21 @@ export const employerApplicationsRouter = createTRPCRouter({
       }),
     )
     .query(({ input }) => listApplications(input.organizationId, input)),
-  get: employerProcedure("OBSERVER")
+  get: hiringProcedure("OBSERVER")
     .input(z.object({ applicationId: id }))
     .query(({ input }) => getApplication(input.organizationId, input.applicationId)),
   /** Called by the application's page once it is shown: reading alone changes nothing. */
-  markViewed: employerProcedure("OBSERVER")
+  markViewed: hiringProcedure("OBSERVER")
     .input(z.object({ applicationId: id }))
     .mutation(({ input }) => markApplicationViewed(input.organizationId, input.applicationId)),
-  addNote: employerProcedure("MANAGER")
+  addNote: hiringProcedure("MANAGER")
     .input(z.object({ applicationId: id, body: z.string().max(8000) }))
     .mutation(({ ctx, input }) => addNote(input.organizationId, input.applicationId, input.body, ctx.actor)),
-  respond: employerProcedure("MANAGER")
+  respond: hiringProcedure("MANAGER")
     .input(responseSchema)
     .mutation(({ ctx, input }) => respondToApplications(input.organizationId, input, ctx.actor)),
-  templates: employerProcedure("OBSERVER").query(({ input }) => getTemplates(input.organizationId)),
-  saveTemplate: employerProcedure("MANAGER")
+  templates: hiringProcedure("OBSERVER").query(({ input }) => getTemplates(input.organizationId)),
+  saveTemplate: hiringProcedure("MANAGER")
     .input(templateSchema)
     .mutation(async ({ ctx, input }) => {
       await saveTemplate(input.organizationId, input, ctx.actor);

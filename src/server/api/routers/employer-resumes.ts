@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-import { createTRPCRouter, employerProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, hiringProcedure } from "@/server/api/trpc";
 import { getResumeForOrganization } from "@/server/services/resumes/resumes";
 
-/** Resumes as an employer organisation may see them, under the seeker's visibility setting. */
+/** Resumes as an organisation that hires may see them, under the seeker's visibility setting. */
 export const employerResumesRouter = createTRPCRouter({
-  get: employerProcedure("OBSERVER")
+  get: hiringProcedure("OBSERVER")
     .input(z.object({ resumeId: z.uuid() }))
     .query(({ input }) => getResumeForOrganization(input.organizationId, input.resumeId)),
 });

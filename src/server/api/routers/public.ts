@@ -27,7 +27,7 @@ const authRouter = createTRPCRouter({
     // The same answer either way: whether an address has an account is not for strangers to learn.
     const sent =
       result.kind === "created"
-        ? await sendVerificationEmail(result.user, result.verificationSecret)
+        ? await sendVerificationEmail(result.user, result.verificationSecret, input.callbackUrl)
         : await sendAccountNotice(result.user, result.user.email, { kind: "signUpAttempt" });
     return { email: result.user.email, verificationEmailSent: sent.delivered };
   }),

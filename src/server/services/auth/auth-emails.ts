@@ -16,8 +16,13 @@ interface Recipient {
   locale: AppLocale;
 }
 
-export function verificationUrl(locale: AppLocale, secret: string): string {
-  return new URL(`/${locale}/auth/verify-email?token=${encodeURIComponent(secret)}`, getEnv().APP_URL).toString();
+/**
+ * The verification link; with `callbackPath` (a same-site path from `signUpCallbackPath`) the page
+ * it opens sends the person on to sign in and then back to that page.
+ */
+export function verificationUrl(locale: AppLocale, secret: string, callbackPath?: string): string {
+  const query = new URLSearchParams({ token: secret, ...(callbackPath ? { callbackUrl: callbackPath } : {}) });
+  return new URL(`/${locale}/auth/verify-email?${query.toString()}`, getEnv().APP_URL).toString();
 }
 
 async function sendTemplate(user: Recipient, template: string, built: { subject: string; element: ReactElement }) {
@@ -25,8 +30,8 @@ async function sendTemplate(user: Recipient, template: string, built: { subject:
   return getMailer().send({ to: user.email, subject: built.subject, html, text, template, locale: user.locale, userId: user.id });
 }
 
-export function sendVerificationEmail(user: Recipient, secret: string) {
-  const url = verificationUrl(user.locale, secret);
+export function sendVerificationEmail(user: Recipient, secret: string, callbackPath?: string) {
+  const url = verificationUrl(user.locale, secret, callbackPath);
   return sendTemplate(user, "verify-email", verifyEmailTemplate({ locale: user.locale, name: user.name, url }));
 }
 

@@ -1,3 +1,4 @@
+import type { OrgType } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db-client";
 import { db as defaultDb } from "@/server/db";
 import { excerpt, htmlToText } from "@/lib/sanitize-html";
@@ -15,7 +16,7 @@ export interface VacancyCard {
   salaryGross: boolean;
   city: { slug: string; nameRu: string; nameKk: string };
   /** null for anonymous vacancies. */
-  company: { id: number; slug: string; name: string; logoPath: string | null; verified: boolean } | null;
+  company: { id: number; slug: string; type: OrgType; name: string; logoPath: string | null; verified: boolean } | null;
   publishedAt: Date;
   isPremium: boolean;
   experience: string;
@@ -57,7 +58,7 @@ export async function loadVacancyCards(ids: readonly number[], options: { db?: D
       isRemote: true,
       licenceCategories: true,
       city: { select: { slug: true, nameRu: true, nameKk: true } },
-      organization: { select: { id: true, slug: true, displayName: true, logoPath: true, verification: true } },
+      organization: { select: { id: true, slug: true, type: true, displayName: true, logoPath: true, verification: true } },
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -79,6 +80,7 @@ export async function loadVacancyCards(ids: readonly number[], options: { db?: D
         : {
             id: row.organization.id,
             slug: row.organization.slug,
+            type: row.organization.type,
             name: row.organization.displayName,
             logoPath: row.organization.logoPath,
             verified: row.organization.verification === "VERIFIED",

@@ -205,7 +205,7 @@ describe("expireVacancies", () => {
         slug: slugs[0],
         citySlug: "almaty",
         specializationSlugs: ["driver"],
-        company: { id: orgId, slug: orgSlug },
+        company: { id: orgId, slug: orgSlug, type: "EMPLOYER" },
       },
       { id: anonymous.id, slug: slugs[1], citySlug: "almaty", specializationSlugs: ["driver"], company: null },
       {
@@ -213,7 +213,7 @@ describe("expireVacancies", () => {
         slug: slugs[2],
         citySlug: "almaty",
         specializationSlugs: ["driver"],
-        company: { id: orgId, slug: orgSlug },
+        company: { id: orgId, slug: orgSlug, type: "EMPLOYER" },
       },
     ]);
     expect(await Promise.all(seen.map((s) => s.committed))).toEqual(["ARCHIVED", "ARCHIVED", "ARCHIVED"]);

@@ -1,3 +1,4 @@
+import type { OrgType } from "@/generated/prisma/enums";
 import { auditMany, SYSTEM_ACTOR } from "@/server/audit";
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
@@ -144,10 +145,19 @@ async function endPremiumBatch(
 async function pagesOf(tx: DbTx, ids: number[]): Promise<VacancyPages[]> {
   // One query: a nested Prisma select would send several at once over the transaction's connection.
   const rows = await tx.$queryRaw<
-    { id: number; slug: string; anonymous: boolean; city_slug: string; org_id: number; org_slug: string; specs: string[] }[]
+    {
+      id: number;
+      slug: string;
+      anonymous: boolean;
+      city_slug: string;
+      org_id: number;
+      org_slug: string;
+      org_type: OrgType;
+      specs: string[];
+    }[]
   >`
     SELECT v.id, v.slug, v.publication_type = 'ANONYMOUS' AS anonymous, c.slug AS city_slug,
-      o.id AS org_id, o.slug AS org_slug,
+      o.id AS org_id, o.slug AS org_slug, o.type AS org_type,
       coalesce(array_agg(s.slug ORDER BY s.slug) FILTER (WHERE s.slug IS NOT NULL), '{}') AS specs
     FROM vacancies v
     JOIN cities c ON c.id = v.city_id
@@ -163,6 +173,6 @@ async function pagesOf(tx: DbTx, ids: number[]): Promise<VacancyPages[]> {
     citySlug: row.city_slug,
     specializationSlugs: row.specs,
     // An anonymous vacancy is not listed on its company's page.
-    company: row.anonymous ? null : { id: row.org_id, slug: row.org_slug },
+    company: row.anonymous ? null : { id: row.org_id, slug: row.org_slug, type: row.org_type },
   }));
 }

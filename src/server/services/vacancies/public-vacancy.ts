@@ -78,6 +78,7 @@ export async function getPublicVacancy(id: number, options: { db?: Db; now?: Dat
       : {
           id: organization.id,
           slug: organization.slug,
+          type: organization.type,
           name: organization.displayName,
           logoPath: organization.logoPath,
           website: organization.website,

@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 
 import { locales } from "@/i18n/routing";
 import type { OrgType } from "@/generated/prisma/enums";
-import { companyPath, jobsInCityPath, jobsLandingPath, schoolPath, vacancyPath } from "@/lib/urls";
+import { jobsInCityPath, jobsLandingPath, organizationPath, vacancyPath } from "@/lib/urls";
 import { db } from "@/server/db";
 import type { Db, DbTx } from "@/server/db-client";
 
@@ -16,14 +16,14 @@ export function revalidateVacancyPages(vacancy: {
   slug: string;
   citySlug: string;
   specializationSlugs: string[];
-  company: { id: number; slug: string } | null;
+  company: { id: number; slug: string; type: OrgType } | null;
 }): void {
   for (const locale of locales) {
     const prefix = `/${locale}`;
     revalidatePath(`${prefix}${vacancyPath(vacancy.id, vacancy.slug)}`);
     revalidatePath(`${prefix}${jobsInCityPath(vacancy.citySlug)}`);
     for (const spec of vacancy.specializationSlugs) revalidatePath(`${prefix}${jobsLandingPath(vacancy.citySlug, spec)}`);
-    if (vacancy.company) revalidatePath(`${prefix}${companyPath(vacancy.company.id, vacancy.company.slug)}`);
+    if (vacancy.company) revalidatePath(`${prefix}${organizationPath(vacancy.company)}`);
     revalidatePath(prefix);
   }
 }
@@ -45,7 +45,7 @@ export async function vacancyPageKeys(vacancyIds: readonly number[], client: Db 
       publicationType: true,
       city: { select: { slug: true } },
       specializations: { select: { specialization: { select: { slug: true } } } },
-      organization: { select: { id: true, slug: true } },
+      organization: { select: { id: true, slug: true, type: true } },
     },
   });
   return rows.map((row) => ({
@@ -83,10 +83,10 @@ export async function revalidateOrganizationPagesAfterCommit(organization: {
     where: { organizationId: organization.id, status: "PUBLISHED" },
     select: { id: true },
   });
-  const path = organization.type === "DRIVING_SCHOOL" ? schoolPath : companyPath;
   inRequestScope(() => {
     for (const locale of locales)
-      for (const slug of new Set(organization.slugs)) revalidatePath(`/${locale}${path(organization.id, slug)}`);
+      for (const slug of new Set(organization.slugs))
+        revalidatePath(`/${locale}${organizationPath({ id: organization.id, slug, type: organization.type })}`);
   });
   await revalidateVacanciesAfterCommit(vacancies.map((v) => v.id));
 }

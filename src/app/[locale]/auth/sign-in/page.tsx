@@ -32,7 +32,10 @@ export default async function SignInPage(props: {
         </Link>
         <p>
           {t("noAccount")}{" "}
-          <Link href="/auth/sign-up" className="text-brand-700 underline">
+          <Link
+            href={{ pathname: "/auth/sign-up", query: search.callbackUrl ? { callbackUrl: callback } : {} }}
+            className="text-brand-700 underline"
+          >
             {t("signUpLink")}
           </Link>
         </p>

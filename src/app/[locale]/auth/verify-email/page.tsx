@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { isDomainError } from "@/server/errors";
 import { verifyEmail } from "@/server/services/auth/verify-email";
 import { titleMetadata } from "@/i18n/page-metadata";
+import { signUpCallbackPath } from "@/lib/validation/auth";
 
 // Never cached: depends on the token in the query.
 export const dynamic = "force-dynamic";
@@ -23,6 +24,8 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
   const t = await getTranslations({ locale });
   const token = first(search.token);
   const email = first(search.email)?.slice(0, 254);
+  // The page the person signed up from, which the sign-in after verification returns to.
+  const callbackPath = signUpCallbackPath(search.callbackUrl);
 
   if (token) {
     let errorKey: string | null = null;
@@ -46,7 +49,10 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
         ) : (
           <div className="flex flex-col gap-4">
             <Alert tone="success">{t("auth.verify.done")}</Alert>
-            <Link href="/auth/sign-in" className="text-brand-700 underline">
+            <Link
+              href={{ pathname: "/auth/sign-in", query: callbackPath ? { callbackUrl: callbackPath } : {} }}
+              className="text-brand-700 underline"
+            >
               {t("auth.verify.signIn")}
             </Link>
           </div>

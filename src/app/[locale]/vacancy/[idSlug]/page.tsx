@@ -13,7 +13,15 @@ import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { formatDate, licenceLabel, salaryParts } from "@/lib/format";
 import { excerpt, htmlToText, sanitizeRichText } from "@/lib/sanitize-html";
-import { absoluteUrl, companyPath, jobsInCityPath, jobsLandingPath, parseIdSlug, SEARCH_PATH, vacancyPath } from "@/lib/urls";
+import {
+  absoluteUrl,
+  jobsInCityPath,
+  jobsLandingPath,
+  organizationPath,
+  parseIdSlug,
+  SEARCH_PATH,
+  vacancyPath,
+} from "@/lib/urls";
 import { breadcrumbJsonLd, jobPostingJsonLd } from "@/server/seo/json-ld";
 import { localeAlternates, socialMetadata } from "@/server/seo/metadata";
 import { getPublicVacancy, similarVacancies, type PublicVacancy } from "@/server/services/vacancies/public-vacancy";
@@ -131,7 +139,7 @@ export default async function VacancyPage({ params }: { params: Params }) {
           company: vacancy.company
             ? {
                 name: vacancy.company.name,
-                url: absoluteUrl(appUrl, locale, companyPath(vacancy.company.id, vacancy.company.slug)),
+                url: absoluteUrl(appUrl, locale, organizationPath(vacancy.company)),
                 logoUrl: `${appUrl}/logos/${vacancy.company.id}.svg`,
               }
             : null,
@@ -210,10 +218,7 @@ export default async function VacancyPage({ params }: { params: Params }) {
               <>
                 <div className="flex items-center gap-3">
                   <CompanyLogo name={vacancy.company.name} logoPath={vacancy.company.logoPath} />
-                  <Link
-                    href={companyPath(vacancy.company.id, vacancy.company.slug)}
-                    className="font-semibold text-brand-800 underline"
-                  >
+                  <Link href={organizationPath(vacancy.company)} className="font-semibold text-brand-800 underline">
                     {vacancy.company.name}
                   </Link>
                 </div>

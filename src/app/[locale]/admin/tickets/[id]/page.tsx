@@ -9,7 +9,7 @@ import { ClientMessages } from "@/i18n/client-messages";
 import type { AppLocale } from "@/i18n/routing";
 import { Link } from "@/i18n/navigation";
 import { formatDate } from "@/lib/format";
-import { companyPath, schoolPath, vacancyPath } from "@/lib/urls";
+import { organizationPath, vacancyPath } from "@/lib/urls";
 import { requireStaff } from "@/server/auth/require-staff";
 import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
 import { api } from "@/trpc/server";
@@ -105,10 +105,7 @@ export default async function AdminTicketPage({ params }: { params: Promise<{ lo
                   {org.displayName}
                   {org.blockedAt ? ` (${t("ticket.blocked")})` : ""}
                 </span>
-                <Link
-                  href={org.type === "DRIVING_SCHOOL" ? schoolPath(org.id, org.slug) : companyPath(org.id, org.slug)}
-                  className={link}
-                >
+                <Link href={organizationPath(org)} className={link}>
                   {t("ticket.publicPage")}
                 </Link>
                 <Link href="/admin/organizations" className={link}>

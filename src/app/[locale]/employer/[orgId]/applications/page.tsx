@@ -11,6 +11,7 @@ import { localName } from "@/lib/local-name";
 import { LICENCE_CATEGORIES } from "@/lib/validation/resume";
 import { verifiedBadgeText } from "@/components/resume/verified-licences";
 import { api } from "@/trpc/server";
+import { isReadOnlyRole } from "@/lib/org-roles";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function ApplicationsPage({
     api.employer.applications.list({ organizationId: org.id, status, vacancyId, verifiedCategory, cursor }),
     api.employer.vacancies.list({ organizationId: org.id }),
   ]);
-  const canAnswer = org.myRole !== "OBSERVER";
+  const canAnswer = !isReadOnlyRole(org.myRole);
   const total = Object.values(inbox.counts).reduce((a, b) => a + (b ?? 0), 0) - (inbox.counts.WITHDRAWN ?? 0);
   const badge = await verifiedBadgeText(locale);
   const more = new URLSearchParams({

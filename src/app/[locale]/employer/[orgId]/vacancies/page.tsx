@@ -7,6 +7,7 @@ import { titleMetadata } from "@/i18n/page-metadata";
 import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
+import { isReadOnlyRole } from "@/lib/org-roles";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function OrganizationVacanciesPage({ params }: { params: Pr
   const t = await getTranslations({ locale, namespace: "employerVacancies" });
   const tStatus = await getTranslations({ locale, namespace: "vacancyStatus" });
   const vacancies = await api.employer.vacancies.list({ organizationId: org.id });
-  const canWrite = org.myRole !== "OBSERVER";
+  const canWrite = !isReadOnlyRole(org.myRole);
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="vacancies">
       <div className="flex flex-wrap items-center justify-between gap-3">

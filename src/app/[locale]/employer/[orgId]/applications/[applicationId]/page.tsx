@@ -14,6 +14,7 @@ import { formatAmount, formatDate } from "@/lib/format";
 import { fillPlaceholders } from "@/lib/fill-placeholders";
 import { localName } from "@/lib/local-name";
 import { api } from "@/trpc/server";
+import { isReadOnlyRole } from "@/lib/org-roles";
 
 export const dynamic = "force-dynamic";
 
@@ -176,7 +177,7 @@ export default async function ApplicationPage({
         </article>
         <div className="flex min-w-0 flex-col gap-5">
           <ClientMessages locale={locale} namespaces={["inbox", "errors", "validation"]}>
-            {org.myRole !== "OBSERVER" && application.status !== "WITHDRAWN" ? (
+            {!isReadOnlyRole(org.myRole) && application.status !== "WITHDRAWN" ? (
               <RespondForm
                 organizationId={org.id}
                 applicationId={application.id}
@@ -202,7 +203,7 @@ export default async function ApplicationPage({
                   </li>
                 ))}
               </ul>
-              {org.myRole !== "OBSERVER" ? <NoteForm organizationId={org.id} applicationId={application.id} /> : null}
+              {!isReadOnlyRole(org.myRole) ? <NoteForm organizationId={org.id} applicationId={application.id} /> : null}
             </Block>
           </ClientMessages>
         </div>

@@ -6,6 +6,7 @@ import { TemplateEditor } from "@/components/employer/template-editor";
 import { ClientMessages } from "@/i18n/client-messages";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { api } from "@/trpc/server";
+import { isReadOnlyRole } from "@/lib/org-roles";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ loca
               locale={tpl.locale}
               subject={tpl.subject}
               body={tpl.body}
-              readOnly={org.myRole === "OBSERVER"}
+              readOnly={isReadOnlyRole(org.myRole)}
             />
           </section>
         ))}

@@ -11,6 +11,7 @@ import { titleMetadata } from "@/i18n/page-metadata";
 import { formatDay } from "@/lib/schools/calendar-day";
 import { nextStatuses } from "@/lib/schools/trainee-rules";
 import { api } from "@/trpc/server";
+import { formatKzMobile } from "@/lib/validation/phone";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function TraineePage({ params }: { params: Promise<{ locale
     [t("iin"), trainee.iin],
     [t("birthDate"), formatDay(trainee.birthDate)],
     [t("sex"), tSex(trainee.sex)],
-    [t("phone"), trainee.phone ?? "—"],
+    [t("phone"), trainee.phone ? formatKzMobile(trainee.phone) : "—"],
     [t("email"), trainee.email ?? "—"],
     [t("category"), trainee.category],
     [t("group"), trainee.group?.name ?? t("noGroup")],

@@ -4,6 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { VacancyEditorPage } from "@/components/employer/vacancy-editor-page";
 import { titleMetadata } from "@/i18n/page-metadata";
+import { isReadOnlyRole } from "@/lib/org-roles";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,6 @@ export default async function NewVacancyPage({ params }: { params: Promise<{ loc
   const { locale, orgId } = await params;
   setRequestLocale(locale);
   const { organization, others } = await loadDashboardOrganization(locale, orgId);
-  if (organization.myRole === "OBSERVER") notFound();
+  if (isReadOnlyRole(organization.myRole)) notFound();
   return <VacancyEditorPage locale={locale} organization={organization} others={others} vacancy={null} />;
 }

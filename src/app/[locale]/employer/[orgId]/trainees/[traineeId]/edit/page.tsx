@@ -8,6 +8,7 @@ import { TraineeForm } from "@/components/school/trainee-form";
 import { ClientMessages } from "@/i18n/client-messages";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { api } from "@/trpc/server";
+import { formatKzMobile } from "@/lib/validation/phone";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ export default async function EditTraineePage({
             iin: trainee.iin,
             birthDate: trainee.birthDate,
             sex: trainee.sex,
-            phone: trainee.phone,
+            phone: trainee.phone ? formatKzMobile(trainee.phone) : null,
             email: trainee.email,
             category: trainee.category,
             groupId: trainee.group?.id ?? null,

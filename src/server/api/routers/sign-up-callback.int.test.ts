@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { signUpCallbackPath } from "@/lib/validation/auth";
+import { db } from "@/server/db";
+
+import { ensureLegalDocuments } from "../../../../test/support/factories";
+
+import { createCaller } from "../root";
+import { createContext } from "../trpc";
+
+const guest = () => createCaller(createContext({ user: null, ip: null, locale: "kk" }));
+let serial = 0;
+
+/** Signs a seeker up with this callback and returns the verification link mailed to them. */
+async function verificationLink(callbackUrl: string | undefined): Promise<URL> {
+  const email = `callback-${Date.now()}-${serial++}@example.kz`;
+  await guest().public.auth.signUp({
+    accountType: "seeker",
+    name: "Айдос Серікұлы",
+    email,
+    password: "a-long-password",
+    adult: true,
+    acceptTerms: true,
+    locale: "kk",
+    callbackUrl,
+  });
+  const message = await db.emailMessage.findFirstOrThrow({ where: { toAddress: email, template: "verify-email" } });
+  const href = /https?:\/\/[^\s"<>]+\/auth\/verify-email\?[^\s"<>]+/.exec(message.text)?.[0];
+  expect(href).toBeDefined();
+  return new URL(href!.replace(/&amp;/g, "&"));
+}
+
+beforeAll(ensureLegalDocuments);
+
+describe("sign-up from a page that asked for it (a graduate's invitation)", () => {
+  it("carries the page through the verification link to the sign-in that follows", async () => {
+    const invitation = "/graduate/Abc_def-0123456789xyzXYZ";
+    const link = await verificationLink(`/kk${invitation}`);
+    expect(link.pathname).toBe("/kk/auth/verify-email");
+    expect(link.searchParams.get("token")).toMatch(/.{20,}/);
+    // The verification page reads it again through the same rule before linking to sign-in.
+    expect(signUpCallbackPath(link.searchParams.get("callbackUrl"))).toBe(invitation);
+  });
+
+  it.each([
+    "https://evil.example/graduate/x",
+    "//evil.example/graduate/x",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "/%2F%2Fevil.example",
+  ])("drops %s: the link carries no callback", async (callbackUrl) => {
+    const link = await verificationLink(callbackUrl);
+    expect(link.searchParams.get("token")).toMatch(/.{20,}/);
+    expect(link.searchParams.has("callbackUrl")).toBe(false);
+  });
+
+  it("a link without a callback stays as it was", async () => {
+    const link = await verificationLink(undefined);
+    expect([...link.searchParams.keys()]).toEqual(["token"]);
+  });
+
+  it("a forged callback in the verification page's query is not trusted either", () => {
+    expect(signUpCallbackPath("https://evil.example/x")).toBeUndefined();
+    expect(signUpCallbackPath(["/ru/graduate/t", "/evil"])).toBe("/graduate/t");
+    expect(signUpCallbackPath(undefined)).toBeUndefined();
+  });
+});
