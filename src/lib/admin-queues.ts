@@ -47,4 +47,5 @@ export const METRICS_ROLES: Readonly<Record<MetricsPart, readonly StaffRole[]>> 
 /** Every role that opens the metrics page for some part of it. */
 export const METRICS_STAFF_ROLES: readonly StaffRole[] = [...new Set(Object.values(METRICS_ROLES).flat())];
 
-export const metricsVisibleTo = (part: MetricsPart, role: StaffRole) => role === "SUPERADMIN" || METRICS_ROLES[part].includes(role);
+export const metricsVisibleTo = (part: MetricsPart, role: StaffRole) =>
+  role === "SUPERADMIN" || METRICS_ROLES[part].includes(role);

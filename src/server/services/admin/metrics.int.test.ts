@@ -59,8 +59,8 @@ describe("metricsRange", () => {
     expect(refused({ from: "2030-03-01", to: "2031-03-02" })).toBe("VALIDATION:errors.billing.dateRangeTooLong");
     expect(refused({ from: "2031-03-02", to: "2031-03-01" })).toBe("VALIDATION:errors.billing.dateRangeInvalid");
     for (const bad of ["2031-02-30", "31.03.2031", "2031-3-1", "'; DROP", "0000-00-00"]) {
-      expect(refused({ from: bad, to: "2031-03-01" })).toBe("VALIDATION:errors.invalidInput");
-      expect(refused({ from: "2031-03-01", to: bad })).toBe("VALIDATION:errors.invalidInput");
+      expect(refused({ from: bad, to: "2031-03-01" })).toBe("VALIDATION:errors.metrics.dayInvalid");
+      expect(refused({ from: "2031-03-01", to: bad })).toBe("VALIDATION:errors.metrics.dayInvalid");
     }
   });
 });
@@ -75,7 +75,15 @@ describe("activity metrics", () => {
     const org = await createOrganization("EMPLOYER");
     const vacancy = (publishedAt: Date | null, status: "PUBLISHED" | "ARCHIVED" | "SUBMITTED" = "PUBLISHED") =>
       db.vacancy.create({
-        data: { organizationId: org.id, title: "Водитель", slug: "voditel", description: "<p>Работа</p>", cityId: city.id, status, publishedAt },
+        data: {
+          organizationId: org.id,
+          title: "Водитель",
+          slug: "voditel",
+          description: "<p>Работа</p>",
+          cityId: city.id,
+          status,
+          publishedAt,
+        },
         select: { id: true },
       });
     const published = await Promise.all([
@@ -194,7 +202,7 @@ describe("activity metrics", () => {
     expect(await refusal(activityMetrics(SUPERADMIN, { from: "2029-01-01", to: "2031-03-01" }))).toBe(
       "VALIDATION:errors.billing.dateRangeTooLong",
     );
-    expect(await refusal(activityMetrics(SUPERADMIN, { from: "2031-13-01" }))).toBe("VALIDATION:errors.invalidInput");
+    expect(await refusal(activityMetrics(SUPERADMIN, { from: "2031-13-01" }))).toBe("VALIDATION:errors.metrics.dayInvalid");
     for (const role of ["FINANCE", "MODERATOR", "SUPPORT"] as const)
       expect(await refusal(activityMetrics({ role }, RANGE))).toBe("FORBIDDEN:errors.forbidden");
   });
@@ -284,7 +292,14 @@ describe("revenue metrics", () => {
     const org = await createVerifiedOrganization("EMPLOYER");
     await post(org.id, "ADJUSTMENT", 1_000_000_00n, at("2031-02-01T12:00:00"), { createdById: finance.id });
 
-    await purchase(org.id, [[0, 5_000_00n], [1, 20_000_00n]], LAST_OF_FIRST);
+    await purchase(
+      org.id,
+      [
+        [0, 5_000_00n],
+        [1, 20_000_00n],
+      ],
+      LAST_OF_FIRST,
+    );
     await purchase(org.id, [[0, 7_000_00n]], FIRST_OF_SECOND);
     await purchase(org.id, [[1, 1_00n]], at("2031-03-04T00:00:00"));
     await refund(org.id, 3_000_00n, at("2031-03-02T10:00:00"));
@@ -318,7 +333,7 @@ describe("revenue metrics", () => {
     expect(await refusal(revenueMetrics({ role: "FINANCE" }, { from: "2031-03-02", to: "2031-03-01" }))).toBe(
       "VALIDATION:errors.billing.dateRangeInvalid",
     );
-    expect(await refusal(revenueMetrics({ role: "FINANCE" }, { to: "tomorrow" }))).toBe("VALIDATION:errors.invalidInput");
+    expect(await refusal(revenueMetrics({ role: "FINANCE" }, { to: "tomorrow" }))).toBe("VALIDATION:errors.metrics.dayInvalid");
     for (const role of ["MODERATOR", "SUPPORT"] as const)
       expect(await refusal(revenueMetrics({ role }, RANGE))).toBe("FORBIDDEN:errors.forbidden");
   });

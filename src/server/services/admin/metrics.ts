@@ -35,16 +35,27 @@ export interface MetricsRange {
 
 /** The days a request asks for: bad days, a range ending before it starts, or one above a year are refused. */
 export function metricsRange(input: MetricsRangeInput, now = new Date()): MetricsRange {
-  const end = parsePeriod(null, input.to || almatyDay(now)).to;
-  if (!end) throw new DomainError("VALIDATION", "errors.invalidInput");
+  const end = period(null, input.to || almatyDay(now)).to;
   const to = almatyDay(new Date(end.getTime() - DAY_MS));
   const from = input.from || almatyDay(new Date(end.getTime() - METRICS_DEFAULT_DAYS * DAY_MS));
-  const start = parsePeriod(from, to).from;
-  if (!start) throw new DomainError("VALIDATION", "errors.invalidInput");
+  const start = period(from, to).from;
   const count = Math.round((end.getTime() - start.getTime()) / DAY_MS);
   if (count > METRICS_MAX_DAYS) throw new DomainError("VALIDATION", "errors.billing.dateRangeTooLong");
   const days = Array.from({ length: count }, (_, i) => almatyDay(new Date(start.getTime() + i * DAY_MS)));
   return { from, to, days, start, end };
+}
+
+/** The exports' reading of a period, saying what a day must look like when one is not a day. */
+function period(from: string | null, to: string) {
+  try {
+    const { from: start = new Date(0), to: end } = parsePeriod(from, to);
+    if (!end) throw new DomainError("VALIDATION", "errors.metrics.dayInvalid");
+    return { from: start, to: end };
+  } catch (error) {
+    if (error instanceof DomainError && error.messageKey === "errors.invalidInput")
+      throw new DomainError("VALIDATION", "errors.metrics.dayInvalid");
+    throw error;
+  }
 }
 
 function requirePart(role: StaffRole, part: MetricsPart) {
