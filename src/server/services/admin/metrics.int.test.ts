@@ -12,7 +12,10 @@ import {
   createVerifiedOrganization,
 } from "../../../../test/support/factories";
 
+import { csvRows } from "../billing/documents/csv";
+
 import { activityMetrics, metricsRange, revenueMetrics } from "./metrics";
+import { metricsCsv } from "./metrics-csv";
 
 // Almaty is UTC+5: the day 2031-03-02 runs from 2031-03-01T19:00Z to 2031-03-02T19:00Z.
 const at = (almatyWallClock: string) => new Date(`${almatyWallClock}+05:00`);
@@ -179,6 +182,17 @@ describe("activity metrics", () => {
     expect(days[2]).toMatchObject({ moderationMedianSeconds: null, moderationP90Seconds: null });
   });
 
+  it("gives the same numbers as CSV, moderation time in minutes", async () => {
+    const csv = await metricsCsv("activity", SUPERADMIN, RANGE, "kk");
+    expect(csv.filename).toBe("metrics-activity-2031-03-01-2031-03-03.csv");
+    expect(csv.header[0]).toBe("Күн");
+    expect(csv.rows).toEqual([
+      ["2031-03-01", 1, 1, 1, 0, 2, 1, 1, 120, 120],
+      ["2031-03-02", 2, 2, 1, 0, 0, 0, 3, 240, 528],
+      ["2031-03-03", 0, 0, 1, 1, 0, 1, 0, null, null],
+    ]);
+  });
+
   it("shows a range without events as zeros", async () => {
     const { days } = await activityMetrics(SUPERADMIN, { from: "2035-01-01", to: "2035-01-05" });
     expect(days).toHaveLength(5);
@@ -321,6 +335,17 @@ describe("revenue metrics", () => {
       refunds: 3_000_00n,
       net: 29_000_00n,
     });
+  });
+
+  it("gives the same numbers as CSV, amounts with a decimal comma and names made inert for spreadsheets", async () => {
+    await db.product.update({ where: { id: products[1]!.id }, data: { nameRu: '=HYPERLINK("http://x")' } });
+    const csv = await metricsCsv("revenue", { role: "FINANCE" }, RANGE, "ru");
+    const text = csvRows([csv.header, ...csv.rows]);
+    expect(text.split("\r\n")[0]).toBe(
+      `День;Товар ${products[0]!.code};"'=HYPERLINK(""http://x"")";Покупки;Возвраты;За вычетом возвратов`,
+    );
+    expect(text.split("\r\n")[2]).toBe("2031-03-02;7000,00;0,00;7000,00;3500,00;3500,00");
+    expect(text.split("\r\n")[3]).toBe("2031-03-03;0,00;0,00;0,00;-500,00;500,00");
   });
 
   it("is open to finance, empty ranges are zeros, bad ranges are refused", async () => {
