@@ -1,36 +1,30 @@
-import { dynamicTranslator } from "@/i18n/translator";
 import { METRICS_ROLES } from "@/lib/admin-queues";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { requireSecondFactor, requireStaffRole } from "@/server/auth/guards";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
-import { isDomainError } from "@/server/errors";
 import { metricsCsv } from "@/server/services/admin/metrics-csv";
 import { csvResponse } from "@/server/services/billing/documents/csv";
+import { downloadProblem, downloadRefusal } from "@/server/staff-download";
 
 // GET ?part=activity|revenue&from=&to=&lang=: the numbers of the metrics page's tables as CSV
 // (the part's roles, after the second factor).
-
-const STATUS = { VALIDATION: 400, UNAUTHORIZED: 401, FORBIDDEN: 403 } as const;
-
-function problem(status: number, language: "ru" | "kk", key: string) {
-  return Response.json(
-    { error: { message: dynamicTranslator(language).t(key) } },
-    { status, headers: { "Cache-Control": "private, no-store" } },
-  );
-}
 
 export const GET = withDatabaseUnavailable(async (request: Request) => {
   const url = new URL(request.url);
   const language = url.searchParams.get("lang") === "kk" ? "kk" : "ru";
   const part = url.searchParams.get("part");
-  if (part !== "activity" && part !== "revenue") return problem(400, language, "errors.invalidInput");
+  if (part !== "activity" && part !== "revenue") return downloadProblem(400, language, "errors.invalidInput");
   const user = await getCurrentUser();
-  if (!user) return problem(401, language, "errors.unauthorized");
+  if (!user) return downloadProblem(401, language, "errors.unauthorized");
   try {
     const role = requireStaffRole(user, METRICS_ROLES[part]);
     requireSecondFactor(user);
-    const range = { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
-    const csv = await metricsCsv(part, { role }, range, language);
+    const csv = await metricsCsv(
+      part,
+      { role },
+      { from: url.searchParams.get("from"), to: url.searchParams.get("to") },
+      language,
+    );
     return csvResponse(
       csv.filename,
       csv.header,
@@ -39,9 +33,6 @@ export const GET = withDatabaseUnavailable(async (request: Request) => {
       })(),
     );
   } catch (error) {
-    if (isDomainError(error) && error.code in STATUS) {
-      return problem(STATUS[error.code as keyof typeof STATUS], language, error.messageKey);
-    }
-    throw error;
+    return downloadRefusal(error, language);
   }
 });
