@@ -18,7 +18,6 @@ export const CHART_NEGATIVE_COLOR = "#475569";
 
 const WIDTH = 480;
 const HEIGHT = 200;
-const LEFT = 72;
 const RIGHT = 8;
 const TOP = 10;
 const BOTTOM = 24;
@@ -45,6 +44,7 @@ export function BarChart({
   format?: (value: number) => string;
 }) {
   const n = Math.max(days.length, 1);
+  // Room for the longest number of the scale (about 0.6 of the font size a character).
   const at = (s: BarSeries, i: number) => s.values[i] ?? 0;
   const extent = days.map((_, i) => {
     const values = series.map((s) => at(s, i));
@@ -55,11 +55,13 @@ export function BarChart({
   const max = Math.max(0, ...extent.map((e) => e.up));
   const min = Math.min(0, ...extent.map((e) => e.down));
   const span = max - min || 1;
+  const ticks = [max, 0, ...(min < 0 ? [min] : [])].filter((v, i, all) => all.indexOf(v) === i);
+  const left = Math.max(...ticks.map((v) => format(v).length)) * FONT * 0.6 + 10;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const y = (value: number) => TOP + ((max - value) / span) * plotHeight;
-  const slot = (WIDTH - LEFT - RIGHT) / n;
+  const slot = (WIDTH - left - RIGHT) / n;
   const barWidth = slot * 0.8;
-  const x0 = (i: number) => LEFT + i * slot + (slot - barWidth) / 2;
+  const x0 = (i: number) => left + i * slot + (slot - barWidth) / 2;
 
   const bars = days.flatMap((day, i) => {
     if (stacked) {
@@ -91,7 +93,6 @@ export function BarChart({
     });
   });
 
-  const ticks = [max, 0, ...(min < 0 ? [min] : [])].filter((v, i, all) => all.indexOf(v) === i);
   const dayTicks = days.length <= 2 ? days.map((_, i) => i) : [0, Math.floor((days.length - 1) / 2), days.length - 1];
 
   return (
@@ -106,8 +107,8 @@ export function BarChart({
       >
         {ticks.map((value) => (
           <g key={value}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(value)} y2={y(value)} stroke={value === 0 ? "#374151" : "#d1d5db"} />
-            <text x={LEFT - 6} y={y(value)} dy="0.35em" textAnchor="end" fill="#374151">
+            <line x1={left} x2={WIDTH - RIGHT} y1={y(value)} y2={y(value)} stroke={value === 0 ? "#374151" : "#d1d5db"} />
+            <text x={left - 6} y={y(value)} dy="0.35em" textAnchor="end" fill="#374151">
               {format(value)}
             </text>
           </g>
@@ -116,7 +117,7 @@ export function BarChart({
         {dayTicks.map((i) => (
           <text
             key={i}
-            x={LEFT + (i + 0.5) * slot}
+            x={left + (i + 0.5) * slot}
             y={HEIGHT - 6}
             textAnchor={i === 0 && n > 2 ? "start" : i === n - 1 && n > 2 ? "end" : "middle"}
             fill="#374151"
