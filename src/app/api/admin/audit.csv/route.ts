@@ -4,7 +4,7 @@ import { requireSecondFactor, requireStaffRole } from "@/server/auth/guards";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { AUDIT_CSV_HEADER, auditLogCsv } from "@/server/services/admin/audit-log";
 import { csvResponse } from "@/server/services/billing/documents/csv";
-import { downloadProblem, downloadRefusal } from "@/server/staff-download";
+import { downloadProblem, downloadRefusal } from "@/server/download-problem";
 import { ZodError } from "zod";
 
 // GET ?actor=&action=&entityType=&entityId=&from=&to=&lang=: the audit log entries the viewer's

@@ -4,7 +4,7 @@ import { requireSecondFactor, requireStaffRole } from "@/server/auth/guards";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { metricsCsv } from "@/server/services/admin/metrics-csv";
 import { csvResponse } from "@/server/services/billing/documents/csv";
-import { downloadProblem, downloadRefusal } from "@/server/staff-download";
+import { downloadProblem, downloadRefusal } from "@/server/download-problem";
 
 // GET ?part=activity|revenue&from=&to=&lang=: the numbers of the metrics page's tables as CSV
 // (the part's roles, after the second factor).
