@@ -123,6 +123,20 @@ const RULES: Record<string, Rule> = {
       },
     ],
   },
+  "api/admin/metrics.csv": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/admin/metrics.csv?part=activity&from=2026-01-01&to=2026-01-31`, params: {} }),
+        expect: { guest: 401, admin: 200, otherwise: 403 },
+      },
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/admin/metrics.csv?part=revenue&lang=kk`, params: {} }),
+        expect: { guest: 401, admin: 200, otherwise: 403 },
+      },
+    ],
+  },
   "api/admin/finance/esf.csv": {
     checks: [
       {

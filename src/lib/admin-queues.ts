@@ -32,3 +32,20 @@ export const queueVisibleTo = (key: QueueKey, role: StaffRole) => role === "SUPE
 
 /** Whether a staff member of `role` handles tickets of `kind`. */
 export const handlesTickets = (kind: TicketKind, role: StaffRole) => queueVisibleTo(TICKET_QUEUE[kind], role);
+
+/**
+ * The metrics page's parts and who reads each (SUPERADMIN reads all): the platform's activity
+ * (publications, applications, sign-ups, digests, moderation time) is the superadmin's; revenue
+ * goes to the role that works the money queues too.
+ */
+export type MetricsPart = "activity" | "revenue";
+export const METRICS_ROLES: Readonly<Record<MetricsPart, readonly StaffRole[]>> = {
+  activity: [],
+  revenue: QUEUE_ROLES.invoices,
+};
+
+/** Every role that opens the metrics page for some part of it. */
+export const METRICS_STAFF_ROLES: readonly StaffRole[] = [...new Set(Object.values(METRICS_ROLES).flat())];
+
+export const metricsVisibleTo = (part: MetricsPart, role: StaffRole) =>
+  role === "SUPERADMIN" || METRICS_ROLES[part].includes(role);

@@ -27,6 +27,7 @@ export const PAGE_ROUTES = [
   "admin/finance/payments",
   "admin/finance/revenue",
   "admin/finance/tariffs",
+  "admin/metrics",
   "admin/moderation",
   "admin/organizations",
   "admin/staff",

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { StaffRole } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
-import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
+import { METRICS_STAFF_ROLES, TICKET_STAFF_ROLES } from "@/lib/admin-queues";
 
 const SECTIONS = [
   { key: "home", href: "/admin", roles: ["MODERATOR", "SUPPORT", "FINANCE"] },
@@ -13,6 +13,7 @@ const SECTIONS = [
   { key: "appeals", href: "/admin/appeals", roles: ["MODERATOR"] },
   { key: "emails", href: "/admin/emails", roles: ["SUPPORT"] },
   { key: "finance", href: "/admin/finance", roles: ["FINANCE"] },
+  { key: "metrics", href: "/admin/metrics", roles: METRICS_STAFF_ROLES },
   { key: "staff", href: "/admin/staff", roles: [] },
   { key: "deletions", href: "/admin/deletions", roles: [] },
   { key: "audit", href: "/admin/audit", roles: [] },

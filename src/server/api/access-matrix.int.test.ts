@@ -632,6 +632,11 @@ const POLICY: Record<string, Rule> = {
     input: () => ({ token: "t".repeat(43), text: "Прошу пересмотреть блокировку моего аккаунта." }),
   },
 
+  "admin.metrics.activity": { allowed: new Set(["superadmin"]), input: () => ({}) },
+  "admin.metrics.revenue": {
+    allowed: new Set(["superadmin", "finance"]),
+    input: () => ({ from: "2026-01-01", to: "2026-01-31" }),
+  },
   "admin.audit.list": { allowed: new Set(["superadmin"]), input: () => ({ action: "staff.role.grant", page: 1 }) },
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },

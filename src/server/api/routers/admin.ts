@@ -3,7 +3,8 @@ import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { adminFinanceRouter } from "@/server/api/routers/admin-finance";
 import { getEmail, listEmails } from "@/server/services/admin/emails";
-import { TICKET_STAFF_ROLES } from "@/lib/admin-queues";
+import { METRICS_ROLES, TICKET_STAFF_ROLES } from "@/lib/admin-queues";
+import { activityMetrics, revenueMetrics } from "@/server/services/admin/metrics";
 import { staffQueues } from "@/server/services/admin/queues";
 import { listAuditLog } from "@/server/services/admin/audit-log";
 import { auditFilterSchema } from "@/lib/validation/audit";
@@ -46,6 +47,8 @@ import { decideVerification, listOrganizationsToVerify, verificationDecisionSche
 import { decideDeletionRequest, listDeletionRequests } from "@/server/services/admin/organization-deletions";
 import { deletionDecisionSchema } from "@/lib/validation/organization-deletion";
 
+const metricsRangeSchema = z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() });
+
 /** Complaints and feedback: the roles of their queues; each ticket's kind is checked by the service. */
 const ticketProcedure = adminProcedure([...TICKET_STAFF_ROLES]);
 const staffActor = (ctx: { actor: { userId: number; ip: string | null }; staffRole: StaffActor["role"] }): StaffActor => ({
@@ -73,6 +76,18 @@ export const adminRouter = createTRPCRouter({
     list: adminProcedure([])
       .input(auditFilterSchema)
       .query(({ input }) => listAuditLog(input)),
+  }),
+  /**
+   * The metrics page, one procedure per part and its roles (admin-queues.ts); the days are Almaty
+   * calendar days (YYYY-MM-DD), checked by the service so that a bad one is a translated refusal.
+   */
+  metrics: createTRPCRouter({
+    activity: adminProcedure([...METRICS_ROLES.activity])
+      .input(metricsRangeSchema)
+      .query(({ ctx, input }) => activityMetrics({ role: ctx.staffRole }, input)),
+    revenue: adminProcedure([...METRICS_ROLES.revenue])
+      .input(metricsRangeSchema)
+      .query(({ ctx, input }) => revenueMetrics({ role: ctx.staffRole }, input)),
   }),
   emails: createTRPCRouter({
     list: adminProcedure(["SUPPORT"])

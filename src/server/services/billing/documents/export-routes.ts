@@ -1,9 +1,8 @@
-import { dynamicTranslator } from "@/i18n/translator";
 import { almatyDay } from "@/lib/almaty-time";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { requireSecondFactor } from "@/server/auth/guards";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
-import { isDomainError } from "@/server/errors";
+import { downloadProblem as problem, downloadRefusal } from "@/server/download-problem";
 import { requestMeta } from "@/server/request-meta";
 
 import { csvResponse } from "./csv";
@@ -14,19 +13,8 @@ import { ESF_CSV_HEADER, esfCsv, LEDGER_CSV_HEADER, ledgerCsv, parseKinds, parse
 
 const STATUS = { VALIDATION: 400, UNAUTHORIZED: 401, FORBIDDEN: 404, NOT_FOUND: 404 } as const;
 
-function problem(status: number, language: "ru" | "kk", key: string) {
-  return Response.json(
-    { error: { message: dynamicTranslator(language).t(key) } },
-    { status, headers: { "Cache-Control": "private, no-store" } },
-  );
-}
-
-function fail(error: unknown, language: "ru" | "kk", status: Record<string, number> = STATUS) {
-  if (isDomainError(error) && status[error.code] !== undefined) {
-    return problem(status[error.code]!, language, error.messageKey);
-  }
-  throw error;
-}
+const fail = (error: unknown, language: "ru" | "kk", status: Record<string, number> = STATUS) =>
+  downloadRefusal(error, language, status);
 
 export const ledgerCsvRoute = withDatabaseUnavailable(
   async (request: Request, { params }: { params: Promise<{ orgId: string }> }) => {
