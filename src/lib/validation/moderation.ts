@@ -13,7 +13,7 @@ export const termTextSchema = z
   .trim()
   .min(1, "validation.terms.termRequired")
   .max(100, "validation.terms.termTooLong")
-  .regex(/^[\p{L}\p{N}\s-]+$/u, "validation.terms.termCharacters")
+  .regex(/^[\p{L}\p{N}\s-]*$/u, "validation.terms.termCharacters")
   .transform((value) => normalizeTerm(value))
   .refine((value) => value.replace(/ /g, "").length >= 2, "validation.terms.termTooShort")
   .refine((value) => value.split(" ").length <= MAX_TERM_WORDS, "validation.terms.termTooManyWords");
