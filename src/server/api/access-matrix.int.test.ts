@@ -511,6 +511,16 @@ const POLICY: Record<string, Rule> = {
   "seeker.resumes.delete": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
   "seeker.resumes.withContacts": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
   "seeker.resumes.organizations": { allowed: new Set(["seeker"]), input: () => ({ query: "Кайнар" }) },
+  "employer.resumes.complain": {
+    allowed: new Set(["employerOwner", "employerManager", "employerObserver"]),
+    // No such resume: members get NOT_FOUND, nothing is stored.
+    input: (f) => ({
+      organizationId: f.employerOrgId,
+      resumeId: "00000000-0000-4000-8000-000000000000",
+      reason: "OTHER",
+      message: "Проверка доступа к жалобам.",
+    }),
+  },
   "seeker.resumes.requestReview": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
 
   "employer.register": {

@@ -9,6 +9,7 @@ import { DomainError } from "@/server/errors";
 import { createOrganization, createUser, grantEntitlement } from "../../../../test/support/factories";
 import { getApplication, listApplications } from "../applications/employer-inbox";
 import { createOrganization as registerOrganization, updateOrganizationProfile } from "../organizations/manage-organization";
+import { createResumeComplaint } from "../tickets/create-complaint";
 import { createResume, getMyResume, getResumeForOrganization, resumeAccessFor, updateResume } from "../resumes/resumes";
 import { saveVacancy, submitVacancy } from "../vacancies/employer-vacancies";
 
@@ -393,6 +394,40 @@ describe("hiding, restoring and reviewing a resume", () => {
       select: { data: true },
     });
     expect(entry.data).toEqual({ ticketId: ticket.id });
+  });
+
+  it("takes an employer's complaint about a resume it sees, and refuses one about a resume it cannot see", async () => {
+    const { resumeId, publicId } = await appliedResume();
+    const author = { user: { id: manager.id, name: "Менеджер", email: "manager-words@example.kz" }, ip: "10.9.8.7" };
+    const complaint = {
+      resumeId: publicId,
+      reason: "PROHIBITED_CONTENT" as const,
+      message: "Оскорбления в разделе «О себе».",
+      locale: "ru" as const,
+    };
+    const ticket = await createResumeComplaint(orgId, complaint, author);
+    const stored = await db.ticket.findUniqueOrThrow({
+      where: { id: ticket.id },
+      select: { kind: true, resumeId: true, authorId: true },
+    });
+    expect(stored).toEqual({ kind: "COMPLAINT", resumeId, authorId: manager.id });
+    const before = await db.ticket.count();
+    const stranger = await createOrganization("EMPLOYER");
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => createResumeComplaint(stranger.id, complaint, author), "errors.resumes.notFound"],
+      [
+        () => createResumeComplaint(orgId, { ...complaint, resumeId: "00000000-0000-4000-8000-000000000000" }, author),
+        "errors.resumes.notFound",
+      ],
+      [() => createResumeComplaint(orgId, { ...complaint, resumeId: "not-a-uuid" }, author), "errors.invalidInput"],
+      [() => createResumeComplaint(orgId, { ...complaint, message: "Плохо" }, author), "validation.messageTooShort"],
+      [
+        () => createResumeComplaint(orgId, { ...complaint, reason: "RUDE" as "OTHER" }, author),
+        "complaint.validation.reasonRequired",
+      ],
+    ];
+    for (const [run, key] of cases) expect(await errorKey(run())).toBe(key);
+    expect(await db.ticket.count()).toBe(before);
   });
 
   it("clears a flagged resume, and the same words saved again stay out of the queue", async () => {
