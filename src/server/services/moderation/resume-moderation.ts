@@ -45,19 +45,15 @@ export async function flagResumeOnSave(tx: DbTx, resumeId: number, texts: Resume
     select: { moderation: true, moderationFlags: true, moderationQueuedAt: true },
   });
   const next = moderationAfterSave(current.moderation, current.moderationFlags, flags);
+  // Entering the queue starts its clock; leaving it stops it; otherwise it keeps running as it was.
+  const entered = next === "FLAGGED" && current.moderation !== "FLAGGED";
+  const left = next === "CLEAR";
   await tx.resume.update({
     where: { id: resumeId },
     data: {
       moderationFlags: flags,
       moderation: next,
-      moderationQueuedAt:
-        next === "FLAGGED"
-          ? current.moderation === "FLAGGED"
-            ? current.moderationQueuedAt
-            : now
-          : next === "CLEAR"
-            ? null
-            : undefined,
+      ...(entered ? { moderationQueuedAt: now } : left ? { moderationQueuedAt: null } : {}),
     },
     select: { id: true },
   });
