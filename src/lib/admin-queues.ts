@@ -4,11 +4,30 @@ import type { StaffRole, TicketKind } from "@/generated/prisma/enums";
 // counts, the console's navigation and pages, and the tickets service.
 
 export type QueueKey =
-  "moderation" | "verification" | "complaints" | "feedback" | "invoices" | "refunds" | "failedEmails" | "deletions" | "appeals";
+  | "moderation"
+  | "resumes"
+  | "organizationTexts"
+  | "verification"
+  | "complaints"
+  | "feedback"
+  | "invoices"
+  | "refunds"
+  | "failedEmails"
+  | "deletions"
+  | "appeals";
+
+/** Staff work that is not a queue: who does it (SUPERADMIN always). */
+export type StaffSectionKey = QueueKey | "terms";
 
 /** Who works each queue; SUPERADMIN sees them all. */
-export const QUEUE_ROLES: Readonly<Record<QueueKey, readonly StaffRole[]>> = {
+export const QUEUE_ROLES: Readonly<Record<StaffSectionKey, readonly StaffRole[]>> = {
   moderation: ["MODERATOR"],
+  // Resumes flagged by the prohibited-words list or asking for a review after being hidden.
+  resumes: ["MODERATOR"],
+  // Organisations whose names or description have terms of the list.
+  organizationTexts: ["MODERATOR"],
+  // The prohibited-words list itself.
+  terms: ["MODERATOR"],
   verification: ["MODERATOR", "SUPPORT"],
   complaints: ["MODERATOR", "SUPPORT"],
   feedback: ["SUPPORT"],
@@ -28,7 +47,7 @@ export const TICKET_STAFF_ROLES: readonly StaffRole[] = [
   ...new Set(Object.values(TICKET_QUEUE).flatMap((key) => QUEUE_ROLES[key])),
 ];
 
-export const queueVisibleTo = (key: QueueKey, role: StaffRole) => role === "SUPERADMIN" || QUEUE_ROLES[key].includes(role);
+export const queueVisibleTo = (key: StaffSectionKey, role: StaffRole) => role === "SUPERADMIN" || QUEUE_ROLES[key].includes(role);
 
 /** Whether a staff member of `role` handles tickets of `kind`. */
 export const handlesTickets = (kind: TicketKind, role: StaffRole) => queueVisibleTo(TICKET_QUEUE[kind], role);

@@ -2,11 +2,14 @@ import { getTranslations } from "next-intl/server";
 
 import type { StaffRole } from "@/generated/prisma/enums";
 import { Link } from "@/i18n/navigation";
-import { METRICS_STAFF_ROLES, TICKET_STAFF_ROLES } from "@/lib/admin-queues";
+import { METRICS_STAFF_ROLES, QUEUE_ROLES, TICKET_STAFF_ROLES } from "@/lib/admin-queues";
 
 const SECTIONS = [
   { key: "home", href: "/admin", roles: ["MODERATOR", "SUPPORT", "FINANCE"] },
   { key: "moderation", href: "/admin/moderation", roles: ["MODERATOR"] },
+  { key: "resumes", href: "/admin/resumes", roles: QUEUE_ROLES.resumes },
+  { key: "organizationTexts", href: "/admin/organization-texts", roles: QUEUE_ROLES.organizationTexts },
+  { key: "words", href: "/admin/words", roles: QUEUE_ROLES.terms },
   { key: "organizations", href: "/admin/organizations", roles: ["MODERATOR", "SUPPORT"] },
   { key: "tickets", href: "/admin/tickets", roles: TICKET_STAFF_ROLES },
   { key: "blocks", href: "/admin/blocks", roles: ["MODERATOR", "SUPPORT"] },

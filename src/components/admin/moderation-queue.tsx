@@ -11,6 +11,7 @@ import { Field, TextAreaField } from "@/components/ui/field";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { trpc } from "@/trpc/react";
 import { formatDate } from "@/lib/format";
+import { flagLabels } from "@/lib/moderation-terms/flag-labels";
 
 export interface ModerationItem {
   id: number;
@@ -185,7 +186,7 @@ export function ModerationQueue({ items, groups }: { items: ModerationItem[]; gr
               </dd>
               <dt className="text-gray-700">{t("flags")}</dt>
               <dd className={item.flags.length ? "font-medium text-amber-900" : undefined}>
-                {item.flags.length ? item.flags.map((f) => tFlags(f as "pyramid")).join("; ") : t("noFlags")}
+                {item.flags.length ? flagLabels(item.flags, (key, values) => tFlags(key, values)).join("; ") : t("noFlags")}
               </dd>
             </dl>
             <p className="text-sm text-gray-700">

@@ -2,17 +2,14 @@
 // matching phrase category in front of the moderator. Hence phrases are specific (precision over
 // recall) and ordinary wording such as "оклад + процент с продаж" is not flagged.
 
+import { foldKazakh } from "../text-fold";
+
 export type ProhibitedFlag = "pyramid" | "commissionOnly" | "joinTheClub" | "upfrontPayment";
 
 const FLAG_ORDER: readonly ProhibitedFlag[] = ["pyramid", "commissionOnly", "joinTheClub", "upfrontPayment"];
 
-// Kazakh letters are often typed with their Russian-keyboard look-alikes (and "і" as a Latin "i"),
-// so both the text and the phrases are folded the same way before matching.
-const FOLD: Record<string, string> = { ё: "е", қ: "к", ғ: "г", ң: "н", ө: "о", ұ: "у", ү: "у", һ: "х", і: "и", i: "и", ә: "а" };
-
-function fold(text: string): string {
-  return text.toLowerCase().replace(/[ёқғңөұүһіiә]/g, (char) => FOLD[char] ?? char);
-}
+// Both the text and the phrases are folded the same way (Kazakh letters as their look-alikes).
+const fold = foldKazakh;
 
 /**
  * Phrase syntax: words separated by spaces; `stem*` is any word starting with the stem;

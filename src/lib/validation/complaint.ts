@@ -51,3 +51,9 @@ export type ComplaintInput = z.input<typeof complaintSchema>;
 
 /** Guests have no account to answer to, so the operator needs their email. */
 export const guestComplaintSchema = complaintSchema.extend({ email: emailSchema });
+
+/** A complaint of an employer's member about a resume the organisation may see. */
+export const resumeComplaintSchema = complaintSchema
+  .pick({ reason: true, message: true, locale: true })
+  .extend({ resumeId: z.uuid({ error: "errors.invalidInput" }) });
+export type ResumeComplaintInput = z.input<typeof resumeComplaintSchema>;

@@ -525,6 +525,17 @@ const POLICY: Record<string, Rule> = {
   "seeker.resumes.delete": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
   "seeker.resumes.withContacts": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
   "seeker.resumes.organizations": { allowed: new Set(["seeker"]), input: () => ({ query: "Кайнар" }) },
+  "employer.resumes.complain": {
+    allowed: new Set(["employerOwner", "employerManager", "employerObserver"]),
+    // No such resume: members get NOT_FOUND, nothing is stored.
+    input: (f) => ({
+      organizationId: f.employerOrgId,
+      resumeId: "00000000-0000-4000-8000-000000000000",
+      reason: "OTHER",
+      message: "Проверка доступа к жалобам.",
+    }),
+  },
+  "seeker.resumes.requestReview": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
 
   "employer.register": {
     allowed: SIGNED_IN,
@@ -590,6 +601,25 @@ const POLICY: Record<string, Rule> = {
   "admin.moderation.correct": {
     allowed: new Set(["superadmin", "moderator"]),
     input: () => ({ vacancyId: 999_999, title: "Исправленное название" }),
+  },
+  "admin.terms.list": { allowed: new Set(["superadmin", "moderator"]), input: () => ({}) },
+  "admin.terms.add": {
+    allowed: new Set(["superadmin", "moderator"]),
+    // The first allowed caller adds it; the next one gets CONFLICT (already in the list).
+    input: () => ({ term: "матрица доступа", language: "both", kind: "PROHIBITED", match: "WORD" }),
+  },
+  "admin.terms.remove": { allowed: new Set(["superadmin", "moderator"]), input: () => ({ termId: 999_999 }) },
+  "admin.resumes.queue": { allowed: new Set(["superadmin", "moderator"]), input: () => ({ page: 1 }) },
+  "admin.resumes.hide": {
+    allowed: new Set(["superadmin", "moderator"]),
+    input: () => ({ resumeId: 999_999, reason: "Проверка доступа" }),
+  },
+  "admin.resumes.restore": { allowed: new Set(["superadmin", "moderator"]), input: () => ({ resumeId: 999_999 }) },
+  "admin.organizationFlags.list": { allowed: new Set(["superadmin", "moderator"]), input: () => ({ page: 1 }) },
+  "admin.organizationFlags.clear": {
+    allowed: new Set(["superadmin", "moderator"]),
+    // Not flagged: an allowed caller gets CONFLICT, nothing changes.
+    input: (f) => ({ organizationId: f.employerOrgId }),
   },
   "admin.organizations.toVerify": { allowed: new Set(["superadmin", "support", "moderator"]), input: none },
   "admin.organizations.decide": {

@@ -17,6 +17,8 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 /** Where each queue is worked; those without a screen of their own yet show their numbers only. */
 const QUEUE_HREF: Partial<Record<QueueKey, string>> = {
   moderation: "/admin/moderation",
+  resumes: "/admin/resumes",
+  organizationTexts: "/admin/organization-texts",
   verification: "/admin/organizations",
   complaints: "/admin/tickets?kind=COMPLAINT",
   feedback: "/admin/tickets?kind=FEEDBACK",

@@ -46,6 +46,19 @@ import {
 import { decideVerification, listOrganizationsToVerify, verificationDecisionSchema } from "@/server/services/admin/organizations";
 import { decideDeletionRequest, listDeletionRequests } from "@/server/services/admin/organization-deletions";
 import { deletionDecisionSchema } from "@/lib/validation/organization-deletion";
+import { QUEUE_ROLES } from "@/lib/admin-queues";
+import {
+  addTermSchema,
+  hideResumeSchema,
+  moderationPageSchema,
+  organizationFlagsIdSchema,
+  resumeModerationIdSchema,
+  termIdSchema,
+  termListSchema,
+} from "@/lib/validation/moderation";
+import { addTerm, listTerms, removeTerm } from "@/server/services/moderation/prohibited-terms";
+import { hideResume, restoreResume, resumeModerationQueue } from "@/server/services/moderation/resume-moderation";
+import { clearOrganizationFlags, flaggedOrganizations } from "@/server/services/moderation/organization-flags";
 
 const metricsRangeSchema = z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() });
 
@@ -113,6 +126,39 @@ export const adminRouter = createTRPCRouter({
     correct: adminProcedure(["MODERATOR"])
       .input(correctionSchema)
       .mutation(({ ctx, input }) => correctVacancy(input, ctx.actor)),
+  }),
+  /** The prohibited-words list: moderators (and superadmins) read and edit it. */
+  terms: createTRPCRouter({
+    list: adminProcedure([...QUEUE_ROLES.terms])
+      .input(termListSchema)
+      .query(({ input }) => listTerms(input)),
+    add: adminProcedure([...QUEUE_ROLES.terms])
+      .input(addTermSchema)
+      .mutation(({ ctx, input }) => addTerm(input, ctx.actor)),
+    remove: adminProcedure([...QUEUE_ROLES.terms])
+      .input(termIdSchema)
+      .mutation(({ ctx, input }) => removeTerm(input, ctx.actor)),
+  }),
+  /** Resumes flagged by the list or asking for a review: hidden with a reason, or restored. */
+  resumes: createTRPCRouter({
+    queue: adminProcedure([...QUEUE_ROLES.resumes])
+      .input(moderationPageSchema.and(z.object({ resumeId: z.number().int().positive().optional() })))
+      .query(({ input }) => resumeModerationQueue({ page: input.page }, input.resumeId)),
+    hide: adminProcedure([...QUEUE_ROLES.resumes])
+      .input(hideResumeSchema)
+      .mutation(({ ctx, input }) => hideResume(input, ctx.actor)),
+    restore: adminProcedure([...QUEUE_ROLES.resumes])
+      .input(resumeModerationIdSchema)
+      .mutation(({ ctx, input }) => restoreResume(input, ctx.actor)),
+  }),
+  /** Organisations whose names or description have terms of the list. */
+  organizationFlags: createTRPCRouter({
+    list: adminProcedure([...QUEUE_ROLES.organizationTexts])
+      .input(moderationPageSchema)
+      .query(({ input }) => flaggedOrganizations(input)),
+    clear: adminProcedure([...QUEUE_ROLES.organizationTexts])
+      .input(organizationFlagsIdSchema)
+      .mutation(({ ctx, input }) => clearOrganizationFlags(input, ctx.actor)),
   }),
   /**
    * Blocking and appeals. Moderators block and decide (a sanction is moderation's work); support

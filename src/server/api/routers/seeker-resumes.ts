@@ -12,6 +12,7 @@ import {
   listMyResumes,
   updateResume,
 } from "@/server/services/resumes/resumes";
+import { requestResumeReview } from "@/server/services/moderation/resume-moderation";
 
 const id = z.number().int().positive();
 
@@ -33,6 +34,10 @@ export const seekerResumesRouter = createTRPCRouter({
     await deleteResume(ctx.user.id, input.resumeId);
     return { ok: true };
   }),
+  /** A resume hidden by moderation, fixed by its owner: back to the moderators. */
+  requestReview: seekerProcedure
+    .input(z.object({ resumeId: id }))
+    .mutation(({ ctx, input }) => requestResumeReview(ctx.user.id, input, ctx.actor)),
   organizations: seekerProcedure
     .input(z.object({ query: z.string().max(100) }))
     .query(({ input }) => findOrganizationsToHideFrom(input.query)),

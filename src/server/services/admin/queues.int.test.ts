@@ -11,11 +11,20 @@ const keys = async (role: Parameters<typeof staffQueues>[0]) => (await staffQueu
 
 describe("the console's queues", () => {
   it("are those of the staff member's role; a superadmin sees them all", async () => {
-    expect(await keys("MODERATOR")).toEqual(["moderation", "verification", "complaints", "appeals"]);
+    expect(await keys("MODERATOR")).toEqual([
+      "moderation",
+      "resumes",
+      "organizationTexts",
+      "verification",
+      "complaints",
+      "appeals",
+    ]);
     expect(await keys("SUPPORT")).toEqual(["verification", "complaints", "feedback", "failedEmails"]);
     expect(await keys("FINANCE")).toEqual(["invoices", "refunds"]);
     expect(await keys("SUPERADMIN")).toEqual([
       "moderation",
+      "resumes",
+      "organizationTexts",
       "verification",
       "complaints",
       "feedback",
@@ -25,6 +34,31 @@ describe("the console's queues", () => {
       "deletions",
       "appeals",
     ]);
+  });
+
+  it("count flagged resumes (and those asking for a review) and organisations with flagged texts", async () => {
+    const now = new Date("2030-01-10T12:00:00Z");
+    const since = new Date("2000-01-01T00:00:00Z");
+    const queue = async (key: string) => (await staffQueues("MODERATOR", now)).find((q) => q.key === key)!;
+    const before = { resumes: await queue("resumes"), organizationTexts: await queue("organizationTexts") };
+    const seeker = await db.user.create({ data: { email: "queues-seeker@example.kz", name: "Соискатель" } });
+    const resume = (moderation: "CLEAR" | "FLAGGED" | "HIDDEN" | "REVIEW", queuedAt: Date | null) =>
+      db.resume.create({ data: { userId: seeker.id, title: "Водитель", moderation, moderationQueuedAt: queuedAt } });
+    await resume("FLAGGED", since);
+    await resume("REVIEW", new Date());
+    await resume("HIDDEN", null);
+    await resume("CLEAR", null);
+    const flagged = await createOrganization("EMPLOYER");
+    await db.organization.update({ where: { id: flagged.id }, data: { moderationFlags: ["profanity:бля"], flaggedAt: since } });
+    const reviewed = await createOrganization("EMPLOYER");
+    await db.organization.update({ where: { id: reviewed.id }, data: { moderationFlags: ["profanity:бля"], flaggedAt: null } });
+
+    const resumes = await queue("resumes");
+    const organizationTexts = await queue("organizationTexts");
+    expect(resumes.count - before.resumes.count).toBe(2);
+    expect(organizationTexts.count - before.organizationTexts.count).toBe(1);
+    expect(resumes.oldestAt).toEqual(since);
+    expect(organizationTexts.oldestAt).toEqual(since);
   });
 
   it("count what waits and say since when the oldest has waited", async () => {

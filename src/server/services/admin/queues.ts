@@ -1,5 +1,6 @@
 import type { StaffRole } from "@/generated/prisma/enums";
 import { queueVisibleTo, type QueueKey } from "@/lib/admin-queues";
+import { QUEUED_RESUME_STATES } from "@/lib/resume-moderation";
 import { OPEN_TICKET_STATUSES } from "@/lib/tickets";
 import { db } from "@/server/db";
 
@@ -33,6 +34,23 @@ const COUNTERS: Readonly<Record<QueueKey, Counter>> = {
       db.vacancy.count({ where }),
       db.vacancy.findFirst({ where, orderBy: { submittedAt: "asc" }, select: { submittedAt: true } }),
       "submittedAt",
+    );
+  },
+  resumes: () => {
+    // The same resumes the resume moderation page lists.
+    const where = { moderation: { in: [...QUEUED_RESUME_STATES] } };
+    return summary(
+      db.resume.count({ where }),
+      db.resume.findFirst({ where, orderBy: { moderationQueuedAt: "asc" }, select: { moderationQueuedAt: true } }),
+      "moderationQueuedAt",
+    );
+  },
+  organizationTexts: () => {
+    const where = { flaggedAt: { not: null }, deletedAt: null };
+    return summary(
+      db.organization.count({ where }),
+      db.organization.findFirst({ where, orderBy: { flaggedAt: "asc" }, select: { flaggedAt: true } }),
+      "flaggedAt",
     );
   },
   verification: () => {

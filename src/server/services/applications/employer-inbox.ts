@@ -1,8 +1,15 @@
 import { z } from "zod";
 
-import type { ApplicantTemplateKind, ApplicationStatus, LicenceCategory, Locale } from "@/generated/prisma/enums";
+import type {
+  ApplicantTemplateKind,
+  ApplicationStatus,
+  LicenceCategory,
+  Locale,
+  ResumeModeration,
+} from "@/generated/prisma/enums";
 import { translatorFor } from "@/i18n/translator";
 import { isLocale, type AppLocale } from "@/i18n/routing";
+import { isHiddenByModeration } from "@/lib/resume-moderation";
 import { htmlToText } from "@/lib/sanitize-html";
 import { answerSchema, noteSchemaClient } from "@/lib/validation/applications";
 import { db } from "@/server/db";
@@ -42,6 +49,15 @@ const inOrganization = (organizationId: number, applicationId: number) => ({
 });
 
 /**
+ * A resume hidden by moderation is not shown even to the organisation it was sent to (the one
+ * rule of resumeAccessFor); the application says it was hidden instead.
+ */
+function withoutModeratedResume<R extends { moderation: ResumeModeration }>(resume: R | null) {
+  if (resume && isHiddenByModeration(resume.moderation)) return { resume: null, resumeHidden: true };
+  return { resume, resumeHidden: false };
+}
+
+/**
  * The inbox: applications to the organisation's vacancies, newest first, with counts per status;
  * optionally only seekers with a licence category verified by a driving school.
  */
@@ -66,7 +82,9 @@ export async function listApplications(
         createdAt: true,
         vacancy: { select: { id: true, title: true } },
         seeker: { select: { name: true, verifiedLicences: verifiedLicenceSelect } },
-        resume: { select: { title: true, desiredSalary: true, city: { select: { nameRu: true, nameKk: true } } } },
+        resume: {
+          select: { title: true, desiredSalary: true, moderation: true, city: { select: { nameRu: true, nameKk: true } } },
+        },
       },
     }),
     db.application.groupBy({
@@ -76,7 +94,10 @@ export async function listApplications(
     }),
   ]);
   return {
-    items: rows.slice(0, PAGE),
+    items: rows.slice(0, PAGE).map(({ resume, ...row }) => ({
+      ...row,
+      ...withoutModeratedResume(resume),
+    })),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<ApplicationStatus, number>>,
   };
@@ -109,6 +130,7 @@ export async function getApplication(organizationId: number, applicationId: numb
           publicId: true,
           title: true,
           desiredSalary: true,
+          moderation: true,
           employmentTypes: true,
           schedules: true,
           skills: true,
@@ -128,8 +150,9 @@ export async function getApplication(organizationId: number, applicationId: numb
     },
   });
   if (!application) throw new DomainError("NOT_FOUND", "errors.applications.notFound");
-  const about = application.resume?.about ? htmlToText(application.resume.about) : null;
-  return { ...application, resume: application.resume ? { ...application.resume, about } : null };
+  const { resume, resumeHidden } = withoutModeratedResume(application.resume);
+  const about = resume?.about ? htmlToText(resume.about) : null;
+  return { ...application, resume: resume ? { ...resume, about } : null, resumeHidden };
 }
 
 /** A note only the organisation sees. */

@@ -11,6 +11,7 @@ import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 import { audit, type UserActor } from "@/server/audit";
 
+import { flagOrganizationOnSave } from "../moderation/organization-flags";
 import { refreshVacancySearch } from "../search/search-index";
 import { revalidateOrganizationPagesAfterCommit } from "../vacancies/vacancy-cache";
 
@@ -67,6 +68,7 @@ export async function createOrganization(raw: CreateOrganizationInput, actor: Ac
         },
         select: { id: true, slug: true },
       });
+      await flagOrganizationOnSave(tx, org.id, [input.displayName, input.legalName, input.description]);
       await audit(tx, actor, "organization.create", { type: "organization", id: org.id }, { data: { type: input.type } });
       return org;
     })
@@ -88,8 +90,9 @@ export async function updateOrganizationProfile(organizationId: number, raw: unk
     const org = await tx.organization.update({
       where: { id: organizationId },
       data: { ...input, slug: slugify(input.displayName) || "organization" },
-      select: { id: true, slug: true, displayName: true },
+      select: { id: true, slug: true, displayName: true, legalName: true, description: true },
     });
+    await flagOrganizationOnSave(tx, organizationId, [org.displayName, org.legalName, org.description]);
     if (before.displayName !== input.displayName) {
       const published = await tx.vacancy.findMany({ where: { organizationId, status: "PUBLISHED" }, select: { id: true } });
       await refreshVacancySearch(
@@ -115,7 +118,7 @@ export async function updateOrganizationLegal(organizationId: number, raw: unkno
     .$transaction(async (tx) => {
       const org = await tx.organization.findUniqueOrThrow({
         where: { id: organizationId },
-        select: { type: true, verification: true },
+        select: { type: true, verification: true, displayName: true, description: true },
       });
       if (org.verification === "VERIFIED") throw new DomainError("CONFLICT", "errors.org.legalLocked");
       const isPerson = org.type === "PRIVATE_RECRUITER";
@@ -129,6 +132,7 @@ export async function updateOrganizationLegal(organizationId: number, raw: unkno
           verificationNote: null,
         },
       });
+      await flagOrganizationOnSave(tx, organizationId, [org.displayName, input.legalName, org.description]);
       await audit(tx, actor, "organization.legal.update", { type: "organization", id: organizationId });
     })
     .catch(identifierConflict);

@@ -4,8 +4,18 @@ import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 import { PUBLIC_ORGANIZATION_WHERE } from "@/server/services/organizations/public-organization";
+import { HIDDEN_RESUME_STATES } from "@/lib/resume-moderation";
 
+import { flagResumeOnSave } from "../moderation/resume-moderation";
 import { verifiedLicenceSelect } from "./verified-licences";
+
+/**
+ * Resumes an employer may be shown at all: not hidden by moderation. Part of resumeAccessFor, and
+ * the condition any listing of resumes for employers starts from.
+ */
+export const resumeVisibleToEmployersWhere = {
+  moderation: { notIn: [...HIDDEN_RESUME_STATES] },
+} satisfies Prisma.ResumeWhereInput;
 
 /** Everything a resume shows, in display order; the same shape for its owner and for employers. */
 export const resumeDocumentSelect = {
@@ -54,6 +64,11 @@ const ownSelect = {
     orderBy: { organization: { displayName: "asc" } },
   },
   _count: { select: { applications: true } },
+  // What moderation decided, for its owner: the reason of a hidden resume, and what was found.
+  moderation: true,
+  moderationFlags: true,
+  hiddenReason: true,
+  hiddenAt: true,
 } satisfies Prisma.ResumeSelect;
 
 export type OwnResume = Prisma.ResumeGetPayload<{ select: typeof ownSelect }>;
@@ -68,6 +83,7 @@ export function listMyResumes(userId: number) {
       desiredSalary: true,
       visibility: true,
       updatedAt: true,
+      moderation: true,
       city: { select: { nameRu: true, nameKk: true } },
       _count: { select: { applications: true } },
     },
@@ -149,7 +165,7 @@ async function lockSeeker(tx: DbTx, userId: number) {
 }
 
 /** `data` is the parsed form (`resumeInputSchema.parse`), as the tRPC input gives it. */
-export async function createResume(userId: number, data: ResumeData): Promise<{ id: number }> {
+export async function createResume(userId: number, data: ResumeData, now = new Date()): Promise<{ id: number }> {
   return db.$transaction(async (tx) => {
     await lockSeeker(tx, userId);
     const count = await tx.resume.count({ where: { userId } });
@@ -157,11 +173,17 @@ export async function createResume(userId: number, data: ResumeData): Promise<{ 
     await checkReferences(tx, data);
     const resume = await tx.resume.create({ data: { userId, ...scalarData(data) }, select: { id: true } });
     await writeParts(tx, resume.id, data);
+    await flagResumeOnSave(tx, resume.id, data, now);
     return resume;
   });
 }
 
-export async function updateResume(userId: number, resumeId: number, data: ResumeData): Promise<{ id: number }> {
+export async function updateResume(
+  userId: number,
+  resumeId: number,
+  data: ResumeData,
+  now = new Date(),
+): Promise<{ id: number }> {
   return db.$transaction(async (tx) => {
     const owned = await tx.resume.findFirst({ where: { id: resumeId, userId }, select: { id: true } });
     if (!owned) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
@@ -177,6 +199,7 @@ export async function updateResume(userId: number, resumeId: number, data: Resum
     ]);
     await tx.resume.update({ where: { id: resumeId }, data: scalarData(data), select: { id: true } });
     await writeParts(tx, resumeId, data);
+    await flagResumeOnSave(tx, resumeId, data, now);
     return { id: resumeId };
   });
 }
@@ -248,13 +271,15 @@ export async function findOrganizationsToHideFrom(query: string) {
  *   own applications only a verified, unblocked organisation opens resumes (SPEC §4): a company
  *   registered a minute ago is nobody yet.
  * - HIDDEN: none.
+ * - Hidden by moderation (whatever the setting, applications included): none; only its owner and
+ *   staff see it.
  * Contacts are shown only to organisations the seeker applied to.
  */
 export async function resumeAccessFor(organizationId: number, publicId: string) {
   if (!UUID.test(publicId)) return null;
   const [resume, organization] = await Promise.all([
-    db.resume.findUnique({
-      where: { publicId },
+    db.resume.findFirst({
+      where: { publicId, ...resumeVisibleToEmployersWhere },
       select: {
         id: true,
         userId: true,

@@ -1,8 +1,15 @@
-import { complaintSchema, guestComplaintSchema, type ComplaintInput } from "@/lib/validation/complaint";
+import {
+  complaintSchema,
+  guestComplaintSchema,
+  resumeComplaintSchema,
+  type ComplaintInput,
+  type ResumeComplaintInput,
+} from "@/lib/validation/complaint";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
 import { consumeLimit } from "../auth/rate-limit";
+import { resumeAccessFor } from "../resumes/resumes";
 import { publicVacancyWhere } from "../vacancies/visibility";
 
 export interface ComplaintAuthor {
@@ -35,6 +42,36 @@ export async function createComplaint(raw: ComplaintInput, author: ComplaintAuth
       authorId: author.user?.id ?? null,
       authorName: author.user ? author.user.name : (input.name ?? null),
       authorEmail: author.user ? author.user.email : input.email,
+      locale: input.locale,
+      message: input.message,
+    },
+    select: { id: true, status: true, createdAt: true },
+  });
+}
+
+/**
+ * A complaint of an employer's member about a resume their organisation may see (resumeAccessFor:
+ * one it cannot see is not found). It waits in the complaints queue, linked to the resume, which a
+ * moderator may hide on it.
+ */
+export async function createResumeComplaint(
+  organizationId: number,
+  raw: ResumeComplaintInput,
+  author: { user: { id: number; name: string; email: string }; ip: string | null },
+) {
+  const input = resumeComplaintSchema.parse(raw);
+  await consumeLimit("complaintPerUser", String(author.user.id));
+  if (author.ip) await consumeLimit("complaintPerIp", author.ip);
+  const access = await resumeAccessFor(organizationId, input.resumeId);
+  if (!access) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
+  return db.ticket.create({
+    data: {
+      kind: "COMPLAINT",
+      reason: input.reason,
+      resumeId: access.resumeId,
+      authorId: author.user.id,
+      authorName: author.user.name,
+      authorEmail: author.user.email,
       locale: input.locale,
       message: input.message,
     },

@@ -139,6 +139,7 @@ export async function getTicket(raw: unknown, staff: StaffActor, now: Date = new
       updatedAt: true,
       author: { select: { id: true, name: true, email: true } },
       vacancy: { select: { id: true, title: true, slug: true, status: true } },
+      resume: { select: { id: true, title: true, moderation: true } },
       organization: { select: { id: true, displayName: true, slug: true, type: true, blockedAt: true } },
       handledBy: { select: { id: true, name: true } },
     },

@@ -6,11 +6,13 @@ import { DESCRIPTION_MAX_BYTES, DESCRIPTION_MIN_CHARS, vacancyInputSchema, type 
 import { db } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
+import { isTermFlag } from "@/lib/moderation-terms/match-terms";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
 import { holdPublicationCredit, returnHeldCredit, spendHeldCredit } from "../billing/credits";
 import { refreshVacancySearch } from "../search/search-index";
+import { termFlagsFor } from "../moderation/prohibited-terms";
 
 import { publishVacancy } from "./publish";
 import { revalidateVacanciesAfterCommit } from "./vacancy-cache";
@@ -123,7 +125,9 @@ export async function saveVacancy(
   const description = prepareDescription(data.description);
   const result = await db.$transaction(async (tx): Promise<SaveResult & { wasPublic: boolean }> => {
     await assertCatalogue(tx, data);
-    const values = columns(data, description.html, description.flags);
+    // The text rules' flags and the prohibited-words list's terms, in the one flag column.
+    const flags = [...description.flags, ...(await termFlagsFor([data.title, description.text], tx))];
+    const values = columns(data, description.html, flags);
     if (vacancyId === null) {
       const created = await tx.vacancy.create({
         data: {
@@ -140,7 +144,7 @@ export async function saveVacancy(
         id: created.id,
         status: "DRAFT",
         removed: description.removed,
-        flags: description.flags,
+        flags,
         backToModeration: false,
         wasPublic: false,
       };
@@ -201,7 +205,7 @@ export async function saveVacancy(
       id: current.id,
       status: backToModeration ? "SUBMITTED" : current.status,
       removed: description.removed,
-      flags: description.flags,
+      flags,
       backToModeration,
       wasPublic: current.status === "PUBLISHED",
     };
@@ -227,6 +231,20 @@ async function transition(
     : new DomainError("NOT_FOUND", "errors.vacancy.notFound");
 }
 
+/**
+ * The list may have changed since the draft was saved: the terms are looked for again as the
+ * vacancy goes to the moderators (the text rules' own flags depend on the text only).
+ */
+async function reflagOnSubmit(tx: DbTx, vacancyId: number) {
+  const vacancy = await tx.vacancy.findUniqueOrThrow({
+    where: { id: vacancyId },
+    select: { title: true, description: true, moderationFlags: true },
+  });
+  const terms = await termFlagsFor([vacancy.title, cleanVacancyDescription(vacancy.description).text], tx);
+  const rules = vacancy.moderationFlags.filter((flag) => !isTermFlag(flag));
+  await tx.vacancy.update({ where: { id: vacancyId }, data: { moderationFlags: [...rules, ...terms] }, select: { id: true } });
+}
+
 /** Sends a draft (or a returned vacancy) to pre-moderation. Only a verified organisation may. */
 export async function submitVacancy(organizationId: number, vacancyId: number, actor: Actor, now = new Date()) {
   await db.$transaction(async (tx) => {
@@ -236,6 +254,7 @@ export async function submitVacancy(organizationId: number, vacancyId: number, a
     });
     if (org.blockedAt || org.verification !== "VERIFIED") throw new DomainError("CONFLICT", "errors.vacancy.orgNotVerified");
     await transition(tx, organizationId, vacancyId, ["DRAFT", "RETURNED"], { status: "SUBMITTED", submittedAt: now });
+    await reflagOnSubmit(tx, vacancyId);
     // The employer learns of a missing credit now, not when a moderator approves days later.
     const vacancy = await tx.vacancy.findUniqueOrThrow({
       where: { id: vacancyId },

@@ -62,6 +62,8 @@ export default async function MyResumesPage({
                 r.city ? localName(r.city, locale) : null,
                 r.desiredSalary ? t("document.salary", { amount: formatAmount(r.desiredSalary) }) : null,
                 t(`visibility.${r.visibility}`),
+                r.moderation === "HIDDEN" ? t("moderation.hiddenBadge") : null,
+                r.moderation === "REVIEW" ? t("moderation.reviewBadge") : null,
                 t("applicationsCount", { count: r._count.applications }),
                 t("updatedOn", { date: formatDate(r.updatedAt, locale, "medium") }),
               ]

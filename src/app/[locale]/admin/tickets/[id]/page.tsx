@@ -75,6 +75,17 @@ export default async function AdminTicketPage({ params }: { params: Promise<{ lo
           <dd data-testid="ticket-handler">{ticket.handledBy?.name ?? t("nobody")}</dd>
           {ticket.kind === "COMPLAINT" ? (
             <>
+              {ticket.resume ? (
+                <>
+                  <dt className="text-gray-700">{t("ticket.resume")}</dt>
+                  <dd className="flex flex-wrap gap-x-3">
+                    <span>«{ticket.resume.title}»</span>
+                    <Link href={`/admin/resumes?resume=${ticket.resume.id}`} className={link}>
+                      {t("ticket.resumeModeration")}
+                    </Link>
+                  </dd>
+                </>
+              ) : null}
               <dt className="text-gray-700">{t("ticket.vacancy")}</dt>
               <dd className="flex flex-wrap gap-x-3">
                 {ticket.vacancy ? (

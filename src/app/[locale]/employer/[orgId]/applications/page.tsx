@@ -123,7 +123,7 @@ export default async function ApplicationsPage({
             createdAt: a.createdAt,
             vacancyTitle: a.vacancy.title,
             name: a.seeker.name,
-            resumeTitle: a.resume?.title ?? null,
+            resumeTitle: a.resumeHidden ? t("resumeHiddenByModeration") : (a.resume?.title ?? null),
             city: a.resume?.city ? localName(a.resume.city, locale) : null,
             verified: a.seeker.verifiedLicences.map(badge),
           }))}

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { ResumeActions } from "@/components/resume/resume-actions";
 import { ResumeDocument } from "@/components/resume/resume-document";
+import { ResumeModerationNotice } from "@/components/resume/resume-moderation-notice";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
@@ -33,13 +34,18 @@ export default async function ResumePage({
     throw e;
   });
   const t = await getTranslations({ locale, namespace: "resumes" });
-  const { hiddenFrom, _count, ...document } = resume;
+  const { hiddenFrom, _count, moderation, moderationFlags: _flags, hiddenReason, hiddenAt: _hiddenAt, ...document } = resume;
   return (
     <div className="flex flex-col gap-4">
       <Link href="/seeker/resumes" className="print-hidden text-sm text-brand-800 underline">
         {t("backToList")}
       </Link>
       {saved ? <Alert tone="success">{t("saved")}</Alert> : null}
+      {moderation === "HIDDEN" || moderation === "REVIEW" ? (
+        <ClientMessages locale={locale} namespaces={["resumes", "errors"]}>
+          <ResumeModerationNotice resumeId={resume.id} moderation={moderation} reason={hiddenReason} />
+        </ClientMessages>
+      ) : null}
       <div className="print-hidden flex flex-col gap-1 rounded-md border border-gray-200 bg-white p-3 text-sm">
         <p>
           <span className="font-medium">{t("visibilityLabel")}</span> {t(`visibility.${resume.visibility}`)}

@@ -172,7 +172,9 @@ export default async function ApplicationPage({
               ) : null}
             </>
           ) : (
-            <p className="text-sm text-gray-700">{t("noResume")}</p>
+            <p className="text-sm text-gray-700" data-testid="resume-hidden">
+              {application.resumeHidden ? t("resumeHiddenByModeration") : t("noResume")}
+            </p>
           )}
         </article>
         <div className="flex min-w-0 flex-col gap-5">

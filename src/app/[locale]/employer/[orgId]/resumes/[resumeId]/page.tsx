@@ -4,8 +4,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { ResumeComplaintForm } from "@/components/resume/resume-complaint-form";
 import { ResumeDocument } from "@/components/resume/resume-document";
 import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { api } from "@/trpc/server";
@@ -45,6 +47,9 @@ export default async function EmployerResumePage({
       </div>
       {seen.seeker.email ? null : <Alert tone="info">{t("noContacts")}</Alert>}
       <ResumeDocument resume={seen.resume} person={seen.seeker} locale={locale} />
+      <ClientMessages locale={locale} namespaces={["resumes", "complaint", "errors", "validation"]}>
+        <ResumeComplaintForm organizationId={org.id} resumeId={resumeId} />
+      </ClientMessages>
     </EmployerShell>
   );
 }
