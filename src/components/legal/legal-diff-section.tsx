@@ -55,3 +55,17 @@ export function refusalKey(error: unknown): string | null {
   const cause = error instanceof Error && isDomainError(error.cause) ? error.cause : error;
   return isDomainError(cause) ? cause.messageKey : null;
 }
+
+/** The comparison, or the reason it was refused; anything else is thrown on. */
+export function settleComparison(
+  pending: Promise<LegalComparison>,
+): Promise<{ comparison: LegalComparison | null; errorKey: string | null }> {
+  return pending.then(
+    (comparison) => ({ comparison, errorKey: null }),
+    (error: unknown) => {
+      const errorKey = refusalKey(error);
+      if (!errorKey) throw error;
+      return { comparison: null, errorKey };
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 
-import { LegalDiffSection, refusalKey } from "@/components/legal/legal-diff-section";
+import { LegalDiffSection, settleComparison } from "@/components/legal/legal-diff-section";
 import type { AppLocale } from "@/i18n/routing";
 import { legalComparisonSchema } from "@/lib/validation/legal";
 import { compareLegalVersions } from "@/server/services/legal/legal-versions";
@@ -22,12 +22,7 @@ export default async function LegalDiffPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const query = legalComparisonSchema.parse(await searchParams);
-  let errorKey: string | null = null;
-  const comparison = await compareLegalVersions(query, { publishedOnly: true }).catch((error: unknown) => {
-    errorKey = refusalKey(error);
-    if (!errorKey) throw error;
-    return null;
-  });
+  const { comparison, errorKey } = await settleComparison(compareLegalVersions(query, { publishedOnly: true }));
   return (
     <LegalDiffSection
       comparison={comparison}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { AdminNav } from "@/components/admin/admin-nav";
-import { LegalDiffSection, refusalKey } from "@/components/legal/legal-diff-section";
+import { LegalDiffSection, settleComparison } from "@/components/legal/legal-diff-section";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { legalComparisonSchema } from "@/lib/validation/legal";
@@ -27,12 +27,7 @@ export default async function AdminLegalDiffPage({
   await requireStaff(locale as AppLocale, []);
   const t = await getTranslations({ locale, namespace: "adminLegal" });
   const query = legalComparisonSchema.parse(await searchParams);
-  let errorKey: string | null = null;
-  const comparison = await api.admin.legal.compare(query).catch((error: unknown) => {
-    errorKey = refusalKey(error);
-    if (!errorKey) throw error;
-    return null;
-  });
+  const { comparison, errorKey } = await settleComparison(api.admin.legal.compare(query));
   return (
     <div className="flex flex-col gap-4">
       <AdminNav locale={locale} role="SUPERADMIN" current="legal" />
