@@ -21,6 +21,14 @@ describe("diffRichText", () => {
     ).toContain("Срок хранения");
   });
 
+  it("compares Kazakh and Russian words whole, not letter by letter", () => {
+    const parts = diffRichText("<p>Жүргізуші керек, срочно</p>", "<p>Жүргізушілер керек, срочно</p>");
+    expect(parts.filter((p) => p.change !== "same").map((p) => [p.change, p.text])).toEqual([
+      ["removed", "Жүргізуші"],
+      ["added", "Жүргізушілер"],
+    ]);
+  });
+
   it("shows a new paragraph as added lines, markup left out", () => {
     const parts = diffRichText("<h2>Общие</h2><p>Один.</p>", "<h2>Общие</h2><p>Один.</p><ul><li>Екі &amp; үш</li></ul>");
     expect(
