@@ -12,7 +12,7 @@ const EXEMPT = /^\/(terms|privacy|legal)(\/|$)/;
 export const legalGateExempt = (path: string) => EXEMPT.test(path.split(/[?#]/)[0] ?? "");
 
 /** The acceptance page, returning to `requested` (any value: only a page of this site is kept). */
-export function legalAcceptHref(requested: string | null | undefined): { pathname: string; query: { next: string } } {
+export function legalAcceptHref(requested: string | string[] | null | undefined): { pathname: string; query: { next: string } } {
   const next = safeCallbackPath(requested, "/");
   return { pathname: LEGAL_ACCEPT_PATH, query: { next: legalGateExempt(next) ? "/" : next } };
 }

@@ -35,6 +35,11 @@ export function LegalDraftForm({ draft, locale }: { draft: LegalDraft; locale: s
     },
   });
 
+  const LANGUAGES = [
+    { lang: "ru", title: "titleRu", body: "bodyRu", setBody: setBodyRu },
+    { lang: "kk", title: "titleKk", body: "bodyKk", setBody: setBodyKk },
+  ] as const;
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     errors.reset();
@@ -52,36 +57,25 @@ export function LegalDraftForm({ draft, locale }: { draft: LegalDraft; locale: s
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <Field
-        id="legal-title-ru"
-        label={t("titleRu")}
-        defaultValue={draft.titleRu}
-        errors={errors.fieldErrors.titleRu}
-        lang="ru"
-        required
-      />
-      <RichTextEditor
-        id="legal-body-ru"
-        label={t("bodyRu")}
-        initialValue={draft.bodyRu}
-        onChange={setBodyRu}
-        errors={errors.fieldErrors.bodyRu}
-      />
-      <Field
-        id="legal-title-kk"
-        label={t("titleKk")}
-        defaultValue={draft.titleKk}
-        errors={errors.fieldErrors.titleKk}
-        lang="kk"
-        required
-      />
-      <RichTextEditor
-        id="legal-body-kk"
-        label={t("bodyKk")}
-        initialValue={draft.bodyKk}
-        onChange={setBodyKk}
-        errors={errors.fieldErrors.bodyKk}
-      />
+      {LANGUAGES.map(({ lang, title, body, setBody }) => (
+        <div key={lang} className="flex flex-col gap-4">
+          <Field
+            id={`legal-title-${lang}`}
+            label={t(title)}
+            defaultValue={draft[title]}
+            errors={errors.fieldErrors[title]}
+            lang={lang}
+            required
+          />
+          <RichTextEditor
+            id={`legal-body-${lang}`}
+            label={t(body)}
+            initialValue={draft[body]}
+            onChange={setBody}
+            errors={errors.fieldErrors[body]}
+          />
+        </div>
+      ))}
       <Button type="submit" className="self-start" disabled={save.isPending}>
         {t("saveAndPreview")}
       </Button>

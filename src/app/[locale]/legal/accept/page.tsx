@@ -32,7 +32,7 @@ export default async function LegalAcceptPage({
   const { locale } = await params;
   setRequestLocale(locale);
   await requireUser(locale, { beforeLegalAcceptance: true });
-  const next = legalAcceptHref((await searchParams).next as string | undefined).query.next;
+  const next = legalAcceptHref((await searchParams).next).query.next;
   const pending = await api.account.pendingLegal();
   if (pending.length === 0) redirect({ href: next, locale });
   const t = await getTranslations({ locale });

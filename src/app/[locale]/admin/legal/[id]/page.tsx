@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { AdminNav } from "@/components/admin/admin-nav";
-import { refusalKey } from "@/components/legal/legal-diff-section";
 import { PublishLegalButton } from "@/components/admin/legal-actions";
 import { LegalDocumentView } from "@/components/legal-document-page";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
 import { requireStaff } from "@/server/auth/require-staff";
-import { api } from "@/trpc/server";
+
+import { loadLegalVersion } from "../load-version";
 
 // Never cached: depends on the signed-in staff member.
 export const dynamic = "force-dynamic";
@@ -26,10 +25,7 @@ export default async function AdminLegalVersionPage({ params }: { params: Promis
   setRequestLocale(locale);
   await requireStaff(locale as AppLocale, []);
   const t = await getTranslations({ locale, namespace: "adminLegal" });
-  const doc = await api.admin.legal.get({ id: Number(id) }).catch((error: unknown) => {
-    if (refusalKey(error)) notFound();
-    throw error;
-  });
+  const doc = await loadLegalVersion(id);
   const other = locale === "kk" ? "ru" : "kk";
   return (
     <div className="flex flex-col gap-4">
