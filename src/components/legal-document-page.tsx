@@ -8,21 +8,22 @@ import { getLegalDocument } from "@/server/services/legal/get-legal-document";
 
 import { Alert } from "./ui/alert";
 
-/** Legal texts are versioned rich text in the database; they are sanitized before rendering all the same. */
-export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRIVACY"; locale: AppLocale }) {
+export interface LegalDocumentTexts {
+  version: number;
+  titleRu: string;
+  titleKk: string;
+  bodyRu: string;
+  bodyKk: string;
+  publishedAt: Date | null;
+}
+
+/**
+ * A version of the terms or the privacy policy as the public page shows it; the console's preview
+ * of a draft renders the same. Legal texts are versioned rich text in the database; they are
+ * sanitized before rendering all the same.
+ */
+export async function LegalDocumentView({ doc, locale }: { doc: LegalDocumentTexts; locale: AppLocale }) {
   const t = await getTranslations({ locale });
-  let doc: Awaited<ReturnType<typeof getLegalDocument>>;
-  try {
-    doc = await getLegalDocument(kind);
-  } catch (e) {
-    if (!isDomainError(e)) throw e;
-    return (
-      <div className="flex flex-col gap-4">
-        <h1 className="text-2xl font-bold">{t(kind === "TERMS" ? "legal.terms" : "legal.privacy")}</h1>
-        <Alert tone="info">{t("errors.legal.notPublished")}</Alert>
-      </div>
-    );
-  }
   const title = locale === "kk" ? doc.titleKk : doc.titleRu;
   const body = locale === "kk" ? doc.bodyKk : doc.bodyRu;
   return (
@@ -38,4 +39,22 @@ export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRI
       />
     </article>
   );
+}
+
+/** The published version in force of the terms or the privacy policy. */
+export async function LegalDocumentPage({ kind, locale }: { kind: "TERMS" | "PRIVACY"; locale: AppLocale }) {
+  const t = await getTranslations({ locale });
+  let doc: Awaited<ReturnType<typeof getLegalDocument>>;
+  try {
+    doc = await getLegalDocument(kind);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    return (
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{t(kind === "TERMS" ? "legal.terms" : "legal.privacy")}</h1>
+        <Alert tone="info">{t("errors.legal.notPublished")}</Alert>
+      </div>
+    );
+  }
+  return <LegalDocumentView doc={doc} locale={locale} />;
 }

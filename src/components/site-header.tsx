@@ -5,6 +5,7 @@ import type { AppLocale } from "@/i18n/routing";
 import { SAVED_PATH, SEARCH_PATH } from "@/lib/urls";
 
 import { LanguageSwitcher } from "./language-switcher";
+import { LegalGate } from "./legal/legal-gate";
 import { SavedVacanciesSync } from "./vacancy/use-saved-vacancies";
 import { UserMenu } from "./user-menu";
 
@@ -38,6 +39,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
           />
           {/* Brings a guest's saved vacancies into the account once signed in, on whatever page. */}
           <SavedVacanciesSync />
+          <LegalGate locale={locale} />
           <LanguageSwitcher locale={locale} label={t("language")} />
         </nav>
       </div>

@@ -26,6 +26,20 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/**
+ * Plain text of stored rich text with its blocks (paragraphs, headings, list items) as lines: what
+ * a comparison of two versions shows, line by line and word by word.
+ */
+export function htmlToLines(html: string): string {
+  const broken = html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/?(p|li|h[1-6]|div|blockquote|ul|ol)\b[^>]*>/gi, "\n");
+  return sanitize(broken, TEXT_ONLY)
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .split("\n")
+    .map((line) => line.replace(/[ \t\r\f\v\u00a0]+/g, " ").trim())
+    .filter((line) => line.length > 0)
+    .join("\n");
+}
+
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
 export function excerpt(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -11,6 +11,7 @@ const NONCE_PAGES = [
   /^\/(ru|kk)\/(account|admin|dev|employer|feedback|invitations|seeker|unsubscribe|vacancies)(\/|$)/,
   /^\/(ru|kk)\/auth\/(code|sign-in|verify-email)(\/|$)/,
   /^\/(ru|kk)\/vacancy\/[^/]+\/(apply|complaint)(\/|$)/,
+  /^\/(ru|kk)\/legal\/(accept|diff)(\/|$)/,
 ];
 
 // The card payment page opens the provider's widget: its frame, and the bank's 3-D Secure page

@@ -25,13 +25,33 @@ export async function ensureLegalDocuments() {
       publishedAt: new Date(),
     })),
   });
+  // Accounts made earlier in the file accepted them, as every account of the factories does.
+  const users = await db.user.findMany({ select: { id: true } });
+  for (const user of users) await acceptCurrentLegalDocuments(user.id);
+}
+
+/**
+ * The versions of the terms and the privacy policy in force, accepted by the user (as at sign-up):
+ * without it every signed-in request would first ask them to accept (see legal-acceptance.ts).
+ */
+export async function acceptCurrentLegalDocuments(userId: number) {
+  const inForce = await db.legalDocument.findMany({
+    where: { publishedAt: { not: null } },
+    orderBy: [{ kind: "asc" }, { version: "desc" }],
+    distinct: ["kind"],
+    select: { id: true },
+  });
+  await db.legalAcceptance.createMany({
+    data: inForce.map((doc) => ({ userId, documentId: doc.id, ip: "127.0.0.1" })),
+    skipDuplicates: true,
+  });
 }
 
 export async function createUser(
   options: { verified?: boolean; isSeeker?: boolean; staffRole?: StaffRole; email?: string; name?: string } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       email: options.email ?? `user-${unique()}@example.kz`,
       name: options.name ?? "Тестовый Пользователь",
@@ -43,6 +63,8 @@ export async function createUser(
     },
     select: { id: true, email: true, name: true },
   });
+  await acceptCurrentLegalDocuments(user.id);
+  return user;
 }
 
 export async function createOrganization(type: OrgType, members: { userId: number; role: OrgRole }[] = []) {

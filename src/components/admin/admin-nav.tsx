@@ -20,6 +20,7 @@ const SECTIONS = [
   { key: "staff", href: "/admin/staff", roles: [] },
   { key: "deletions", href: "/admin/deletions", roles: [] },
   { key: "audit", href: "/admin/audit", roles: [] },
+  { key: "legal", href: "/admin/legal", roles: [] },
 ] as const;
 
 /** The console's sections this staff member may open. */

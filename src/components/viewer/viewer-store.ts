@@ -5,6 +5,8 @@ export interface Viewer {
   name: string;
   isSeeker: boolean;
   staffRole: "MODERATOR" | "SUPPORT" | "FINANCE" | "SUPERADMIN" | null;
+  /** A new version of the terms to accept before anything else (LegalGate sends them there). */
+  legalPending: boolean;
 }
 
 export type ViewerState = { status: "loading" } | { status: "ready"; viewer: Viewer | null };

@@ -667,6 +667,22 @@ const POLICY: Record<string, Rule> = {
     allowed: new Set(["superadmin", "finance"]),
     input: () => ({ from: "2026-01-01", to: "2026-01-31" }),
   },
+  // Versions of the terms: superadmins only. Nothing is published here (that would ask every
+  // caller of the matrix to accept it): the version ids do not exist.
+  "admin.legal.list": { allowed: new Set(["superadmin"]), input: none },
+  "admin.legal.get": { allowed: new Set(["superadmin"]), input: () => ({ id: 999_999 }) },
+  "admin.legal.compare": { allowed: new Set(["superadmin"]), input: () => ({ kind: "TERMS" }) },
+  // The first superadmin call starts a draft, the next ones get CONFLICT (a draft exists).
+  "admin.legal.createDraft": { allowed: new Set(["superadmin"]), input: () => ({ kind: "PRIVACY" }) },
+  "admin.legal.updateDraft": {
+    allowed: new Set(["superadmin"]),
+    input: () => ({ id: 999_999, titleRu: "Соглашение", titleKk: "Келісім", bodyRu: "<p>Текст</p>", bodyKk: "<p>Мәтін</p>" }),
+  },
+  "admin.legal.publish": { allowed: new Set(["superadmin"]), input: () => ({ id: 999_999 }) },
+  "account.pendingLegal": { allowed: SIGNED_IN, input: none },
+  // Versions not in force: CONFLICT for everyone signed in, nothing recorded.
+  "account.acceptLegal": { allowed: SIGNED_IN, input: () => ({ documentIds: [999_999] }) },
+
   "admin.audit.list": { allowed: new Set(["superadmin"]), input: () => ({ action: "staff.role.grant", page: 1 }) },
   "admin.emails.list": { allowed: new Set(["superadmin", "support"]), input: () => ({}) },
   "admin.emails.get": { allowed: new Set(["superadmin", "support"]), input: (f) => ({ id: f.emailId }) },

@@ -86,58 +86,69 @@ export function responseMeta({ errors }: { errors: TRPCError[] }): { headers?: R
   return errors.some(isOutage) ? { headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } } : {};
 }
 
-const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error, ctx }) {
-    const { t: translate, has } = dynamicTranslator(ctx?.locale ?? "ru");
-    const t = Object.assign(translate, { has });
-    if (isOutage(error)) {
+export interface TRPCMeta {
+  /**
+   * Allowed while the caller has a new version of the terms to accept (accepting it): every other
+   * mutation of a signed-in caller is refused until then.
+   */
+  beforeLegalAcceptance?: boolean;
+}
+
+const t = initTRPC
+  .context<TRPCContext>()
+  .meta<TRPCMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const { t: translate, has } = dynamicTranslator(ctx?.locale ?? "ru");
+      const t = Object.assign(translate, { has });
+      if (isOutage(error)) {
+        return {
+          ...shape,
+          code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
+          message: t("errors.databaseUnavailable"),
+          data: {
+            code: "SERVICE_UNAVAILABLE" as const,
+            httpStatus: 503,
+            messageKey: "errors.databaseUnavailable",
+            fieldErrors: null,
+            retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+          },
+        };
+      }
+      const domain = error.cause instanceof DomainError ? error.cause : null;
+      const zod = zodCause(error);
+      const ownKey = error.message.startsWith("errors.") && t.has(error.message) ? error.message : undefined;
+      const messageKey = domain?.messageKey ?? (zod ? "errors.invalidInput" : (ownKey ?? TRPC_DEFAULT_KEYS[error.code]));
+      // Field messages are catalogue keys too; translate them for forms that render them directly.
+      const fieldErrors = zod
+        ? Object.fromEntries(
+            Object.entries(z.flattenError(zod).fieldErrors as Record<string, string[] | undefined>).map(([field, keys]) => [
+              field,
+              (keys ?? []).map((k) => (t.has(k) ? t(k) : t("errors.invalidInput"))),
+            ]),
+          )
+        : domain?.options.field
+          ? { [domain.options.field]: [t(domain.messageKey)] }
+          : undefined;
       return {
         ...shape,
-        code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
-        message: t("errors.databaseUnavailable"),
+        message:
+          messageKey && t.has(messageKey)
+            ? t(messageKey)
+            : error.code === "INTERNAL_SERVER_ERROR"
+              ? t("errors.internal")
+              : shape.message,
         data: {
-          code: "SERVICE_UNAVAILABLE" as const,
-          httpStatus: 503,
-          messageKey: "errors.databaseUnavailable",
-          fieldErrors: null,
-          retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          messageKey: messageKey ?? null,
+          fieldErrors: fieldErrors ?? null,
+          retryAfterSeconds: domain?.options.retryAfterSeconds ?? null,
         },
       };
-    }
-    const domain = error.cause instanceof DomainError ? error.cause : null;
-    const zod = zodCause(error);
-    const ownKey = error.message.startsWith("errors.") && t.has(error.message) ? error.message : undefined;
-    const messageKey = domain?.messageKey ?? (zod ? "errors.invalidInput" : (ownKey ?? TRPC_DEFAULT_KEYS[error.code]));
-    // Field messages are catalogue keys too; translate them for forms that render them directly.
-    const fieldErrors = zod
-      ? Object.fromEntries(
-          Object.entries(z.flattenError(zod).fieldErrors as Record<string, string[] | undefined>).map(([field, keys]) => [
-            field,
-            (keys ?? []).map((k) => (t.has(k) ? t(k) : t("errors.invalidInput"))),
-          ]),
-        )
-      : domain?.options.field
-        ? { [domain.options.field]: [t(domain.messageKey)] }
-        : undefined;
-    return {
-      ...shape,
-      message:
-        messageKey && t.has(messageKey)
-          ? t(messageKey)
-          : error.code === "INTERNAL_SERVER_ERROR"
-            ? t("errors.internal")
-            : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        messageKey: messageKey ?? null,
-        fieldErrors: fieldErrors ?? null,
-        retryAfterSeconds: domain?.options.retryAfterSeconds ?? null,
-      },
-    };
-  },
-});
+    },
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -163,8 +174,18 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Someone signed in who has a new version of the terms or the privacy policy to accept changes
+ * nothing until they accept it (pages send them to the acceptance page; see requireUser).
+ */
+const legalGate = t.middleware(({ ctx, meta, type, next }) => {
+  if (type === "mutation" && ctx.user?.legalPending && !meta?.beforeLegalAcceptance)
+    throw new TRPCError({ code: "FORBIDDEN", message: "errors.legal.acceptanceRequired" });
+  return next();
+});
+
 /** Guest: anyone. */
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure.use(errorMapping).use(legalGate);
 
 /** Signed in (a live, unrevoked session). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -3,6 +3,7 @@ import "server-only";
 import { headers } from "next/headers";
 
 import { redirect } from "@/i18n/navigation";
+import { legalAcceptHref } from "@/lib/legal-gate";
 import { safeCallbackPath } from "@/lib/safe-callback";
 import type { SessionUser } from "@/server/services/auth/sessions";
 
@@ -13,12 +14,18 @@ export const REQUESTED_PATH_HEADER = "x-jumys-path";
 
 /**
  * The signed-in person, for the pages and layouts of signed-in sections; a guest goes to sign-in
- * and comes back to the page they asked for.
+ * and comes back to the page they asked for. Someone with a new version of the terms or the
+ * privacy policy to accept goes to accept it first and then on to that page (cached public pages
+ * do the same from the browser: LegalGate in the header); only the acceptance page itself passes
+ * `beforeLegalAcceptance`.
  */
-export async function requireUser(locale: string): Promise<SessionUser> {
+export async function requireUser(locale: string, options: { beforeLegalAcceptance?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (user) return user;
   const requested = (await headers()).get(REQUESTED_PATH_HEADER);
+  if (user) {
+    if (user.legalPending && !options.beforeLegalAcceptance) return redirect({ href: legalAcceptHref(requested), locale });
+    return user;
+  }
   return redirect({
     href: { pathname: "/auth/sign-in", query: { callbackUrl: safeCallbackPath(requested, "/account") } },
     locale,

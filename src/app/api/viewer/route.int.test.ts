@@ -25,6 +25,6 @@ describe("GET /api/viewer", () => {
     const user = await createUser({ isSeeker: true, name: "Айгүл Серікқызы" });
     session.user = await signedIn(user.id);
     const body = (await (await GET()).json()) as { viewer: Record<string, unknown> };
-    expect(body.viewer).toEqual({ name: "Айгүл Серікқызы", isSeeker: true, staffRole: null });
+    expect(body.viewer).toEqual({ name: "Айгүл Серікқызы", isSeeker: true, staffRole: null, legalPending: false });
   });
 });

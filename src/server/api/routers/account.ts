@@ -17,9 +17,18 @@ import { reportCompromise } from "@/server/services/account/report-compromise";
 import { listSessions, revokeOtherSessions, revokeOwnSession } from "@/server/services/account/sessions";
 import { acceptInvitation, previewInvitation } from "@/server/services/organizations/members";
 import { getAccountProfile, updatePreferences, updateProfile } from "@/server/services/users/profile";
+import { acceptLegalSchema } from "@/lib/validation/legal";
+import { acceptLegalDocuments, pendingLegalDocuments } from "@/server/services/legal/legal-acceptance";
 
 /** What every signed-in person can do with their own account, whatever their role. */
 export const accountRouter = createTRPCRouter({
+  /** The versions of the terms and the privacy policy in force that the caller has yet to accept. */
+  pendingLegal: protectedProcedure.query(({ ctx }) => pendingLegalDocuments(ctx.user.id)),
+  /** Accepts them: the one mutation allowed before (with signing out, which is not tRPC). */
+  acceptLegal: protectedProcedure
+    .meta({ beforeLegalAcceptance: true })
+    .input(acceptLegalSchema)
+    .mutation(({ ctx, input }) => acceptLegalDocuments(ctx.user.id, input, { ip: ctx.ip, userAgent: ctx.userAgent })),
   sessions: protectedProcedure.query(({ ctx }) => listSessions(ctx.user.id, ctx.user.sessionId)),
   revokeSession: protectedProcedure.input(z.object({ sessionId: z.uuid() })).mutation(async ({ ctx, input }) => {
     await revokeOwnSession(ctx.user.id, input.sessionId);

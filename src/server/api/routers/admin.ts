@@ -61,6 +61,16 @@ import { hideResume, restoreResume, resumeModerationQueue } from "@/server/servi
 import { clearOrganizationFlags, flaggedOrganizations } from "@/server/services/moderation/organization-flags";
 
 const metricsRangeSchema = z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() });
+import { legalComparisonSchema, legalDocumentIdSchema, legalDraftSchema, legalKindSchema } from "@/lib/validation/legal";
+import {
+  compareLegalVersions,
+  createLegalDraft,
+  getLegalVersion,
+  listLegalVersions,
+  publishLegalVersion,
+  updateLegalDraft,
+} from "@/server/services/legal/legal-versions";
+import { revalidateLegalPages } from "@/server/services/legal/legal-cache";
 
 /** Complaints and feedback: the roles of their queues; each ticket's kind is checked by the service. */
 const ticketProcedure = adminProcedure([...TICKET_STAFF_ROLES]);
@@ -83,6 +93,30 @@ export const adminRouter = createTRPCRouter({
     resetTotp: adminProcedure([])
       .input(resetStaffTotpSchema)
       .mutation(({ ctx, input }) => resetStaffTotp(ctx.actor, input.email)),
+  }),
+  /** Versions of the terms and the privacy policy: superadmins only (publishing binds every user). */
+  legal: createTRPCRouter({
+    list: adminProcedure([]).query(() => listLegalVersions()),
+    get: adminProcedure([])
+      .input(legalDocumentIdSchema)
+      .query(({ input }) => getLegalVersion(input)),
+    /** Any two versions of a kind, drafts included. */
+    compare: adminProcedure([])
+      .input(legalComparisonSchema)
+      .query(({ input }) => compareLegalVersions(input, { publishedOnly: false })),
+    createDraft: adminProcedure([])
+      .input(legalKindSchema)
+      .mutation(({ ctx, input }) => createLegalDraft(input, ctx.actor)),
+    updateDraft: adminProcedure([])
+      .input(legalDraftSchema)
+      .mutation(({ ctx, input }) => updateLegalDraft(input, ctx.actor)),
+    publish: adminProcedure([])
+      .input(legalDocumentIdSchema)
+      .mutation(async ({ ctx, input }) => {
+        const published = await publishLegalVersion(input, ctx.actor);
+        revalidateLegalPages(published.kind);
+        return published;
+      }),
   }),
   /** The audit log: superadmins only (it records every staff member's actions and IP addresses). */
   audit: createTRPCRouter({

@@ -61,7 +61,9 @@ const appealRouter = createTRPCRouter({
 export const publicRouter = createTRPCRouter({
   /** Who is signed in, or null: the header asks from the browser so pages stay cacheable. */
   viewer: publicProcedure.query(({ ctx }) =>
-    ctx.user ? { name: ctx.user.name, isSeeker: ctx.user.isSeeker, staffRole: ctx.user.staffRole } : null,
+    ctx.user
+      ? { name: ctx.user.name, isSeeker: ctx.user.isSeeker, staffRole: ctx.user.staffRole, legalPending: ctx.user.legalPending }
+      : null,
   ),
   /** The tariffs in force now: every product on sale, its price in KZT with VAT included. */
   prices: publicProcedure.query(() => publicPriceList()),

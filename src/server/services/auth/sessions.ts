@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { hasPendingLegalDocuments } from "@/server/services/legal/legal-acceptance";
 
 export const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 5 * 60_000;
@@ -16,6 +17,11 @@ export interface SessionUser {
   sessionId: string;
   /** Staff only: this session passed the second factor (TOTP or a recovery code). */
   secondFactorPassed: boolean;
+  /**
+   * A version of the terms or the privacy policy in force that this user has not accepted yet:
+   * until they do, pages send them to accept it and mutations are refused.
+   */
+  legalPending: boolean;
 }
 
 export async function createSession(userId: number, meta: { ip?: string | null; userAgent?: string | null }) {
@@ -75,6 +81,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
     await db.user.update({ where: { id: session.user.id }, data: { lastActiveAt: now } });
   }
   const { user } = session;
+  const legalPending = await hasPendingLegalDocuments(user.id);
   return {
     id: user.id,
     email: user.email,
@@ -86,6 +93,7 @@ export async function resolveSession(sessionId: string | undefined | null, now =
     phone: user.phone,
     sessionId: session.id,
     secondFactorPassed: session.secondFactorAt !== null,
+    legalPending,
   };
 }
 
