@@ -99,6 +99,8 @@ describe("profile", () => {
     const user = await seeker();
     const terms = await db.legalDocument.findFirstOrThrow({ where: { kind: "TERMS" }, orderBy: { version: "desc" } });
     const acceptedAt = new Date("2026-03-01T08:00:00Z");
+    // Only the terms, accepted on a known day (the factory accepted both versions in force).
+    await db.legalAcceptance.deleteMany({ where: { userId: user.id } });
     await db.legalAcceptance.create({ data: { userId: user.id, documentId: terms.id, acceptedAt, ip: IP } });
     const profile = await getAccountProfile(user.id);
     expect(profile.terms).toEqual({ version: terms.version, acceptedAt });

@@ -102,6 +102,8 @@ async function seekerWithEverything(who: ReturnType<typeof identity>, employer: 
   const [terms, privacy] = await Promise.all(
     (["TERMS", "PRIVACY"] as const).map((kind) => db.legalDocument.findFirstOrThrow({ where: { kind } })),
   );
+  // Accepted from a known address and browser (in place of the factory's acceptance).
+  await db.legalAcceptance.deleteMany({ where: { userId: user.id } });
   await db.legalAcceptance.createMany({
     data: [terms!, privacy!].map((d) => ({ userId: user.id, documentId: d.id, ip: IP, userAgent: "Mozilla/5.0" })),
   });

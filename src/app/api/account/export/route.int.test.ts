@@ -53,6 +53,8 @@ async function scene() {
   await db.consent.create({
     data: { userId: me.id, purpose: "MARKETING", granted: true, documentId: privacy.id, ip: "10.1.1.1" },
   });
+  // The privacy policy only, from a known address (in place of the factory's acceptances).
+  await db.legalAcceptance.deleteMany({ where: { userId: me.id } });
   await db.legalAcceptance.create({ data: { userId: me.id, documentId: privacy.id, ip: "10.1.1.1" } });
   const resume = await db.resume.create({
     data: {
