@@ -57,8 +57,12 @@ export const accountRouter = createTRPCRouter({
     await reportCompromise(ctx.actor);
     return { ok: true };
   }),
-  deleteAccount: protectedProcedure.input(deleteAccountSchema).mutation(async ({ ctx, input }) => {
-    await deleteAccount(ctx.actor, input);
-    return { ok: true };
-  }),
+  // Whoever does not accept new terms may still leave: deleting the account needs no acceptance.
+  deleteAccount: protectedProcedure
+    .meta({ beforeLegalAcceptance: true })
+    .input(deleteAccountSchema)
+    .mutation(async ({ ctx, input }) => {
+      await deleteAccount(ctx.actor, input);
+      return { ok: true };
+    }),
 });

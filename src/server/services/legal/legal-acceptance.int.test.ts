@@ -7,7 +7,13 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { createSession, resolveSession, type SessionUser } from "@/server/services/auth/sessions";
 
-import { createUser, ensureLegalDocuments, signedIn } from "../../../../test/support/factories";
+import {
+  createOrganization,
+  createUser,
+  ensureLegalDocuments,
+  signedIn,
+  TEST_PASSWORD,
+} from "../../../../test/support/factories";
 
 import { hasPendingLegalDocuments } from "./legal-acceptance";
 import { createLegalDraft, publishLegalVersion, updateLegalDraft } from "./legal-versions";
@@ -17,6 +23,8 @@ const request = vi.hoisted(() => ({ user: null as SessionUser | null, path: null
 vi.mock("@/server/auth/current-user", () => ({ getCurrentUser: async () => request.user }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(request.path ? { "x-jumys-path": request.path } : {}) }));
 const { requireUser } = await import("@/server/auth/require-user");
+const { POST: uploadLogo } = await import("@/app/api/organizations/[id]/logo/route");
+const { POST: importTrainees } = await import("@/app/api/schools/[orgId]/trainees/import/route");
 
 const IP = "203.0.113.7";
 const callerOf = (user: SessionUser) => createCaller(createContext({ user, ip: IP, userAgent: "Firefox/140", locale: "kk" }));
@@ -104,6 +112,39 @@ describe("accepting a new version of the terms", () => {
     expect(await resolveSession(other)).toBeNull();
     // The staff member still has to.
     expect(await hasPendingLegalDocuments(staff.id)).toBe(true);
+  });
+
+  it("lets someone who does not accept leave (their data page, deleting the account) but refuses uploads", async () => {
+    const owner = await createUser();
+    const employer = await createOrganization("EMPLOYER", [{ userId: owner.id, role: "OWNER" }]);
+    const school = await createOrganization("DRIVING_SCHOOL", [{ userId: owner.id, role: "OWNER" }]);
+    const seeker = await createUser();
+    await publishNewTerms("<p>Ещё одна редакция соглашения.</p>");
+    const user = await signedIn(owner.id);
+    expect(user.legalPending).toBe(true);
+    request.user = user;
+
+    // Route handlers that change something on the cookie's authority refuse before reading a byte.
+    const post = (url: string) => new Request(url, { method: "POST", headers: { origin: "http://localhost:3000" } });
+    const logo = await uploadLogo(post(`http://localhost:3000/api/organizations/${employer.id}/logo?locale=kk`), {
+      params: Promise.resolve({ id: String(employer.id) }),
+    });
+    expect(logo.status).toBe(403);
+    const imported = await importTrainees(post(`http://localhost:3000/api/schools/${school.id}/trainees/import?mode=preview`), {
+      params: Promise.resolve({ orgId: String(school.id) }),
+    });
+    expect(imported.status).toBe(403);
+    for (const response of [logo, imported]) {
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/редакц/i);
+    }
+
+    // The data page stays open and the account can be deleted without accepting.
+    request.path = "/account/data";
+    expect(await guardOutcome(() => requireUser("ru", { beforeLegalAcceptance: true }))).toBe("stays");
+    const leaving = await signedIn(seeker.id);
+    expect(leaving.legalPending).toBe(true);
+    await callerOf(leaving).account.deleteAccount({ currentPassword: TEST_PASSWORD, confirmation: seeker.email });
+    expect(await db.user.findUnique({ where: { id: seeker.id }, select: { id: true } })).toBeNull();
   });
 
   it("asks an account that never accepted anything; a draft asks nobody", async () => {

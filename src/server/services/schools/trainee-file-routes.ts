@@ -97,6 +97,8 @@ export const importTraineesRoute = withDatabaseUnavailable(async (request: Reque
   if (!fromOwnSite(request)) return problem(403, language, "errors.forbidden");
   const user = await getCurrentUser();
   if (!user) return problem(401, language, "errors.unauthorized");
+  // Like every change, an import waits until the new terms are accepted.
+  if (user.legalPending) return problem(403, language, "errors.legal.acceptanceRequired");
   const organizationId = organizationIdOf((await params).orgId);
   if (organizationId === null) return problem(404, language, "errors.notFound");
   const mode = url.searchParams.get("mode") ?? "preview";

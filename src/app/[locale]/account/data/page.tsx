@@ -14,7 +14,8 @@ export const generateMetadata = titleMetadata("account.nav", "data", { index: fa
 export default async function AccountDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { profile } = await loadAccount(locale);
+  // Open before new terms are accepted: someone who does not accept them downloads their data and leaves.
+  const { profile } = await loadAccount(locale, { beforeLegalAcceptance: true });
   const t = await getTranslations({ locale, namespace: "account" });
   return (
     <div className="flex flex-col gap-6">

@@ -72,6 +72,12 @@ export default async function LegalAcceptPage({
           <AcceptLegalButton documentIds={pending.map((d) => d.id)} next={localizedHref(next, locale as AppLocale)} />
         </ClientMessages>
       </SectionProviders>
+      <p className="text-sm text-gray-700">
+        {t("legalAccept.decline")}{" "}
+        <Link href="/account/data" className="text-brand-700 underline">
+          {t("legalAccept.declineLink")}
+        </Link>
+      </p>
     </div>
   );
 }

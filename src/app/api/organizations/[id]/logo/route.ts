@@ -106,6 +106,8 @@ async function handle(
       return errorResponse(request, 413, "errors.logo.tooLarge", "logo");
     }
     const user = await getCurrentUser();
+    // Like every change, a logo waits until the new terms are accepted.
+    if (user?.legalPending) return errorResponse(request, 403, "errors.legal.acceptanceRequired");
     const authorized = await authorizeLogoChange(user?.id ?? null, organizationId);
     const response = await change({ ...authorized, ip: requestMeta(request.headers).ip });
     // The logo shows on the organisation's page and beside its vacancies.
