@@ -17,7 +17,8 @@ const PAGES = [
 ];
 
 test("the seeker's cabinet pages pass axe checks in ru and kk and fit the screen", async ({ page }) => {
-  test.slow();
+  // Eighteen pages, each checked by axe: minutes on a busy machine.
+  test.setTimeout(360_000);
   await signIn(page, "seeker@demo.jumys.kz", DEMO_PASSWORD);
   for (const locale of ["ru", "kk"] as const) {
     for (const path of PAGES) {
