@@ -12,7 +12,8 @@ import { trpc } from "@/trpc/react";
 
 import { useFormErrors } from "./use-form-errors";
 
-export function ResendVerificationForm({ email }: { email?: string }) {
+/** `callbackPath`: the page the person signed up from, which the new link returns to as the first one did. */
+export function ResendVerificationForm({ email, callbackPath }: { email?: string; callbackPath?: string }) {
   const t = useTranslations("auth.verify");
   const locale = useLocale();
   const errors = useFormErrors();
@@ -22,7 +23,7 @@ export function ResendVerificationForm({ email }: { email?: string }) {
     event.preventDefault();
     errors.reset();
     const input = errors.validate(z.object({ email: emailSchema }), { email: new FormData(event.currentTarget).get("email") });
-    if (input) resend.mutate({ email: input.email, locale: locale === "kk" ? "kk" : "ru" });
+    if (input) resend.mutate({ email: input.email, locale: locale === "kk" ? "kk" : "ru", callbackUrl: callbackPath });
   }
 
   return (

@@ -22,7 +22,14 @@ export function SignUpForm({ callbackPath }: { callbackPath?: string }) {
   const [accountType, setAccountType] = useState<"seeker" | "employer">("seeker");
   const signUp = trpc.public.auth.signUp.useMutation({
     onSuccess: (data) =>
-      router.push({ pathname: "/auth/verify-email", query: { email: data.email, sent: data.verificationEmailSent ? "1" : "0" } }),
+      router.push({
+        pathname: "/auth/verify-email",
+        query: {
+          email: data.email,
+          sent: data.verificationEmailSent ? "1" : "0",
+          ...(callbackPath ? { callbackUrl: callbackPath } : {}),
+        },
+      }),
     onError: errors.fromServer,
   });
 

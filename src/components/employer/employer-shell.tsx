@@ -2,10 +2,11 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
-import type { OrgType } from "@/generated/prisma/enums";
+import type { OrgRole, OrgType } from "@/generated/prisma/enums";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { formatDate } from "@/lib/format";
+import { NON_HIRING_ROLES } from "@/lib/org-roles";
 import { api } from "@/trpc/server";
 
 import { BlockAppealForm } from "./block-appeal-form";
@@ -49,9 +50,14 @@ export async function EmployerShell(props: {
           { key: "trainees" as const, href: `${base}/trainees`, label: t("nav.trainees") },
         ]
       : []),
-    // Every organisation hires (HIRING_ORG_TYPES): a school its instructors and teachers.
-    { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
-    { key: "applications", href: `${base}/applications`, label: t("nav.applications") },
+    // Every organisation hires (HIRING_RULE): a school its instructors and teachers. Its own
+    // instructors take no part in hiring and do not see those sections.
+    ...(NON_HIRING_ROLES.includes(props.role as OrgRole)
+      ? []
+      : [
+          { key: "vacancies" as const, href: `${base}/vacancies`, label: t("nav.vacancies") },
+          { key: "applications" as const, href: `${base}/applications`, label: t("nav.applications") },
+        ]),
     { key: "members", href: `${base}/members`, label: t("nav.members") },
     { key: "billing", href: `${base}/billing`, label: t("nav.billing") },
   ];

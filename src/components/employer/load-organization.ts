@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { NON_HIRING_ROLES } from "@/lib/org-roles";
 import { requireUser } from "@/server/auth/require-user";
 import { api } from "@/trpc/server";
 
@@ -30,3 +31,13 @@ export const loadDashboardOrganization = cache(async (locale: string, rawId: str
     throw error;
   }
 });
+
+/**
+ * The organisation of a hiring page (vacancies, applicants, resumes): as above, and a 404 for a
+ * role that takes no part in hiring (a school's instructor), whom the API refuses too (HIRING_RULE).
+ */
+export async function loadHiringOrganization(locale: string, rawId: string) {
+  const loaded = await loadDashboardOrganization(locale, rawId);
+  if (NON_HIRING_ROLES.includes(loaded.organization.myRole)) notFound();
+  return loaded;
+}

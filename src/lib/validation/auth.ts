@@ -84,6 +84,15 @@ export function signUpCallbackPath(value: string | string[] | null | undefined):
 
 export const signInCodeRequestSchema = z.object({ email: emailSchema, locale: localeSchema.default("ru") });
 
+/** Another verification link, which keeps the page the person signed up from (see signUpSchema). */
+export const resendVerificationSchema = signInCodeRequestSchema.extend({
+  callbackUrl: z
+    .string()
+    .max(2000)
+    .nullish()
+    .transform((v) => signUpCallbackPath(v)),
+});
+
 export const codeSchema = z
   .string({ error: "validation.required" })
   .trim()

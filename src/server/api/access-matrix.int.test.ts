@@ -691,14 +691,15 @@ const POLICY: Record<string, Rule> = {
 };
 
 /**
- * The same hiring procedures for a driving school (its instructors and teachers): every member
- * reads, an instructor included; owners and managers write; the other school and employers are refused.
+ * The same hiring procedures for a driving school (its instructors and teachers): owners, managers
+ * and observers read; owners and managers write; the school's own instructors take no part in hiring
+ * (HIRING_RULE); the other school and employers are refused.
  */
 const SCHOOL_HIRING_POLICY: Record<string, Rule> = vacancyPolicy({
   orgId: (f) => f.registryOrgId,
   draftId: (f) => f.schoolDraftVacancyId,
   deletableId: (f) => f.schoolDeletableVacancyId,
-  readers: ["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor", "schoolInstructorB"],
+  readers: ["schoolOwner", "schoolManager", "schoolObserver"],
   writers: ["schoolOwner", "schoolManager"],
 });
 

@@ -11,7 +11,7 @@ import type { Actor, UserActor } from "@/server/audit";
 import {
   ALL_ORG_TYPES,
   EMPLOYER_ORG_TYPES,
-  HIRING_ORG_TYPES,
+  HIRING_RULE,
   requireMembership,
   requireSecondFactor,
   requireStaffRole,
@@ -214,10 +214,15 @@ export interface OrganizationProcedureOptions {
  * of one of `types`. Membership is read from the database on every call. A blocked organisation
  * is read-only: every mutation is refused with the translated reason unless marked `whileBlocked`.
  */
-function organizationProcedure(types: readonly OrgType[], minRole: OrgRole, options: OrganizationProcedureOptions = {}) {
+function organizationProcedure(
+  types: readonly OrgType[],
+  minRole: OrgRole,
+  options: OrganizationProcedureOptions = {},
+  excludeRoles?: readonly OrgRole[],
+) {
   return protectedProcedure.input(organizationInput).use(async ({ ctx, input, type, next }) => {
     const write = type === "mutation" && !options.whileBlocked;
-    const membership = await requireMembership(ctx.user.id, input.organizationId, { types, minRole, write });
+    const membership = await requireMembership(ctx.user.id, input.organizationId, { types, minRole, write, excludeRoles });
     return next({ ctx: { ...ctx, membership } });
   });
 }
@@ -227,11 +232,11 @@ export const employerProcedure = (minRole: OrgRole, options?: OrganizationProced
 export const schoolProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
   organizationProcedure(SCHOOL_ORG_TYPES, minRole, options);
 /**
- * A member of an organisation that hires (employers and driving schools alike, see
- * HIRING_ORG_TYPES): vacancies, the applicant inbox and the resumes sent with applications.
+ * A member of an organisation that hires (employers and driving schools alike, see HIRING_RULE):
+ * vacancies, the applicant inbox and resumes. A school's instructors are not part of it.
  */
 export const hiringProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
-  organizationProcedure(HIRING_ORG_TYPES, minRole, options);
+  organizationProcedure(HIRING_RULE.types, minRole, options, HIRING_RULE.excludeRoles);
 /** A member of an organisation of any type: what every organisation's dashboard shares (billing). */
 export const anyOrganizationProcedure = (minRole: OrgRole, options?: OrganizationProcedureOptions) =>
   organizationProcedure(ALL_ORG_TYPES, minRole, options);

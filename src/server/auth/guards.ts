@@ -3,7 +3,7 @@ import "server-only";
 import type { OrgRole, OrgType, StaffRole } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { ORG_ROLE_RANK } from "@/lib/org-roles";
+import { NON_HIRING_ROLES, ORG_ROLE_RANK } from "@/lib/org-roles";
 
 // Who may act on an organisation or as staff: the one place that decides it. tRPC's procedure
 // builders (src/server/api/trpc.ts) and the route handlers that act on a session (resume PDF,
@@ -18,7 +18,7 @@ export class AccessDeniedError extends DomainError {
   }
 }
 
-export { ORG_ROLE_RANK };
+export { NON_HIRING_ROLES, ORG_ROLE_RANK };
 export const EMPLOYER_ORG_TYPES: readonly OrgType[] = ["EMPLOYER", "AGENCY", "PRIVATE_RECRUITER"];
 export const SCHOOL_ORG_TYPES: readonly OrgType[] = ["DRIVING_SCHOOL"];
 export const ALL_ORG_TYPES: readonly OrgType[] = [...EMPLOYER_ORG_TYPES, ...SCHOOL_ORG_TYPES];
@@ -31,6 +31,8 @@ export const ALL_ORG_TYPES: readonly OrgType[] = [...EMPLOYER_ORG_TYPES, ...SCHO
  * reads (`write` below); an unverified one drafts but does not submit (`submitVacancy`).
  */
 export const HIRING_ORG_TYPES: readonly OrgType[] = ALL_ORG_TYPES;
+/** The membership rule of everything about hiring: vacancies, applicants, resumes. */
+export const HIRING_RULE = { types: HIRING_ORG_TYPES, excludeRoles: NON_HIRING_ROLES } as const;
 
 export interface OrganizationMembership {
   /** The membership row's id (a school group names its instructor by it). */
@@ -50,13 +52,14 @@ export interface OrganizationMembership {
  * The caller's membership of the organisation, when it is of one of `types` and their role is at
  * least `minRole`. A guest gets UNAUTHORIZED; a non-member, or an organisation of another type or
  * that does not exist, FORBIDDEN without saying which; a member with too low a role FORBIDDEN
- * with that reason. With `write`, a blocked organisation's members are refused too (FORBIDDEN,
+ * with that reason, and a role in `excludeRoles` FORBIDDEN with its own (a school's instructor in
+ * the hiring area). With `write`, a blocked organisation's members are refused too (FORBIDDEN,
  * "read only"): blocking leaves them reading, never changing anything.
  */
 export async function requireMembership(
   userId: number | null,
   organizationId: number,
-  rule: { types: readonly OrgType[]; minRole: OrgRole; write?: boolean },
+  rule: { types: readonly OrgType[]; minRole: OrgRole; write?: boolean; excludeRoles?: readonly OrgRole[] },
 ): Promise<OrganizationMembership> {
   if (userId === null) throw new AccessDeniedError("UNAUTHORIZED", "errors.unauthorized");
   const membership = await db.membership.findUnique({
@@ -70,6 +73,7 @@ export async function requireMembership(
   if (!membership || !rule.types.includes(membership.organization.type)) {
     throw new AccessDeniedError("FORBIDDEN", "errors.forbidden");
   }
+  if (rule.excludeRoles?.includes(membership.role)) throw new AccessDeniedError("FORBIDDEN", "errors.org.notForRole");
   if (ORG_ROLE_RANK[membership.role] < ORG_ROLE_RANK[rule.minRole]) {
     throw new AccessDeniedError("FORBIDDEN", "errors.org.roleTooLow");
   }

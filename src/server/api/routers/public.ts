@@ -4,7 +4,7 @@ import { appealByLink, appealUserBlock } from "@/server/services/blocks/blocks";
 
 import { complaintSchema } from "@/lib/validation/complaint";
 import { feedbackSchema } from "@/lib/validation/feedback";
-import { signInCodeRequestSchema, signUpSchema } from "@/lib/validation/auth";
+import { resendVerificationSchema, signInCodeRequestSchema, signUpSchema } from "@/lib/validation/auth";
 import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import { sendVerificationEmail } from "@/server/services/auth/auth-emails";
 import { consumeLimit } from "@/server/services/auth/rate-limit";
@@ -35,8 +35,8 @@ const authRouter = createTRPCRouter({
     await requestSignInCode(input.email, input.locale, ctx.ip);
     return { sent: true };
   }),
-  resendVerification: publicProcedure.input(signInCodeRequestSchema).mutation(async ({ ctx, input }) => {
-    await resendVerification(input.email, input.locale, ctx.ip);
+  resendVerification: publicProcedure.input(resendVerificationSchema).mutation(async ({ ctx, input }) => {
+    await resendVerification(input.email, input.locale, ctx.ip, input.callbackUrl);
     return { sent: true };
   }),
 });

@@ -108,18 +108,30 @@ describe("a driving school's vacancies", () => {
     expect([...after.priority, ...after.items].map((v) => v.id)).not.toContain(id);
   });
 
-  it("every member reads them; only owners and managers write; an instructor or observer changes nothing", async () => {
+  it("owners, managers and observers read them; only owners and managers write; an instructor takes no part in hiring", async () => {
     const school = await createSchool();
     const organizationId = school.organizationId;
     const { id } = await (await as(school.owner.userId)).employer.vacancies.create({ organizationId, vacancy: vacancy() });
-    for (const member of [school.instructorA, school.observer]) {
+    for (const [member, readsAs] of [
+      [school.observer, "errors.org.roleTooLow"],
+      [school.instructorA, "errors.org.notForRole"],
+    ] as const) {
       const caller = await as(member.userId);
-      expect((await caller.employer.vacancies.list({ organizationId })).map((v) => v.id)).toEqual([id]);
-      expect((await caller.employer.applications.list({ organizationId })).items).toEqual([]);
+      if (member === school.observer) {
+        expect((await caller.employer.vacancies.list({ organizationId })).map((v) => v.id)).toEqual([id]);
+        expect((await caller.employer.applications.list({ organizationId })).items).toEqual([]);
+      } else {
+        for (const read of [
+          caller.employer.vacancies.list({ organizationId }),
+          caller.employer.applications.list({ organizationId }),
+        ]) {
+          expect(await refusal(read)).toMatchObject({ code: "FORBIDDEN", message: "errors.org.notForRole" });
+        }
+      }
       const before = await vacancyCount(organizationId);
       expect(await refusal(caller.employer.vacancies.create({ organizationId, vacancy: vacancy() }))).toMatchObject({
         code: "FORBIDDEN",
-        message: "errors.org.roleTooLow",
+        message: readsAs,
       });
       expect(await refusal(caller.employer.vacancies.deleteDraft({ organizationId, vacancyId: id }))).toMatchObject({
         code: "FORBIDDEN",
@@ -176,7 +188,7 @@ describe("a driving school's vacancies", () => {
     ).toMatchObject({ _sum: { unitsUsed: 0 } });
   });
 
-  it("their applicants reach the school's inbox with the resume they sent; owners and managers answer, instructors only read", async () => {
+  it("their applicants reach the school's inbox with the resume they sent; owners and managers answer, observers only read, instructors see none of it", async () => {
     const school = await createSchool();
     const organizationId = school.organizationId;
     const vacancyId = (
@@ -200,16 +212,25 @@ describe("a driving school's vacancies", () => {
     });
     const application = await db.application.create({ data: { vacancyId, seekerId: seeker.id, resumeId: resume.id } });
 
-    const instructor = await as(school.instructorA.userId);
-    expect((await instructor.employer.applications.list({ organizationId })).items.map((a) => a.id)).toEqual([application.id]);
+    const observer = await as(school.observer.userId);
+    expect((await observer.employer.applications.list({ organizationId })).items.map((a) => a.id)).toEqual([application.id]);
     // A hidden resume opens for the school it was sent to, with the applicant's contacts.
-    const seen = await instructor.employer.resumes.get({ organizationId, resumeId: resume.publicId });
+    const seen = await observer.employer.resumes.get({ organizationId, resumeId: resume.publicId });
     expect(seen.seeker).toMatchObject({ name: "Ержан Токтаров", phone: "+77011234567" });
     expect(
       await refusal(
-        instructor.employer.applications.respond({ organizationId, applicationIds: [application.id], decision: "INVITE" }),
+        observer.employer.applications.respond({ organizationId, applicationIds: [application.id], decision: "INVITE" }),
       ),
     ).toMatchObject({ code: "FORBIDDEN" });
+    // The applicant's data goes only to those who hire: an instructor is refused the inbox and the resume.
+    const instructor = await as(school.instructorA.userId);
+    for (const read of [
+      instructor.employer.applications.list({ organizationId }),
+      instructor.employer.resumes.get({ organizationId, resumeId: resume.publicId }),
+      instructor.employer.applications.respond({ organizationId, applicationIds: [application.id], decision: "INVITE" }),
+    ]) {
+      expect(await refusal(read)).toMatchObject({ code: "FORBIDDEN", message: "errors.org.notForRole" });
+    }
     expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SENT");
 
     await (

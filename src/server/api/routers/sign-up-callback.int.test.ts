@@ -65,3 +65,42 @@ describe("sign-up from a page that asked for it (a graduate's invitation)", () =
     expect(signUpCallbackPath(undefined)).toBeUndefined();
   });
 });
+
+describe("asking for another verification link", () => {
+  async function resentLink(email: string, callbackUrl: string | undefined): Promise<URL> {
+    await guest().public.auth.resendVerification({ email, locale: "kk", callbackUrl });
+    const messages = await db.emailMessage.findMany({
+      where: { toAddress: email, template: "verify-email" },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
+    const href = /https?:\/\/[^\s"<>]+\/auth\/verify-email\?[^\s"<>]+/.exec(messages[0]?.text ?? "")?.[0];
+    expect(href).toBeDefined();
+    return new URL(href!.replace(/&amp;/g, "&"));
+  }
+
+  it("keeps the page the person signed up from", async () => {
+    const first = await verificationLink("/kk/graduate/Resend_0123456789abcdefXYZ");
+    const email = (
+      await db.emailMessage.findFirstOrThrow({
+        where: { template: "verify-email", text: { contains: first.searchParams.get("token")! } },
+        select: { toAddress: true },
+      })
+    ).toAddress;
+    const link = await resentLink(email, "/kk/graduate/Resend_0123456789abcdefXYZ");
+    expect(link.searchParams.get("token")).not.toBe(first.searchParams.get("token"));
+    expect(signUpCallbackPath(link.searchParams.get("callbackUrl"))).toBe("/graduate/Resend_0123456789abcdefXYZ");
+  });
+
+  it("drops a callback of another site, like the sign-up does", async () => {
+    const first = await verificationLink(undefined);
+    const email = (
+      await db.emailMessage.findFirstOrThrow({
+        where: { template: "verify-email", text: { contains: first.searchParams.get("token")! } },
+        select: { toAddress: true },
+      })
+    ).toAddress;
+    const link = await resentLink(email, "https://evil.example/graduate/x");
+    expect([...link.searchParams.keys()]).toEqual(["token"]);
+  });
+});

@@ -38,7 +38,7 @@ export async function verifyEmail(secret: string, now = new Date()) {
  * Sends a new verification link. Answers the same whether or not the address is registered,
  * so the form cannot be used to discover accounts.
  */
-export async function resendVerification(email: string, locale: AppLocale, ip: string | null) {
+export async function resendVerification(email: string, locale: AppLocale, ip: string | null, callbackPath?: string) {
   await consumeLimit("verifyResendPerEmail", email);
   if (ip) await consumeLimit("codeRequestPerIp", ip);
   const user = await db.user.findUnique({
@@ -49,6 +49,6 @@ export async function resendVerification(email: string, locale: AppLocale, ip: s
   const { secret } = await db.$transaction((tx) =>
     issueEmailToken(tx, { userId: user.id, email: user.email, purpose: "VERIFY_EMAIL" }),
   );
-  const sent = await sendVerificationEmail({ ...user, locale }, secret);
+  const sent = await sendVerificationEmail({ ...user, locale }, secret, callbackPath);
   if (!sent.delivered) throw new DomainError("UNAVAILABLE", "errors.email.notDelivered");
 }

@@ -43,7 +43,7 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
           <div className="flex flex-col gap-4">
             <Alert tone="error">{t(errorKey)}</Alert>
             <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
-              <ResendVerificationForm />
+              <ResendVerificationForm callbackPath={callbackPath} />
             </ClientMessages>
           </div>
         ) : (
@@ -73,7 +73,7 @@ export default async function VerifyEmailPage(props: { params: Promise<{ locale:
       )}
       <div className="mt-6">
         <ClientMessages locale={locale} namespaces={["auth", "errors", "validation"]}>
-          <ResendVerificationForm email={email} />
+          <ResendVerificationForm email={email} callbackPath={callbackPath} />
         </ClientMessages>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { ApplicationsList } from "@/components/employer/applications-list";
 import { EmployerShell } from "@/components/employer/employer-shell";
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
@@ -30,7 +30,7 @@ export default async function ApplicationsPage({
   const { locale, orgId } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others } = await loadHiringOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "inbox" });
   const tStatus = await getTranslations({ locale, namespace: "applicationStatus" });
   const status = STATUSES.find((s) => s === query.status);

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { EmployerShell } from "@/components/employer/employer-shell";
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { localName } from "@/lib/local-name";
@@ -16,7 +16,7 @@ export const generateMetadata = titleMetadata("employerVacancies", "title", { in
 export default async function OrganizationVacanciesPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others } = await loadHiringOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "employerVacancies" });
   const tStatus = await getTranslations({ locale, namespace: "vacancyStatus" });
   const vacancies = await api.employer.vacancies.list({ organizationId: org.id });

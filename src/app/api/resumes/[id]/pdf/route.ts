@@ -2,7 +2,7 @@ import { isLocale, type AppLocale } from "@/i18n/routing";
 import { dynamicTranslator } from "@/i18n/translator";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { isDomainError } from "@/server/errors";
-import { HIRING_ORG_TYPES, requireMembership } from "@/server/auth/guards";
+import { HIRING_RULE, requireMembership } from "@/server/auth/guards";
 import { renderResumePdf, resumeDisposition } from "@/server/services/resumes/resume-pdf";
 import { withDatabaseUnavailable } from "@/server/db-unavailable";
 import { getMyResumeWithContacts, getResumeForOrganization } from "@/server/services/resumes/resumes";
@@ -62,7 +62,7 @@ export const GET = withDatabaseUnavailable(async (request: Request, { params }: 
 
 /** A resume the organisation may see, for one of its members (404 for anyone else). */
 async function organizationCopy(userId: number, organizationId: number, publicId: string, locale: AppLocale) {
-  await requireMembership(userId, organizationId, { types: HIRING_ORG_TYPES, minRole: "OBSERVER" });
+  await requireMembership(userId, organizationId, { ...HIRING_RULE, minRole: "OBSERVER" });
   const seen = await getResumeForOrganization(organizationId, publicId);
   return { pdf: await renderResumePdf(seen.resume, seen.seeker, locale), title: seen.resume.title, number: seen.resume.id };
 }

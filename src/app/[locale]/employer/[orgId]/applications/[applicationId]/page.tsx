@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 
 import { MarkViewed, NoteForm, RespondForm } from "@/components/employer/application-actions";
 import { EmployerShell } from "@/components/employer/employer-shell";
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { VerifiedLicences } from "@/components/resume/verified-licences";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
@@ -36,7 +36,7 @@ export default async function ApplicationPage({
 }) {
   const { locale, orgId, applicationId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others } = await loadHiringOrganization(locale, orgId);
   if (!/^\d{1,9}$/.test(applicationId)) notFound();
   const [application, templates] = await Promise.all([
     api.employer.applications.get({ organizationId: org.id, applicationId: Number(applicationId) }).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { EmployerShell } from "@/components/employer/employer-shell";
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { TemplateEditor } from "@/components/employer/template-editor";
 import { ClientMessages } from "@/i18n/client-messages";
 import { titleMetadata } from "@/i18n/page-metadata";
@@ -15,7 +15,7 @@ export const generateMetadata = titleMetadata("inbox", "templates", { index: fal
 export default async function TemplatesPage({ params }: { params: Promise<{ locale: string; orgId: string }> }) {
   const { locale, orgId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others } = await loadHiringOrganization(locale, orgId);
   const t = await getTranslations({ locale, namespace: "inbox" });
   const tLang = await getTranslations({ locale, namespace: "employer.languages" });
   const templates = await api.employer.applications.templates({ organizationId: org.id });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { EmployerShell } from "@/components/employer/employer-shell";
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { ResumeComplaintForm } from "@/components/resume/resume-complaint-form";
 import { ResumeDocument } from "@/components/resume/resume-document";
 import { Alert } from "@/components/ui/alert";
@@ -24,7 +24,7 @@ export default async function EmployerResumePage({
 }) {
   const { locale, orgId, resumeId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization: org, others } = await loadHiringOrganization(locale, orgId);
   if (!/^[0-9a-f-]{36}$/.test(resumeId)) notFound();
   const seen = await api.employer.resumes.get({ organizationId: org.id, resumeId }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();

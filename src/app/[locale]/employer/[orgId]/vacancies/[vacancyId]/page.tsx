@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { VacancyEditorPage } from "@/components/employer/vacancy-editor-page";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { api } from "@/trpc/server";
@@ -18,7 +18,7 @@ export default async function EditVacancyPage({
 }) {
   const { locale, orgId, vacancyId } = await params;
   setRequestLocale(locale);
-  const { organization, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization, others } = await loadHiringOrganization(locale, orgId);
   if (!/^\d{1,9}$/.test(vacancyId)) notFound();
   const vacancy = await api.employer.vacancies
     .get({ organizationId: organization.id, vacancyId: Number(vacancyId) })

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { EmployerShell } from "@/components/employer/employer-shell";
-import { loadDashboardOrganization } from "@/components/employer/load-organization";
+import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { VacancyStatsChart } from "@/components/employer/vacancy-stats-chart";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { Link } from "@/i18n/navigation";
@@ -25,7 +25,7 @@ export default async function VacancyStatsPage({
 }) {
   const { locale, orgId, vacancyId } = await params;
   setRequestLocale(locale);
-  const { organization, others } = await loadDashboardOrganization(locale, orgId);
+  const { organization, others } = await loadHiringOrganization(locale, orgId);
   if (!/^\d{1,9}$/.test(vacancyId)) notFound();
   const ids = { organizationId: organization.id, vacancyId: Number(vacancyId) };
   const [vacancy, stats] = await Promise.all([api.employer.vacancies.get(ids), api.employer.vacancies.stats(ids)]).catch(
