@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { makeIin } from "../../src/lib/kz-identifiers";
-import { signUpAndSignIn } from "../fixtures/accounts";
+import { DEMO_PASSWORD, signIn, signUpAndSignIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { sql } from "../fixtures/db";
 import { linkIn, readLatestEmail, uniqueEmail } from "../fixtures/outbox";
@@ -17,6 +17,8 @@ const TEXT = {
     badge: (school: string, year: number) => `категория C — обучение в ${school}, ${year}`,
     used: "Эта ссылка уже использована",
     invalid: "Ссылка недействительна или отозвана автошколой.",
+    verifiedFilter: "Подтверждённая категория",
+    show: "Показать",
   },
   kk: {
     title: "Автомектеп растаған санат",
@@ -26,6 +28,8 @@ const TEXT = {
     badge: (school: string, year: number) => `C санаты — ${school} автомектебінде оқыды, ${year}`,
     used: "Бұл сілтеме бұрын пайдаланылған",
     invalid: "Сілтеме жарамсыз немесе автомектеп оны кері қайтарды.",
+    verifiedFilter: "Расталған санат",
+    show: "Көрсету",
   },
 } as const;
 
@@ -73,7 +77,9 @@ for (const locale of ["ru", "kk"] as const) {
     await expect(page.getByRole("link", { name: t.signIn, exact: true }).first()).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await signUpAndSignIn(page, { name: "Выпускник Проверочный", email, password: "graduate-password-2026", type: "seeker" });
+    // A name of this run's own, to find the graduate among the demo employer's applicants.
+    const name = `Выпускник ${locale.toUpperCase()} ${Math.random().toString().slice(2, 9)}`;
+    await signUpAndSignIn(page, { name, email, password: "graduate-password-2026", type: "seeker" });
     await page.goto(link);
     await page.getByRole("button", { name: t.consent }).click();
     await expect(page.getByText(t.consented)).toBeVisible();
@@ -95,5 +101,30 @@ for (const locale of ["ru", "kk"] as const) {
     await expect(page.getByRole("button", { name: t.consent })).toHaveCount(0);
     await page.goto(`/${locale}/graduate/${"x".repeat(43)}`);
     await expect(page.getByText(t.invalid)).toBeVisible();
+
+    // The graduate applies to the demo employer, which finds them by the verified category.
+    const [vacancy] = await sql<{ id: number; organization_id: number }>(
+      `SELECT v.id, v.organization_id FROM vacancies v JOIN memberships m ON m.organization_id = v.organization_id
+       JOIN users u ON u.id = m.user_id WHERE u.email = 'employer@demo.jumys.kz' AND m.role = 'OWNER' AND v.status = 'PUBLISHED'
+       ORDER BY v.id LIMIT 1`,
+    );
+    await sql(`INSERT INTO applications (vacancy_id, seeker_id, resume_id) VALUES ($1, $2, $3)`, [
+      vacancy!.id,
+      user!.id,
+      resume!.id,
+    ]);
+    await page.context().clearCookies();
+    await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
+    await page.goto(`/${locale}/employer/${vacancy!.organization_id}/applications`);
+    const filter = async (category: string) => {
+      await page.getByLabel(t.verifiedFilter).selectOption(category);
+      await page.getByRole("button", { name: t.show, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`verified=${category}`));
+    };
+    await filter("C");
+    await expect(page.getByText(name)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await filter("D");
+    await expect(page.getByText(name)).toHaveCount(0);
   });
 }
