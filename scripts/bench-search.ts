@@ -34,6 +34,7 @@ import {
 import { buildShapes, buildUrlSets, loadBenchData, type UrlSets } from "./bench-search/inputs";
 import { loadSearchService, measureShape, type ShapeResult } from "./bench-search/in-process";
 import { stopAll } from "./bench-search/processes";
+import { committedTransactions, startReplica, type Replica } from "./bench-search/replica";
 import { errorText, fmtInt, fmtMs, fmtSeconds, heading, note, percentile, table, verdict } from "./bench-search/report";
 import { createPrismaClient } from "../src/server/db-client";
 import { searchParamsToQuery } from "../src/lib/search/params";
@@ -163,7 +164,7 @@ async function runSearch(url: string, db: ReturnType<typeof createPrismaClient>,
 
 // ---------------------------------------------------------------------------------------------
 
-async function runHttp(url: string, urlSets: UrlSets, options: BenchOptions) {
+async function runHttp(url: string, urlSets: UrlSets, options: BenchOptions, replica: Replica | null) {
   heading("HTTP: next start");
   const runs: PageRun[] = [];
   let sitemap: SitemapResult | null = null;
@@ -177,8 +178,9 @@ async function runHttp(url: string, urlSets: UrlSets, options: BenchOptions) {
       const ms = await buildApp();
       note(`built in ${fmtSeconds(ms)}`);
     }
-    server = await startServer(url);
+    server = await startServer(url, replica?.url);
     describeServer(server);
+    if (replica) note(`public reads go to the replica (DATABASE_REPLICA_URL ${hidePassword(replica.url)})`);
     note(
       `every URL of every page kind is fetched once first (16 at a time), so that the runs measure the steady state ` +
         `(compiled code, cached renders, warm database buffers), not cold renders; then autocannon, 16 connections, ` +
@@ -206,6 +208,7 @@ async function runHttp(url: string, urlSets: UrlSets, options: BenchOptions) {
     note(`load average before measuring: ${loadAverage()} (the machine may be shared)`);
     for (const kind of ["static", "vacancy", "search", "static"] as const) {
       const urls = urlsOf(kind);
+      const before = replica ? await servedBy(url, replica) : null;
       const run: PageRun = { kind, urls: new Set(urls).size, result: null, error: null };
       runs.push(run);
       if (!ready.get(kind)) {
@@ -214,6 +217,13 @@ async function runHttp(url: string, urlSets: UrlSets, options: BenchOptions) {
       }
       run.result = await loadTest(server.base, urls, options.duration);
       note(`${PAGE_LABEL[kind]}: ${run.result.requestsPerSecond.toFixed(1)} req/s`);
+      if (replica && before) {
+        const after = await servedBy(url, replica);
+        note(
+          `${PAGE_LABEL[kind]}: transactions committed during the run: primary ${fmtInt(after.primary - before.primary)}, ` +
+            `replica ${fmtInt(after.replica - before.replica)}`,
+        );
+      }
       if (run.result.non2xx > 0 || run.result.errors > 0) {
         note(
           `${PAGE_LABEL[kind]}: ${fmtInt(run.result.non2xx)} non-2xx answers, ${fmtInt(run.result.errors)} errors during the run`,
@@ -236,6 +246,12 @@ async function runHttp(url: string, urlSets: UrlSets, options: BenchOptions) {
     }
   }
   return { runs, sitemap };
+}
+
+/** Transactions each server has committed in the bench database so far (each count is a query of its own). */
+async function servedBy(url: string, replica: Replica) {
+  const [primary, onReplica] = await Promise.all([committedTransactions(url), committedTransactions(replica.url)]);
+  return { primary, replica: onReplica };
 }
 
 /** Mean of the static page's runs (before and after the others). */
@@ -328,6 +344,8 @@ function printSummary(
       "",
     ]);
   }
+  if (options.replica)
+    rows.push(["served by", "a streaming replica started for the run (--replica): search and public reads", ""]);
   for (const r of search) {
     if (r.latencies.length === 0) {
       rows.push([`search: ${r.shape.name}`, `ERROR: ${r.error ?? "not measured"}`, ""]);
@@ -430,22 +448,39 @@ async function main(): Promise<number> {
   );
   note(`server: ${state.server}`);
 
-  const db = createPrismaClient(url, { max: 10 });
+  let replica: Replica | null = null;
+  if (options.replica) {
+    heading("Streaming replica");
+    try {
+      replica = await startReplica(url, note);
+    } catch (error) {
+      fail("replica", errorText(error));
+      printSummary(url, state, [], null, options, startedAt);
+      return 1;
+    }
+    note(`in-process search below runs on the replica (${hidePassword(replica.url)}), the pages' public reads too`);
+  }
+  const searchUrl = replica?.url ?? url;
+  const db = createPrismaClient(searchUrl, { max: 10 });
   let search: ShapeResult[] = [];
   let urlSets: UrlSets | null = null;
   let http: Awaited<ReturnType<typeof runHttp>> | null = null;
   try {
     try {
-      ({ results: search, urlSets } = await runSearch(url, db, state, options));
+      ({ results: search, urlSets } = await runSearch(searchUrl, db, state, options));
     } catch (error) {
       fail("search", errorText(error));
     }
     if (!options.skipHttp) {
-      if (urlSets) http = await runHttp(url, urlSets, options);
+      if (urlSets) http = await runHttp(url, urlSets, options, replica);
       else fail("HTTP", "not run: the URL lists come from the search part, which failed");
     }
   } finally {
     await db.$disconnect().catch(() => undefined);
+    if (replica) {
+      await replica.stop();
+      note(`replica stopped and ${replica.dir} removed`);
+    }
   }
   printSummary(url, state, search, http, options, startedAt);
   return errors.length > 0 ? 1 : 0;

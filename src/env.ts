@@ -11,6 +11,11 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "is required: the PostgreSQL connection string (postgresql://user:pass@host:5432/db)" })
     .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection string"),
+  // A streaming replica for the public read paths (search, public pages, sitemaps); unset, the
+  // primary serves them too (src/server/read-routing.ts).
+  DATABASE_REPLICA_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection string of a streaming replica"),
+  ),
   AUTH_SECRET: z
     .string({ error: "is required: a random secret of at least 32 characters (openssl rand -base64 48)" })
     .min(32, "must be at least 32 characters long"),

@@ -6,6 +6,7 @@ export interface BenchOptions {
   skipHttp: boolean;
   skipBuild: boolean;
   recreate: boolean;
+  replica: boolean;
 }
 
 export const USAGE = `usage: npm run bench:search -- [options]
@@ -20,6 +21,10 @@ in-process and the public pages over HTTP against \`next start\`.
   --skip-build     use the existing .next production build
   --recreate       drop the bench database first and build it again (after a change to the
                    migrations or to the synthetic data; only for a database named *bench*)
+  --replica        start a streaming replica of the bench database's server on this machine
+                   (pg_basebackup, hot standby on a free port; the primary's pg_hba.conf must let
+                   127.0.0.1 connect for replication), measure search on it and serve the pages'
+                   public reads from it (DATABASE_REPLICA_URL); removed at the end
   --help           this text
 
 The database is BENCH_DATABASE_URL, or postgresql://postgres@127.0.0.1:5432/jumys_bench.`;
@@ -43,6 +48,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions | "help" {
     skipHttp: false,
     skipBuild: false,
     recreate: false,
+    replica: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -57,6 +63,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions | "help" {
     }
     if (arg === "--recreate") {
       options.recreate = true;
+      continue;
+    }
+    if (arg === "--replica") {
+      options.replica = true;
       continue;
     }
     const match = /^--(vacancies|iterations|duration)(?:=(.*))?$/.exec(arg);

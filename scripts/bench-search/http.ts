@@ -34,7 +34,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(databaseUrl: string): Promise<Server> {
+export async function startServer(databaseUrl: string, replicaUrl?: string): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const tail: string[] = [];
@@ -47,6 +47,7 @@ export async function startServer(databaseUrl: string): Promise<Server> {
         ...process.env,
         NODE_ENV: "production",
         DATABASE_URL: databaseUrl,
+        DATABASE_REPLICA_URL: replicaUrl ?? "",
         AUTH_SECRET: randomBytes(36).toString("base64url"),
         APP_URL: base,
         PORT: String(port),

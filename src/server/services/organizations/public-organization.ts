@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { EMPLOYER_ORG_TYPES } from "@/server/auth/guards";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 
 /**
  * What every public trace of an organisation needs (its page, logo, sitemap entries, the name

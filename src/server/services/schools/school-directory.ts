@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { LicenceCategory } from "@/generated/prisma/enums";
 import { LICENCE_CATEGORIES_LAW_ORDER, parseLicenceCategory } from "@/lib/schools/licence-categories";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 import type { Db } from "@/server/db-client";
 
 import { PUBLIC_SCHOOL_WHERE } from "../organizations/public-organization";

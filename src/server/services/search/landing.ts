@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db-client";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 
 import { liveSearchRowSql } from "../vacancies/visibility";
 

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 import type { FilterKey } from "@/lib/search/filters";
 import { MAX_PAGE, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
 

@@ -1,6 +1,6 @@
 import type { OrgType } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db-client";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 import { excerpt, htmlToText } from "@/lib/sanitize-html";
 
 import { publicVacancyWhere } from "../vacancies/visibility";

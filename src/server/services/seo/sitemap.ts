@@ -17,7 +17,7 @@ import {
   SEARCH_PATH,
   vacancyPath,
 } from "@/lib/urls";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 import type { DbTx } from "@/server/db-client";
 import { publicOrganizationSql, publicSchoolSql } from "@/server/services/organizations/public-organization";
 import { liveSearchRowSql, publicVacancySql } from "@/server/services/vacancies/visibility";

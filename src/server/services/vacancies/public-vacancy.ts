@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db-client";
-import { db as defaultDb } from "@/server/db";
+import { readDb as defaultDb } from "@/server/db";
 
 import { loadVacancyCards, type VacancyCard } from "../search/vacancy-cards";
 import { liveSearchRowSql, publicVacancyWhere, vacancyVisibilitySql, type VacancyVisibility } from "./visibility";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { locales } from "@/i18n/routing";
 import type { OrgType } from "@/generated/prisma/enums";
 import { jobsInCityPath, jobsLandingPath, organizationPath, vacancyPath } from "@/lib/urls";
-import { db } from "@/server/db";
+import { db, noteWriteForReads } from "@/server/db";
 import type { Db, DbTx } from "@/server/db-client";
 
 /**
@@ -18,6 +18,7 @@ export function revalidateVacancyPages(vacancy: {
   specializationSlugs: string[];
   company: { id: number; slug: string; type: OrgType } | null;
 }): void {
+  noteWriteForReads();
   for (const locale of locales) {
     const prefix = `/${locale}`;
     revalidatePath(`${prefix}${vacancyPath(vacancy.id, vacancy.slug)}`);
@@ -96,6 +97,8 @@ export async function revalidateOrganizationPagesAfterCommit(organization: {
  * so with an invariant error, which is the one error ignored here.
  */
 export function inRequestScope(revalidate: () => void): void {
+  // The pages rendered again next must not come from a replica that lags behind this write.
+  noteWriteForReads();
   try {
     revalidate();
   } catch (error) {
