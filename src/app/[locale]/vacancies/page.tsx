@@ -20,7 +20,7 @@ import { parseSearchParams } from "@/lib/search/params";
 import { criteriaFromParams } from "@/lib/search/subscription-criteria";
 import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
 import { getCatalog } from "@/server/services/catalog/catalog";
-import { searchVacancies } from "@/server/services/search/search-vacancies";
+import { cachedSearchVacancies } from "@/server/services/search/search-cache";
 import { summaryContext } from "@/server/services/subscriptions/subscription-search";
 
 import { searchMetadata } from "./search-metadata";
@@ -50,7 +50,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     getTranslations({ locale, namespace: "search" }),
     getTranslations({ locale, namespace: "subscriptions" }),
     getCatalog(),
-    searchVacancies(requested, { locale }),
+    cachedSearchVacancies(requested, { locale }),
   ]);
   const p = result.params;
   const notices = [...new Set([...parseNotices, ...result.notices])];

@@ -4,7 +4,17 @@ import { locales } from "@/i18n/routing";
 import type { OrgType } from "@/generated/prisma/enums";
 import { jobsInCityPath, jobsLandingPath, organizationPath, vacancyPath } from "@/lib/urls";
 import { db, noteWriteForReads } from "@/server/db";
+import { forgetCachedSearches } from "@/server/services/search/search-cache";
 import type { Db, DbTx } from "@/server/db-client";
+
+/**
+ * After a committed write that changes public pages: the pages rendered again next must not come
+ * from a replica that lags behind it, nor from this server's short-lived search results.
+ */
+function publicDataChanged(): void {
+  noteWriteForReads();
+  forgetCachedSearches();
+}
 
 /**
  * Drops the cached pages that show this vacancy, after the transaction that published, edited,
@@ -18,7 +28,7 @@ export function revalidateVacancyPages(vacancy: {
   specializationSlugs: string[];
   company: { id: number; slug: string; type: OrgType } | null;
 }): void {
-  noteWriteForReads();
+  publicDataChanged();
   for (const locale of locales) {
     const prefix = `/${locale}`;
     revalidatePath(`${prefix}${vacancyPath(vacancy.id, vacancy.slug)}`);
@@ -97,8 +107,7 @@ export async function revalidateOrganizationPagesAfterCommit(organization: {
  * so with an invariant error, which is the one error ignored here.
  */
 export function inRequestScope(revalidate: () => void): void {
-  // The pages rendered again next must not come from a replica that lags behind this write.
-  noteWriteForReads();
+  publicDataChanged();
   try {
     revalidate();
   } catch (error) {
