@@ -7,26 +7,27 @@ import { DomainError } from "@/server/errors";
  * already hidden from are marked, so the page offers to hide only where it still matters.
  */
 export async function listMyResumeOpenings(userId: number) {
-  const rows = await db.resumeOpening.findMany({
-    where: { resume: { userId } },
-    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-    take: 200,
-    select: {
-      id: true,
-      openedAt: true,
-      organization: { select: { id: true, displayName: true } },
-      resume: {
-        select: { id: true, title: true, visibility: true, hiddenFrom: { select: { organizationId: true } } },
+  const [rows, resumes] = await Promise.all([
+    db.resumeOpening.findMany({
+      where: { resume: { userId } },
+      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+      take: 200,
+      select: {
+        id: true,
+        openedAt: true,
+        organization: { select: { id: true, displayName: true } },
+        resume: { select: { id: true, title: true } },
       },
-    },
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    openedAt: row.openedAt,
-    organization: row.organization,
-    resume: { id: row.resume.id, title: row.resume.title },
-    hidden: row.resume.visibility === "HIDDEN" || row.resume.hiddenFrom.some((h) => h.organizationId === row.organization.id),
-  }));
+    }),
+    db.resume.findMany({
+      where: { userId, visibility: { in: ["ALL", "ALL_EXCEPT"] } },
+      select: { visibility: true, hiddenFrom: { select: { organizationId: true } } },
+    }),
+  ]);
+  // Hidden: none of the seeker's resumes is still shown to the organisation from the database.
+  const shownTo = (organizationId: number) =>
+    resumes.some((r) => r.visibility === "ALL" || !r.hiddenFrom.some((h) => h.organizationId === organizationId));
+  return rows.map((row) => ({ ...row, hidden: !shownTo(row.organization.id) }));
 }
 
 /**
