@@ -31,7 +31,7 @@ export function HideFromOrganizationButton({
         variant="secondary"
         className="self-start"
         disabled={hide.isPending}
-        aria-label={t("hideFrom", { organization: organizationName })}
+        aria-label={`${t("hide")}: ${organizationName}`}
         onClick={() => {
           errors.reset();
           hide.mutate({ organizationId });

@@ -37,7 +37,7 @@ export default async function ResumeViewsPage({ params }: { params: Promise<{ lo
       {openings.length === 0 ? (
         <p className="text-gray-700">{t("empty")}</p>
       ) : (
-        <ClientMessages locale={locale} namespaces={["resumeDatabase", "errors"]}>
+        <ClientMessages locale={locale} namespaces={["resumeDatabase", "errors", "validation"]}>
           <ul className="flex flex-col gap-3" data-testid="resume-views">
             {openings.map((row) => (
               <li key={row.id} className="flex flex-col gap-2 rounded-md border border-gray-200 bg-white p-4">

@@ -59,7 +59,7 @@ export default async function EmployerResumePage({
         </Link>
       ) : null}
       {status ? (
-        <ClientMessages locale={locale} namespaces={["resumeDatabase", "errors"]}>
+        <ClientMessages locale={locale} namespaces={["resumeDatabase", "errors", "validation"]}>
           <OpenContactsPanel organizationId={org.id} resumeId={resumeId} status={status} />
         </ClientMessages>
       ) : null}
