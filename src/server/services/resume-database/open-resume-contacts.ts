@@ -36,6 +36,7 @@ export async function openResumeContacts(
   const member = await employerMember(actor, organizationId);
   const refused = memberState(member);
   if (refused) throw refusal(refused);
+  // A bad or unknown id is refused before the rate limit counts anything; the transaction checks again.
   await visibleResume(organizationId, resumePublicId);
   await consumeLimit("resumeOpenPerMember", String(actor.userId));
 
