@@ -115,7 +115,9 @@ test("an employer buys an access, opens a resume's contacts and the counter drop
   await page.goto(`/${locale}/employer/${orgId}/resumes/${first}`);
   await expect(page.getByTestId("opening-counters")).toContainText(text.left("580"));
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: text.open }).click();
+  // By keyboard: the button takes focus and Enter opens.
+  await page.getByRole("button", { name: text.open }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByText(text.opened)).toBeVisible();
   await expect(page.getByText(seeker.email)).toBeVisible();
   await expect(page.getByRole("button", { name: text.open })).toHaveCount(0);
@@ -143,7 +145,8 @@ test("an employer buys an access, opens a resume's contacts and the counter drop
   await expect(views.locator("li")).toHaveCount(1);
   await expect(views).toContainText(org!.display_name);
   await expectNoAxeViolations(seekerPage);
-  await seekerPage.getByRole("button", { name: text.hide }).click();
+  await seekerPage.getByRole("button", { name: text.hide }).focus();
+  await seekerPage.keyboard.press("Enter");
   await expect(views).toContainText(text.hidden);
   await expectNoAxeViolations(seekerPage);
   await seekerContext.close();
