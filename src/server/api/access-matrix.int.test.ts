@@ -536,6 +536,22 @@ const POLICY: Record<string, Rule> = {
     }),
   },
   "seeker.resumes.requestReview": { allowed: new Set(["seeker"]), input: () => ({ resumeId: 999_999 }) },
+  "seeker.resumes.openedBy": { allowed: new Set(["seeker"]), input: none },
+  // No opening by that organisation: the seeker gets through to NOT_FOUND.
+  "seeker.resumes.hideFromOrganization": { allowed: new Set(["seeker"]), input: () => ({ organizationId: 999_999 }) },
+  // The resume database is employers' (schools are refused); a resume that does not exist: NOT_FOUND.
+  "employer.resumes.open": {
+    allowed: new Set(["employerOwner", "employerManager"]),
+    input: (f) => ({ organizationId: f.billingOrgId, resumeId: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "employer.resumes.openingStatus": {
+    allowed: new Set(["employerOwner", "employerManager", "employerObserver"]),
+    input: (f) => ({ organizationId: f.billingOrgId, resumeId: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "employer.resumes.openings": {
+    allowed: new Set(["employerOwner"]),
+    input: (f) => ({ organizationId: f.billingOrgId, page: 1 }),
+  },
 
   "employer.register": {
     allowed: SIGNED_IN,

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-import { createTRPCRouter, hiringProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, employerProcedure, hiringProcedure } from "@/server/api/trpc";
 import { resumeComplaintSchema } from "@/lib/validation/complaint";
+import { openResumeContacts } from "@/server/services/resume-database/open-resume-contacts";
+import { resumeOpeningStatus } from "@/server/services/resume-database/opening-status";
+import { listResumeOpenings } from "@/server/services/resume-database/openings-log";
 import { getResumeForOrganization } from "@/server/services/resumes/resumes";
 import { createResumeComplaint } from "@/server/services/tickets/create-complaint";
 
@@ -10,6 +13,19 @@ export const employerResumesRouter = createTRPCRouter({
   get: hiringProcedure("OBSERVER")
     .input(z.object({ resumeId: z.uuid() }))
     .query(({ input }) => getResumeForOrganization(input.organizationId, input.resumeId)),
+  // The resume database is sold to employers (not driving schools): its procedures are employers'.
+  /** Opens a resume's contacts against the organisation's access and caps (H 3.5, 17, 19). */
+  open: employerProcedure("MANAGER")
+    .input(z.object({ resumeId: z.uuid() }))
+    .mutation(({ ctx, input }) => openResumeContacts(ctx.actor, input.organizationId, input.resumeId)),
+  /** Whether the caller may open this resume's contacts now, and the counters left. */
+  openingStatus: employerProcedure("OBSERVER")
+    .input(z.object({ resumeId: z.uuid() }))
+    .query(({ ctx, input }) => resumeOpeningStatus(ctx.actor, input.organizationId, input.resumeId)),
+  /** The organisation's openings log: who opened which resume when (the owner only). */
+  openings: employerProcedure("OWNER")
+    .input(z.object({ page: z.number().int().min(1).max(10_000).default(1) }))
+    .query(({ ctx, input }) => listResumeOpenings(ctx.actor, input.organizationId, input.page)),
   /** A member complains about a resume the organisation sees (offensive text, fraud): moderators look. */
   complain: hiringProcedure("OBSERVER")
     .input(resumeComplaintSchema)

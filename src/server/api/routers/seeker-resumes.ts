@@ -13,12 +13,19 @@ import {
   updateResume,
 } from "@/server/services/resumes/resumes";
 import { requestResumeReview } from "@/server/services/moderation/resume-moderation";
+import { hideMyResumesFromOrganization, listMyResumeOpenings } from "@/server/services/resume-database/seeker-openings";
 
 const id = z.number().int().positive();
 
 /** A seeker's own resumes: every call is scoped to the caller's id, another's id is NOT_FOUND. */
 export const seekerResumesRouter = createTRPCRouter({
   list: seekerProcedure.query(({ ctx }) => listMyResumes(ctx.user.id)),
+  /** Which organisations opened the seeker's contacts, and when ("who viewed my resume"). */
+  openedBy: seekerProcedure.query(({ ctx }) => listMyResumeOpenings(ctx.user.id)),
+  /** One click: the seeker's resumes shown to all are no longer shown to an organisation that opened them. */
+  hideFromOrganization: seekerProcedure
+    .input(z.object({ organizationId: id }))
+    .mutation(({ ctx, input }) => hideMyResumesFromOrganization(ctx.user.id, input.organizationId)),
   get: seekerProcedure.input(z.object({ resumeId: id })).query(({ ctx, input }) => getMyResume(ctx.user.id, input.resumeId)),
   withContacts: seekerProcedure
     .input(z.object({ resumeId: id }))

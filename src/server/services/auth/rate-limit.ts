@@ -19,6 +19,7 @@ type LimitName =
   | "applyPerIp"
   | "appealPerIp"
   | "invitePerOrganization"
+  | "resumeOpenPerMember"
   | "staffSecondFactorPerUser";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
@@ -42,6 +43,9 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   // Appeal links are single-use; this only slows guessing them.
   appealPerIp: { points: 10, duration: 60 * 60 },
   invitePerOrganization: { points: 50, duration: 24 * 60 * 60 },
+  // Opening resumes' contacts: a recruiter at work opens a few a minute; a script opening hundreds
+  // is stopped long before the daily caps (H 3.5) would be of any help.
+  resumeOpenPerMember: { points: 100, duration: 15 * 60 },
   // A staff member's second-factor codes (TOTP or recovery): a million codes cannot be tried.
   staffSecondFactorPerUser: { points: 10, duration: 15 * 60 },
 };

@@ -7,6 +7,7 @@ import { PUBLIC_ORGANIZATION_WHERE } from "@/server/services/organizations/publi
 import { HIDDEN_RESUME_STATES } from "@/lib/resume-moderation";
 
 import { flagResumeOnSave } from "../moderation/resume-moderation";
+import { openedUnderRunningAccess } from "../resume-database/coverage";
 import { verifiedLicenceSelect } from "./verified-licences";
 
 /**
@@ -273,12 +274,14 @@ export async function findOrganizationsToHideFrom(query: string) {
  * - HIDDEN: none.
  * - Hidden by moderation (whatever the setting, applications included): none; only its owner and
  *   staff see it.
- * Contacts are shown only to organisations the seeker applied to.
+ * Contacts come with an application (`applied`: to organisations the seeker applied to);
+ * otherwise only by opening them from the resume database (resume-database/open-resume-contacts.ts).
+ * `client` lets a transaction decide with the rows it sees.
  */
-export async function resumeAccessFor(organizationId: number, publicId: string) {
-  if (!UUID.test(publicId)) return null;
+export async function resumeAccessFor(organizationId: number, publicId: string, client: DbTx = db) {
+  if (!isResumePublicId(publicId)) return null;
   const [resume, organization] = await Promise.all([
-    db.resume.findFirst({
+    client.resume.findFirst({
       where: { publicId, ...resumeVisibleToEmployersWhere },
       select: {
         id: true,
@@ -287,10 +290,10 @@ export async function resumeAccessFor(organizationId: number, publicId: string) 
         hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
       },
     }),
-    db.organization.findUnique({ where: { id: organizationId }, select: { verification: true, blockedAt: true } }),
+    client.organization.findUnique({ where: { id: organizationId }, select: { verification: true, blockedAt: true } }),
   ]);
   if (!resume || !organization) return null;
-  const applications = await db.application.findMany({
+  const applications = await client.application.findMany({
     where: { seekerId: resume.userId, vacancy: { organizationId }, status: { not: "WITHDRAWN" } },
     select: { resumeId: true },
   });
@@ -307,10 +310,22 @@ export async function resumeAccessFor(organizationId: number, publicId: string) 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The resume as an organisation sees it; NOT_FOUND whenever the rules above say no. */
-export async function getResumeForOrganization(organizationId: number, publicId: string) {
+/** Whether a text is shaped like a resume's public id (a UUID) at all. */
+export const isResumePublicId = (publicId: string) => UUID.test(publicId);
+
+/**
+ * The resume as an organisation sees it; NOT_FOUND whenever the rules above say no. Contacts are
+ * shown to an organisation the seeker applied to, and to one that opened them under an access
+ * that still runs (`contacts` says which, null when hidden).
+ */
+export async function getResumeForOrganization(organizationId: number, publicId: string, now: Date = new Date()) {
   const access = await resumeAccessFor(organizationId, publicId);
   if (!access) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
+  const contacts: "APPLIED" | "OPENED" | null = access.withContacts
+    ? "APPLIED"
+    : (await openedUnderRunningAccess(organizationId, access.resumeId, now))
+      ? "OPENED"
+      : null;
   const [resume, seeker] = await Promise.all([
     db.resume.findUniqueOrThrow({ where: { id: access.resumeId }, select: resumeDocumentSelect }),
     db.user.findUniqueOrThrow({
@@ -321,7 +336,8 @@ export async function getResumeForOrganization(organizationId: number, publicId:
   const { userId: _userId, visibility: _visibility, ...document } = resume;
   return {
     resume: document,
-    seeker: access.withContacts
+    contacts,
+    seeker: contacts
       ? { name: seeker.name, email: seeker.email, phone: seeker.phone }
       : { name: seeker.name.split(/\s+/)[0] ?? "", email: null, phone: null },
   };

@@ -49,6 +49,9 @@ export default async function MyResumesPage({
           <p className="text-sm text-gray-700">{t("limitReached", { max: MAX_RESUMES })}</p>
         )}
       </div>
+      <Link href="/seeker/resumes/views" className="self-start text-brand-800 underline">
+        {t("views")}
+      </Link>
       {deleted ? <Alert tone="success">{t("deleted")}</Alert> : null}
       {resumes.length === 0 ? <p className="text-gray-700">{t("empty")}</p> : null}
       <ul className="flex flex-col gap-3">

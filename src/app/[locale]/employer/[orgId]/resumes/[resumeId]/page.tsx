@@ -6,6 +6,7 @@ import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { ResumeComplaintForm } from "@/components/resume/resume-complaint-form";
 import { ResumeDocument } from "@/components/resume/resume-document";
+import { OpenContactsPanel } from "@/components/resume-database/open-contacts-panel";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
@@ -24,13 +25,18 @@ export default async function EmployerResumePage({
 }) {
   const { locale, orgId, resumeId } = await params;
   setRequestLocale(locale);
-  const { organization: org, others } = await loadHiringOrganization(locale, orgId);
+  const { organization: org, others, kind } = await loadHiringOrganization(locale, orgId);
   if (!/^[0-9a-f-]{36}$/.test(resumeId)) notFound();
   const seen = await api.employer.resumes.get({ organizationId: org.id, resumeId }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const t = await getTranslations({ locale, namespace: "resumes.employerView" });
+  const tOpen = await getTranslations({ locale, namespace: "resumeDatabase.open" });
+  // The resume database is sold to employers; a driving school sees applicants' resumes only.
+  const database = kind === "employer";
+  const status =
+    database && seen.contacts === null ? await api.employer.resumes.openingStatus({ organizationId: org.id, resumeId }) : null;
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
       <div className="print-hidden flex flex-wrap items-center justify-between gap-3">
@@ -45,7 +51,18 @@ export default async function EmployerResumePage({
           {t("pdf")}
         </a>
       </div>
-      {seen.seeker.email ? null : <Alert tone="info">{t("noContacts")}</Alert>}
+      {seen.contacts === "OPENED" ? <Alert tone="info">{tOpen("opened")}</Alert> : null}
+      {seen.contacts === null && !database ? <Alert tone="info">{t("noContacts")}</Alert> : null}
+      {database && org.myRole === "OWNER" ? (
+        <Link href={`/employer/${org.id}/resumes/openings`} className="print-hidden self-start text-sm text-brand-800 underline">
+          {tOpen("log")}
+        </Link>
+      ) : null}
+      {status ? (
+        <ClientMessages locale={locale} namespaces={["resumeDatabase", "errors", "validation"]}>
+          <OpenContactsPanel organizationId={org.id} resumeId={resumeId} status={status} />
+        </ClientMessages>
+      ) : null}
       <ResumeDocument resume={seen.resume} person={seen.seeker} locale={locale} />
       <ClientMessages locale={locale} namespaces={["resumes", "complaint", "errors", "validation"]}>
         <ResumeComplaintForm organizationId={org.id} resumeId={resumeId} />
