@@ -1,7 +1,7 @@
 import { type Prisma } from "@/generated/prisma/client";
 import { MAX_RESUMES, resumeInputSchema, type ResumeData, type ResumeInput } from "@/lib/validation/resume";
 import { db } from "@/server/db";
-import type { DbTx } from "@/server/db-client";
+import type { Db, DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 import { PUBLIC_ORGANIZATION_WHERE } from "@/server/services/organizations/public-organization";
 import { HIDDEN_RESUME_STATES } from "@/lib/resume-moderation";
@@ -275,10 +275,10 @@ export async function findOrganizationsToHideFrom(query: string) {
  *   staff see it.
  * Contacts are shown only to organisations the seeker applied to.
  */
-export async function resumeAccessFor(organizationId: number, publicId: string) {
+export async function resumeAccessFor(organizationId: number, publicId: string, client: Db | DbTx = db) {
   if (!UUID.test(publicId)) return null;
   const [resume, organization] = await Promise.all([
-    db.resume.findFirst({
+    client.resume.findFirst({
       where: { publicId, ...resumeVisibleToEmployersWhere },
       select: {
         id: true,
@@ -287,11 +287,11 @@ export async function resumeAccessFor(organizationId: number, publicId: string) 
         hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
       },
     }),
-    db.organization.findUnique({ where: { id: organizationId }, select: { verification: true, blockedAt: true } }),
+    client.organization.findUnique({ where: { id: organizationId }, select: { verification: true, blockedAt: true } }),
   ]);
   if (!resume || !organization) return null;
-  const applications = await db.application.findMany({
-    where: { seekerId: resume.userId, vacancy: { organizationId }, status: { not: "WITHDRAWN" } },
+  const applications = await client.application.findMany({
+    where: seekerAppliedTo(organizationId, resume.userId),
     select: { resumeId: true },
   });
   const applied = applications.length > 0;
@@ -304,6 +304,21 @@ export async function resumeAccessFor(organizationId: number, publicId: string) 
     (trusted && resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
   return visible ? { resumeId: resume.id, userId: resume.userId, withContacts: applied } : null;
 }
+
+/**
+ * The seeker's own applications to the organisation: what shares their resume and contacts with
+ * it. An invitation the organisation sent (origin EMPLOYER) shares nothing: the seeker did not ask.
+ */
+export const seekerAppliedTo = (organizationId: number, seekerId: number) =>
+  ({
+    seekerId,
+    vacancy: { organizationId },
+    origin: "SEEKER",
+    status: { not: "WITHDRAWN" },
+  }) satisfies Prisma.ApplicationWhereInput;
+
+/** What an organisation without the seeker's contacts sees of their name. */
+export const firstName = (name: string) => name.split(/\s+/)[0] ?? "";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -323,6 +338,6 @@ export async function getResumeForOrganization(organizationId: number, publicId:
     resume: document,
     seeker: access.withContacts
       ? { name: seeker.name, email: seeker.email, phone: seeker.phone }
-      : { name: seeker.name.split(/\s+/)[0] ?? "", email: null, phone: null },
+      : { name: firstName(seeker.name), email: null, phone: null },
   };
 }

@@ -6,10 +6,13 @@ import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadDashboardOrganization } from "@/components/employer/load-organization";
 import { ResumeComplaintForm } from "@/components/resume/resume-complaint-form";
 import { ResumeDocument } from "@/components/resume/resume-document";
+import { ResumeInviteForm } from "@/components/resume/resume-invite-form";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
+import { isReadOnlyRole } from "@/lib/org-roles";
+import { INVITATIONS_PER_VACANCY } from "@/lib/validation/applications";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +33,10 @@ export default async function EmployerResumePage({
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  // Owners and managers invite the seeker to an open vacancy; observers only read.
+  const vacancies = isReadOnlyRole(org.myRole)
+    ? null
+    : await api.employer.resumes.invitableVacancies({ organizationId: org.id, resumeId });
   const t = await getTranslations({ locale, namespace: "resumes.employerView" });
   return (
     <EmployerShell locale={locale} organization={org} role={org.myRole} others={others} current="applications">
@@ -48,6 +55,9 @@ export default async function EmployerResumePage({
       {seen.seeker.email ? null : <Alert tone="info">{t("noContacts")}</Alert>}
       <ResumeDocument resume={seen.resume} person={seen.seeker} locale={locale} />
       <ClientMessages locale={locale} namespaces={["resumes", "complaint", "errors", "validation"]}>
+        {vacancies ? (
+          <ResumeInviteForm organizationId={org.id} resumeId={resumeId} vacancies={vacancies} max={INVITATIONS_PER_VACANCY} />
+        ) : null}
         <ResumeComplaintForm organizationId={org.id} resumeId={resumeId} />
       </ClientMessages>
     </EmployerShell>
