@@ -1,0 +1,142 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
+import { expectNoAxeViolations } from "../fixtures/axe";
+import { findVacancy, LIVE, sql } from "../fixtures/db";
+import { linkIn, readLatestEmail } from "../fixtures/outbox";
+
+const TEXT = {
+  ru: {
+    title: "Пригласить на вакансию",
+    vacancy: "Вакансия",
+    message: "Сообщение соискателю",
+    submit: "Отправить приглашение",
+    tooShort: "Напишите сообщение соискателю: от 10 до 4000 символов.",
+    sent: (title: string) => `Приглашение на вакансию «${title}» отправлено.`,
+    badge: "Приглашение от работодателя",
+    decline: "Отклонить приглашение",
+    declined: "Вы отклонили приглашение",
+    subject: /Приглашение на вакансию/,
+  },
+  kk: {
+    title: "Вакансияға шақыру",
+    vacancy: "Вакансия",
+    message: "Ізденушіге хабарлама",
+    submit: "Шақыру жіберу",
+    tooShort: "Ізденушіге хабарлама жазыңыз: 10-нан 4000 таңбаға дейін.",
+    sent: (title: string) => `«${title}» вакансиясына шақыру жіберілді.`,
+    badge: "Жұмыс берушінің шақыруы",
+    decline: "Шақырудан бас тарту",
+    declined: "Сіз шақырудан бас тарттыңыз",
+    subject: /вакансиясына шақырады/,
+  },
+} as const;
+
+const run = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/**
+ * A verified organisation of the demo employer's own with one public vacancy (a copy of a seeded
+ * one), and a seeker of their own (the demo password) with a resume every organisation may see.
+ */
+async function setUp(locale: "ru" | "kk") {
+  const id = run();
+  const source = await findVacancy(`${LIVE} AND v.publication_type = 'STANDARD' AND v.city_id IS NOT NULL`);
+  const [org] = await sql<{ id: number }>(
+    `INSERT INTO organizations (type, legal_name, display_name, slug, verification, verified_at, updated_at)
+     VALUES ('EMPLOYER', $1, $2, $3, 'VERIFIED', now(), now()) RETURNING id`,
+    [`ТОО «Шақыру ${id}»`, `Шақыру ${id}`, `invite-${id}`],
+  );
+  await sql(
+    `INSERT INTO memberships (user_id, organization_id, role)
+     SELECT id, $1, 'OWNER' FROM users WHERE email = 'employer@demo.jumys.kz'`,
+    [org!.id],
+  );
+  const title = `Водитель-экспедитор ${id}`;
+  const [vacancy] = await sql<{ id: number }>(
+    `INSERT INTO vacancies (organization_id, title, slug, description, city_id, status, publication_type, published_at, expires_at, updated_at)
+     SELECT $1, $2, slug, description, city_id, 'PUBLISHED', 'STANDARD', now(), now() + interval '30 days', now()
+     FROM vacancies WHERE id = $3 RETURNING id`,
+    [org!.id, title, source.id],
+  );
+  const email = `invited-${id}@demo.jumys.kz`;
+  const [seeker] = await sql<{ id: number }>(
+    `INSERT INTO users (email, name, is_seeker, locale, phone, email_verified_at, adult_declared_at, updated_at)
+     VALUES ($1, 'Асель Жумабаева', true, $2, '+77015550101', now(), now(), now()) RETURNING id`,
+    [email, locale],
+  );
+  await sql(
+    `INSERT INTO credentials (user_id, password_hash, updated_at)
+     SELECT $1, c.password_hash, now() FROM credentials c JOIN users u ON u.id = c.user_id WHERE u.email = 'employer@demo.jumys.kz'`,
+    [seeker!.id],
+  );
+  await sql(
+    `INSERT INTO legal_acceptances (user_id, document_id, ip)
+     SELECT DISTINCT ON (kind) $1::int, id, '127.0.0.1' FROM legal_documents
+     WHERE published_at IS NOT NULL ORDER BY kind, version DESC
+     ON CONFLICT DO NOTHING`,
+    [seeker!.id],
+  );
+  const [resume] = await sql<{ public_id: string }>(
+    `INSERT INTO resumes (user_id, title, city_id, employment_types, schedules, skills, about, visibility, updated_at)
+     SELECT $1, 'Водитель категории C', city_id, '{FULL_TIME}', '{FULL_DAY}', '{Грузоперевозки}', 'Стаж 8 лет без аварий.', 'ALL', now()
+     FROM vacancies WHERE id = $2
+     RETURNING public_id::text`,
+    [seeker!.id, source.id],
+  );
+  return { orgId: org!.id, vacancyId: vacancy!.id, title, email, publicId: resume!.public_id };
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+for (const locale of ["ru", "kk"] as const) {
+  test(`an employer invites a seeker from a resume; the seeker gets the email and declines in the cabinet (${locale})`, async ({
+    browser,
+  }) => {
+    test.slow();
+    const text = TEXT[locale];
+    const { orgId, vacancyId, title, email, publicId } = await setUp(locale);
+
+    const employer = await newPage(browser);
+    await signIn(employer, "employer@demo.jumys.kz", DEMO_PASSWORD);
+    await employer.goto(`/${locale}/employer/${orgId}/resumes/${publicId}`);
+    await expect(employer.getByRole("heading", { name: text.title })).toBeVisible();
+    await expectNoAxeViolations(employer);
+
+    // The message starts from the platform's wording for the chosen vacancy; an empty one is refused.
+    await employer.getByLabel(text.vacancy, { exact: true }).selectOption(String(vacancyId));
+    const message = employer.getByLabel(text.message, { exact: true });
+    await expect(message).toHaveValue(new RegExp(title));
+    await message.fill("");
+    await employer.getByRole("button", { name: text.submit }).click();
+    await expect(employer.getByText(text.tooShort)).toBeVisible();
+    await expectNoAxeViolations(employer);
+
+    const words = `${title}: ждём вас на собеседование во вторник в 10:00.`;
+    await message.fill(words);
+    await employer.getByRole("button", { name: text.submit }).click();
+    await expect(employer.getByText(text.sent(title))).toBeVisible();
+    // The vacancy cannot be chosen again for this seeker.
+    await expect(employer.locator(`option[value="${vacancyId}"]`)).toBeDisabled();
+
+    // The email, in the seeker's language, leads to the cabinet.
+    const mail = await readLatestEmail(employer, email, text.subject);
+    expect(mail).toContain(words);
+    expect(mail).toContain(title);
+    const cabinet = linkIn(mail, `/${locale}/seeker/applications`);
+
+    const seeker = await newPage(browser);
+    await signIn(seeker, email, DEMO_PASSWORD);
+    await seeker.goto(cabinet);
+    const invitation = seeker.getByTestId("invitation").filter({ hasText: title });
+    await expect(invitation.getByText(text.badge)).toBeVisible();
+    await expect(invitation.getByText(words)).toBeVisible();
+    await expectNoAxeViolations(seeker);
+
+    seeker.once("dialog", (dialog) => void dialog.accept());
+    await invitation.getByRole("button", { name: text.decline }).click();
+    await expect(invitation.getByText(text.declined)).toBeVisible();
+    await expect(invitation.getByRole("button", { name: text.decline })).toHaveCount(0);
+  });
+}
