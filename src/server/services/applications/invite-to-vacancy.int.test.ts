@@ -10,6 +10,8 @@ import { DomainError } from "@/server/errors";
 import { startCaptureServer } from "../../../../test/support/capture-server";
 import { createOrganization, createUser, createVerifiedOrganization } from "../../../../test/support/factories";
 
+import { getResumeForOrganization } from "../resumes/resumes";
+import { vacancyStats } from "../vacancies/vacancy-stats";
 import { listMyApplications, withdrawApplication } from "./apply";
 import { getApplication, listApplications, respondToApplications } from "./employer-inbox";
 import { inviteToVacancy, listInvitableVacancies } from "./invite-to-vacancy";
@@ -173,6 +175,24 @@ describe("inviting a seeker from a resume", () => {
     // Declined or not, it was an invitation of that vacancy.
     const [listed] = await listInvitableVacancies(orgId, resume.publicId).then((all) => all.filter((x) => x.id === v.id));
     expect(listed).toMatchObject({ invitations: 1, alreadyThere: true, full: false });
+  });
+
+  it("shares nothing the resume's own rules do not: no contacts, no resume once hidden, no application in the statistics", async () => {
+    const v = await vacancy(orgId);
+    const { seeker, resume } = await seekerWithResume();
+    const { id } = await invite(manager, orgId, resume.publicId, v.id);
+    expect((await getResumeForOrganization(orgId, resume.publicId)).seeker).toEqual({ name: "Иван", email: null, phone: null });
+    expect((await vacancyStats(orgId, v.id)).applications).toBe(0);
+
+    await db.resume.update({ where: { id: resume.id }, data: { visibility: "HIDDEN" } });
+    await expect(getResumeForOrganization(orgId, resume.publicId)).rejects.toThrow("errors.resumes.notFound");
+    const detail = await getApplication(orgId, id);
+    expect(detail).toMatchObject({ resume: null, resumeHidden: true, seeker: { email: null, phone: null } });
+
+    // Once the seeker applies to another vacancy of the organisation, it sees them as an applicant.
+    const other = await vacancy(orgId);
+    await db.application.create({ data: { vacancyId: other.id, seekerId: seeker.id, resumeId: resume.id } });
+    expect((await getApplication(orgId, id)).seeker).toMatchObject({ name: "Иван Петров", email: seeker.email });
   });
 
   it("refuses a seeker who already applied to the vacancy, and a second invitation", async () => {
