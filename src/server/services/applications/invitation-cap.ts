@@ -4,12 +4,15 @@ import type { DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 
 /**
- * The seekers a vacancy has invited: applicants it invited (while they stay invited) and every
+ * The seekers a vacancy (or each of several) has invited: applicants it invited (while they stay invited) and every
  * invitation it sent from a resume, declined ones included — the invitation went out, and a seeker
  * who declined cannot be invited to that vacancy again.
  */
-export const invitationsOf = (vacancyId: number) =>
-  ({ vacancyId, OR: [{ status: "INVITED" }, { origin: "EMPLOYER" }] }) satisfies Prisma.ApplicationWhereInput;
+export const invitationsOf = (vacancyId: number | readonly number[]) =>
+  ({
+    vacancyId: typeof vacancyId === "number" ? vacancyId : { in: [...vacancyId] },
+    OR: [{ status: "INVITED" }, { origin: "EMPLOYER" }],
+  }) satisfies Prisma.ApplicationWhereInput;
 
 /**
  * Refuses when adding `adding.get(vacancyId)` invitations would take a vacancy past the cap. Locks

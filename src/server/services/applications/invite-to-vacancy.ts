@@ -59,13 +59,18 @@ export async function listInvitableVacancies(organizationId: number, resumePubli
       applications: access ? { where: { seekerId: access.userId }, select: { id: true } } : undefined,
     },
   });
-  const counts = await Promise.all(vacancies.map((v) => db.application.count({ where: invitationsOf(v.id) })));
-  return vacancies.map((v, i) => ({
+  const counted = await db.application.groupBy({
+    by: ["vacancyId"],
+    where: invitationsOf(vacancies.map((v) => v.id)),
+    _count: { _all: true },
+  });
+  const invitations = new Map(counted.map((c) => [c.vacancyId, c._count._all]));
+  return vacancies.map((v) => ({
     id: v.id,
     title: v.title,
     city: v.city,
-    invitations: counts[i]!,
-    full: counts[i]! >= INVITATIONS_PER_VACANCY,
+    invitations: invitations.get(v.id) ?? 0,
+    full: (invitations.get(v.id) ?? 0) >= INVITATIONS_PER_VACANCY,
     alreadyThere: (v.applications?.length ?? 0) > 0,
   }));
 }
