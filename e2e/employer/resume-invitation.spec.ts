@@ -140,3 +140,21 @@ for (const locale of ["ru", "kk"] as const) {
     await expect(invitation.getByRole("button", { name: text.decline })).toHaveCount(0);
   });
 }
+
+test("the invitation form works from the keyboard @keyboard", async ({ page }) => {
+  test.slow();
+  const text = TEXT.kk;
+  const { orgId, title, publicId } = await setUp("kk");
+  await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
+  await page.goto(`/kk/employer/${orgId}/resumes/${publicId}`);
+  const vacancy = page.getByLabel(text.vacancy, { exact: true });
+  await vacancy.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel(text.message, { exact: true })).toHaveValue(new RegExp(title));
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel(text.message, { exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: text.submit })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(text.sent(title))).toBeVisible();
+});
