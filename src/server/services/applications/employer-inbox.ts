@@ -171,9 +171,7 @@ export async function getApplication(organizationId: number, applicationId: numb
     };
   }
   const about = resume?.about ? htmlToText(resume.about) : null;
-  const seeker: typeof application.seeker | (Omit<typeof application.seeker, "email"> & { email: string | null }) =
-    application.seeker;
-  return { ...application, seeker, resume: resume ? { ...resume, about } : null, resumeHidden };
+  return { ...application, resume: resume ? { ...resume, about } : null, resumeHidden };
 }
 
 /** A note only the organisation sees. */

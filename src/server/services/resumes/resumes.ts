@@ -265,7 +265,8 @@ export async function findOrganizationsToHideFrom(query: string) {
  * resume is named by its public id (the one in employers' URLs).
  *
  * - A resume the seeker sent to this organisation with an application: always, with contacts
- *   (applying shares both, whatever the setting).
+ *   (applying shares both, whatever the setting). An invitation the organisation sent is not an
+ *   application of the seeker's here: it shares nothing.
  * - APPLIED_ONLY: organisations the seeker applied to (any vacancy, any resume).
  * - ALL: every organisation; ALL_EXCEPT: every organisation but the listed ones — but beyond its
  *   own applications only a verified, unblocked organisation opens resumes (SPEC §4): a company
@@ -309,7 +310,7 @@ export async function resumeAccessFor(organizationId: number, publicId: string, 
  * The seeker's own applications to the organisation: what shares their resume and contacts with
  * it. An invitation the organisation sent (origin EMPLOYER) shares nothing: the seeker did not ask.
  */
-export const seekerAppliedTo = (organizationId: number, seekerId: number) =>
+const seekerAppliedTo = (organizationId: number, seekerId: number) =>
   ({
     seekerId,
     vacancy: { organizationId },
