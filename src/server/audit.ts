@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "account.deleted",
   "account.reauth_failed",
   "application.invite",
+  "application.invite_from_resume",
   "auth.sign_in",
   "auth.sign_in_failed",
   "auth.sign_up_existing",

@@ -14,6 +14,8 @@ import { formatDate } from "@/lib/format";
 export interface ApplicationRow {
   id: number;
   status: string;
+  /** The organisation invited the seeker from their resume (the seeker did not apply). */
+  invitation: boolean;
   createdAt: Date;
   vacancyTitle: string;
   name: string;
@@ -80,10 +82,15 @@ export function ApplicationsList(props: { organizationId: number; rows: Applicat
                 {row.name}
                 {row.resumeTitle ? ` — ${row.resumeTitle}` : null}
               </Link>
+              {row.invitation ? (
+                <p className="self-start rounded-md border border-emerald-700 bg-emerald-50 px-2 py-0.5 text-sm text-emerald-900">
+                  {t("invitation")}
+                </p>
+              ) : null}
               <p className="text-sm text-gray-700">
                 {tStatus(row.status as "SENT")} · {row.vacancyTitle}
                 {row.city ? ` · ${row.city}` : null} ·{" "}
-                {t("applied", { date: formatDate(new Date(row.createdAt), locale, "medium") })}
+                {t(row.invitation ? "invitedOn" : "applied", { date: formatDate(new Date(row.createdAt), locale, "medium") })}
               </p>
               {row.verified.length ? (
                 <ul className="flex flex-wrap gap-1 text-sm" aria-label={t("verifiedLabel")}>

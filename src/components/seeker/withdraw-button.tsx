@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { trpc } from "@/trpc/react";
 
-export function WithdrawButton({ applicationId }: { applicationId: number }) {
+/** Takes an application back, or declines an invitation the employer sent (`invitation`). */
+export function WithdrawButton({ applicationId, invitation = false }: { applicationId: number; invitation?: boolean }) {
   const t = useTranslations("myApplications");
   const router = useRouter();
   const errors = useFormErrors();
@@ -24,9 +25,9 @@ export function WithdrawButton({ applicationId }: { applicationId: number }) {
         variant="secondary"
         className="self-start"
         disabled={withdraw.isPending}
-        onClick={() => window.confirm(t("withdrawConfirm")) && withdraw.mutate({ applicationId })}
+        onClick={() => window.confirm(t(invitation ? "declineConfirm" : "withdrawConfirm")) && withdraw.mutate({ applicationId })}
       >
-        {t("withdraw")}
+        {t(invitation ? "decline" : "withdraw")}
       </Button>
     </div>
   );

@@ -318,6 +318,21 @@ function vacancyPolicy(o: {
     "employer.applications.get": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
     "employer.applications.markViewed": { allowed: readers, input: (f) => ({ ...org(f), applicationId: 999_999 }) },
     "employer.resumes.get": { allowed: readers, input: (f) => ({ ...org(f), resumeId: "00000000-0000-4000-8000-000000000000" }) },
+    // The employer is not verified (CONFLICT) and the registry school has no such vacancy or
+    // resume (NOT_FOUND): owners and managers get through the access checks to those answers.
+    "employer.resumes.invitableVacancies": {
+      allowed: writers,
+      input: (f) => ({ ...org(f), resumeId: "00000000-0000-4000-8000-000000000000" }),
+    },
+    "employer.resumes.invite": {
+      allowed: writers,
+      input: (f) => ({
+        ...org(f),
+        resumePublicId: "00000000-0000-4000-8000-000000000000",
+        vacancyId: 999_999,
+        message: "Приглашаем вас на собеседование.",
+      }),
+    },
     "employer.applications.templates": { allowed: readers, input: org },
     "employer.applications.addNote": { allowed: writers, input: (f) => ({ ...org(f), applicationId: 999_999, body: "Заметка" }) },
     "employer.applications.respond": {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 import { createTRPCRouter, employerProcedure, hiringProcedure } from "@/server/api/trpc";
+import { invitationSchema } from "@/lib/validation/applications";
 import { resumeComplaintSchema } from "@/lib/validation/complaint";
+import { inviteToVacancy, listInvitableVacancies } from "@/server/services/applications/invite-to-vacancy";
 import { openResumeContacts } from "@/server/services/resume-database/open-resume-contacts";
 import { resumeOpeningStatus } from "@/server/services/resume-database/opening-status";
 import { listResumeOpenings } from "@/server/services/resume-database/openings-log";
@@ -35,4 +37,12 @@ export const employerResumesRouter = createTRPCRouter({
         ip: ctx.ip,
       }),
     ),
+  /** The organisation's open vacancies to invite the seeker of a resume to (owners and managers). */
+  invitableVacancies: hiringProcedure("MANAGER")
+    .input(z.object({ resumeId: z.uuid({ error: "errors.invalidInput" }).nullable() }))
+    .query(({ input }) => listInvitableVacancies(input.organizationId, input.resumeId)),
+  /** Invites the seeker of a resume the organisation sees to one of its open vacancies. */
+  invite: hiringProcedure("MANAGER")
+    .input(invitationSchema)
+    .mutation(({ ctx, input }) => inviteToVacancy(ctx.actor, input.organizationId, input)),
 });

@@ -130,7 +130,7 @@ export async function activityMetrics(viewer: { role: StaffRole }, input: Metric
                   WHERE status IN (${VACANCY_STATUSES}) AND published_at >= ${start} AND published_at < ${end}
                   GROUP BY 1) v ON v.day = d.day
       LEFT JOIN (SELECT ${dayOf("created_at")} AS day, count(*) AS n FROM applications
-                  WHERE created_at >= ${start} AND created_at < ${end} GROUP BY 1) a ON a.day = d.day
+                  WHERE origin = 'SEEKER' AND created_at >= ${start} AND created_at < ${end} GROUP BY 1) a ON a.day = d.day
       LEFT JOIN (SELECT ${dayOf("created_at")} AS day, count(*) AS n FROM users
                   WHERE is_seeker AND created_at >= ${start} AND created_at < ${end} GROUP BY 1) s ON s.day = d.day
       LEFT JOIN (SELECT ${dayOf("created_at")} AS day, count(*) AS n FROM organizations

@@ -146,6 +146,7 @@ export function listMyApplications(userId: number) {
     select: {
       id: true,
       status: true,
+      origin: true,
       createdAt: true,
       deliveryFailed: true,
       vacancy: {
@@ -161,10 +162,18 @@ export function listMyApplications(userId: number) {
   });
 }
 
-/** The seeker takes an application back; an answered one stays as it is. */
+/**
+ * Whether the seeker may still take the application back: one the employer has not answered yet,
+ * or an invitation the organisation sent from the seeker's resume (declining it).
+ */
+export const withdrawableApplicationWhere = {
+  OR: [{ status: { in: ["SENT", "VIEWED"] } }, { status: "INVITED", origin: "EMPLOYER" }],
+} satisfies Prisma.ApplicationWhereInput;
+
+/** The seeker takes an application back or declines an invitation; an answered application stays as it is. */
 export async function withdrawApplication(userId: number, applicationId: number) {
   const changed = await db.application.updateMany({
-    where: { id: applicationId, seekerId: userId, status: { in: ["SENT", "VIEWED"] } },
+    where: { id: applicationId, seekerId: userId, ...withdrawableApplicationWhere },
     data: { status: "WITHDRAWN" },
   });
   if (changed.count === 0) {

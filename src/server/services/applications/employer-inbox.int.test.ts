@@ -12,11 +12,11 @@ import {
   markApplicationViewed,
   getApplication,
   getTemplates,
-  INVITATIONS_PER_VACANCY,
   listApplications,
   respondToApplications,
   saveTemplate,
 } from "./employer-inbox";
+import { INVITATIONS_PER_VACANCY } from "@/lib/validation/applications";
 
 let orgId = 0;
 let otherOrgId = 0;

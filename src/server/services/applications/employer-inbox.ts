@@ -21,10 +21,10 @@ import { DomainError } from "@/server/errors";
 import { audit } from "@/server/audit";
 
 import type { Actor } from "../organizations/manage-organization";
+import { firstName, resumeAccessFor } from "../resumes/resumes";
 import { seekerHasVerifiedCategory, verifiedLicenceSelect } from "../resumes/verified-licences";
+import { assertInvitationRoom, invitationsOf } from "./invitation-cap";
 
-/** SPEC §4 (H 4.1.1): one vacancy invites at most this many seekers. */
-export const INVITATIONS_PER_VACANCY = 2_000;
 /** One bulk action answers at most this many applications. */
 export const MAX_BULK = 200;
 const PAGE = 50;
@@ -79,6 +79,7 @@ export async function listApplications(
       select: {
         id: true,
         status: true,
+        origin: true,
         createdAt: true,
         vacancy: { select: { id: true, title: true } },
         seeker: { select: { name: true, verifiedLicences: verifiedLicenceSelect } },
@@ -94,8 +95,10 @@ export async function listApplications(
     }),
   ]);
   return {
-    items: rows.slice(0, PAGE).map(({ resume, ...row }) => ({
+    items: rows.slice(0, PAGE).map(({ resume, seeker, ...row }) => ({
       ...row,
+      // An invitation shares nothing of the seeker's beyond what the resume showed: the first name.
+      seeker: row.origin === "EMPLOYER" ? { ...seeker, name: firstName(seeker.name) } : seeker,
       ...withoutModeratedResume(resume),
     })),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
@@ -116,6 +119,9 @@ export async function getApplication(organizationId: number, applicationId: numb
     select: {
       id: true,
       status: true,
+      origin: true,
+      invitedAt: true,
+      invitedBy: { select: { name: true } },
       message: true,
       createdAt: true,
       viewedAt: true,
@@ -151,6 +157,19 @@ export async function getApplication(organizationId: number, applicationId: numb
   });
   if (!application) throw new DomainError("NOT_FOUND", "errors.applications.notFound");
   const { resume, resumeHidden } = withoutModeratedResume(application.resume);
+  if (application.origin === "EMPLOYER") {
+    // An invitation the organisation sent shares nothing by itself: the resume and the contacts
+    // show as the resume's own rules say today (the seeker may have hidden it since).
+    const access = resume ? await resumeAccessFor(organizationId, resume.publicId) : null;
+    const { seeker } = application;
+    const about = access && resume?.about ? htmlToText(resume.about) : null;
+    return {
+      ...application,
+      seeker: access?.withContacts ? seeker : { ...seeker, name: firstName(seeker.name), email: null, phone: null },
+      resume: access && resume ? { ...resume, about } : null,
+      resumeHidden: resumeHidden || (resume !== null && access === null),
+    };
+  }
   const about = resume?.about ? htmlToText(resume.about) : null;
   return { ...application, resume: resume ? { ...resume, about } : null, resumeHidden };
 }
@@ -251,12 +270,15 @@ export async function respondToApplications(organizationId: number, raw: unknown
       ORDER BY a.id FOR UPDATE OF a`;
     if (locked.length !== ids.length) throw new DomainError("NOT_FOUND", "errors.applications.notFound");
     if (status === "INVITED") {
-      const vacancyIds = [...new Set(locked.map((r) => r.vacancy_id))];
-      for (const vacancyId of vacancyIds) {
-        const adding = await tx.application.count({ where: { id: { in: ids }, vacancyId, status: { not: "INVITED" } } });
-        const invited = await tx.application.count({ where: { vacancyId, status: "INVITED" } });
-        if (invited + adding > INVITATIONS_PER_VACANCY) throw new DomainError("CONFLICT", "errors.applications.inviteCap");
+      const adding = new Map<number, number>();
+      for (const vacancyId of new Set(locked.map((r) => r.vacancy_id))) {
+        // Applicants already counted as invitations of their vacancy add nothing.
+        adding.set(
+          vacancyId,
+          await tx.application.count({ where: { id: { in: ids }, vacancyId, NOT: invitationsOf(vacancyId) } }),
+        );
       }
+      await assertInvitationRoom(tx, adding);
     }
     const organization = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import type { DbTx } from "@/server/db-client";
+import type { Db, DbTx } from "@/server/db-client";
 
 // Which entitlements open a resume's contacts. An access covers a resume when its region is the
 // region of the resume's city or one of the regions the seeker would relocate to (an employer
@@ -73,7 +73,7 @@ export async function openedUnderRunningAccess(
   organizationId: number,
   resumeId: number,
   now: Date,
-  client: DbTx = db,
+  client: Db | DbTx = db,
 ): Promise<boolean> {
   const opening = await client.resumeOpening.findFirst({
     where: { organizationId, resumeId, access: runningAccessWhere(organizationId, now) },

@@ -1,7 +1,7 @@
 import { type Prisma } from "@/generated/prisma/client";
 import { MAX_RESUMES, resumeInputSchema, type ResumeData, type ResumeInput } from "@/lib/validation/resume";
 import { db } from "@/server/db";
-import type { DbTx } from "@/server/db-client";
+import type { Db, DbTx } from "@/server/db-client";
 import { DomainError } from "@/server/errors";
 import { PUBLIC_ORGANIZATION_WHERE } from "@/server/services/organizations/public-organization";
 import { HIDDEN_RESUME_STATES } from "@/lib/resume-moderation";
@@ -266,7 +266,8 @@ export async function findOrganizationsToHideFrom(query: string) {
  * resume is named by its public id (the one in employers' URLs).
  *
  * - A resume the seeker sent to this organisation with an application: always, with contacts
- *   (applying shares both, whatever the setting).
+ *   (applying shares both, whatever the setting). An invitation the organisation sent is not an
+ *   application of the seeker's here: it shares nothing.
  * - APPLIED_ONLY: organisations the seeker applied to (any vacancy, any resume).
  * - ALL: every organisation; ALL_EXCEPT: every organisation but the listed ones — but beyond its
  *   own applications only a verified, unblocked organisation opens resumes (SPEC §4): a company
@@ -278,7 +279,7 @@ export async function findOrganizationsToHideFrom(query: string) {
  * otherwise only by opening them from the resume database (resume-database/open-resume-contacts.ts).
  * `client` lets a transaction decide with the rows it sees.
  */
-export async function resumeAccessFor(organizationId: number, publicId: string, client: DbTx = db) {
+export async function resumeAccessFor(organizationId: number, publicId: string, client: Db | DbTx = db) {
   if (!isResumePublicId(publicId)) return null;
   const [resume, organization] = await Promise.all([
     client.resume.findFirst({
@@ -294,7 +295,7 @@ export async function resumeAccessFor(organizationId: number, publicId: string, 
   ]);
   if (!resume || !organization) return null;
   const applications = await client.application.findMany({
-    where: { seekerId: resume.userId, vacancy: { organizationId }, status: { not: "WITHDRAWN" } },
+    where: seekerAppliedTo(organizationId, resume.userId),
     select: { resumeId: true },
   });
   const applied = applications.length > 0;
@@ -307,6 +308,21 @@ export async function resumeAccessFor(organizationId: number, publicId: string, 
     (trusted && resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
   return visible ? { resumeId: resume.id, userId: resume.userId, withContacts: applied } : null;
 }
+
+/**
+ * The seeker's own applications to the organisation: what shares their resume and contacts with
+ * it. An invitation the organisation sent (origin EMPLOYER) shares nothing: the seeker did not ask.
+ */
+const seekerAppliedTo = (organizationId: number, seekerId: number) =>
+  ({
+    seekerId,
+    vacancy: { organizationId },
+    origin: "SEEKER",
+    status: { not: "WITHDRAWN" },
+  }) satisfies Prisma.ApplicationWhereInput;
+
+/** What an organisation without the seeker's contacts sees of their name. */
+export const firstName = (name: string) => name.split(/\s+/)[0] ?? "";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -339,6 +355,6 @@ export async function getResumeForOrganization(organizationId: number, publicId:
     contacts,
     seeker: contacts
       ? { name: seeker.name, email: seeker.email, phone: seeker.phone }
-      : { name: seeker.name.split(/\s+/)[0] ?? "", email: null, phone: null },
+      : { name: firstName(seeker.name), email: null, phone: null },
   };
 }

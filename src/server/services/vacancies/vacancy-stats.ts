@@ -52,7 +52,7 @@ export async function vacancyStats(
       SELECT day, views FROM vacancy_daily_views WHERE vacancy_id = ${vacancyId}
     ), a AS (
       SELECT ${Prisma.raw(almatyDaySqlText("created_at"))} AS day, count(*)::int AS applications
-      FROM applications WHERE vacancy_id = ${vacancyId}
+      FROM applications WHERE vacancy_id = ${vacancyId} AND origin = 'SEEKER'
       GROUP BY 1
     ), bounds AS (
       SELECT

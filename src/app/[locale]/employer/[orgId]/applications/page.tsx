@@ -120,6 +120,7 @@ export default async function ApplicationsPage({
           rows={inbox.items.map((a) => ({
             id: a.id,
             status: a.status,
+            invitation: a.origin === "EMPLOYER",
             createdAt: a.createdAt,
             vacancyTitle: a.vacancy.title,
             name: a.seeker.name,

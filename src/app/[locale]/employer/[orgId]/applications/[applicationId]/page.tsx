@@ -58,27 +58,42 @@ export default async function ApplicationPage({
       {application.status === "SENT" ? <MarkViewed organizationId={org.id} applicationId={application.id} /> : null}
       <div className="flex flex-col gap-1">
         <h2 className="text-xl font-semibold break-words">{application.seeker.name}</h2>
+        {application.origin === "EMPLOYER" ? (
+          <p className="self-start rounded-md border border-emerald-700 bg-emerald-50 px-2 py-0.5 text-sm text-emerald-900">
+            {t("invitation")}
+          </p>
+        ) : null}
         <p className="text-sm text-gray-700">
-          {application.vacancy.title} · {t("applied", { date: formatDate(application.createdAt, locale, "medium") })} ·{" "}
-          {t("statusLabel", { status: tStatus(application.status) })}
+          {application.vacancy.title} ·{" "}
+          {application.origin === "EMPLOYER"
+            ? t("invitedBy", {
+                name: application.invitedBy?.name ?? "—",
+                date: formatDate(application.invitedAt ?? application.createdAt, locale, "medium"),
+              })
+            : t("applied", { date: formatDate(application.createdAt, locale, "medium") })}{" "}
+          · {t("statusLabel", { status: tStatus(application.status) })}
         </p>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <article className="flex min-w-0 flex-col gap-5 rounded-md border border-gray-200 bg-white p-4">
           <Block title={t("contacts")}>
-            <p className="break-all">
-              <a className="underline" href={`mailto:${application.seeker.email}`}>
-                {application.seeker.email}
-              </a>
-              {" · "}
-              {application.seeker.phone ? (
-                <a className="underline" href={`tel:${application.seeker.phone}`}>
-                  {application.seeker.phone}
+            {application.seeker.email ? (
+              <p className="break-all">
+                <a className="underline" href={`mailto:${application.seeker.email}`}>
+                  {application.seeker.email}
                 </a>
-              ) : (
-                t("noPhone")
-              )}
-            </p>
+                {" · "}
+                {application.seeker.phone ? (
+                  <a className="underline" href={`tel:${application.seeker.phone}`}>
+                    {application.seeker.phone}
+                  </a>
+                ) : (
+                  t("noPhone")
+                )}
+              </p>
+            ) : (
+              <p className="text-sm text-gray-700">{t("contactsHidden")}</p>
+            )}
           </Block>
           {application.seeker.verifiedLicences.length ? (
             <Block title={t("verifiedLabel")}>
@@ -173,7 +188,9 @@ export default async function ApplicationPage({
             </>
           ) : (
             <p className="text-sm text-gray-700" data-testid="resume-hidden">
-              {application.resumeHidden ? t("resumeHiddenByModeration") : t("noResume")}
+              {application.resumeHidden
+                ? t(application.origin === "EMPLOYER" ? "resumeNotVisible" : "resumeHiddenByModeration")
+                : t("noResume")}
             </p>
           )}
         </article>

@@ -6,11 +6,14 @@ import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { ResumeComplaintForm } from "@/components/resume/resume-complaint-form";
 import { ResumeDocument } from "@/components/resume/resume-document";
+import { ResumeInviteForm } from "@/components/resume/resume-invite-form";
 import { OpenContactsPanel } from "@/components/resume-database/open-contacts-panel";
 import { Alert } from "@/components/ui/alert";
 import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
+import { isReadOnlyRole } from "@/lib/org-roles";
+import { INVITATIONS_PER_VACANCY } from "@/lib/validation/applications";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +34,12 @@ export default async function EmployerResumePage({
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  // Owners and managers invite the seeker to an open vacancy once the contacts are theirs
+  // (applied, or opened from the database: mayInviteFromResume); observers only read.
+  const vacancies =
+    isReadOnlyRole(org.myRole) || seen.contacts === null
+      ? null
+      : await api.employer.resumes.invitableVacancies({ organizationId: org.id, resumeId });
   const t = await getTranslations({ locale, namespace: "resumes.employerView" });
   const tOpen = await getTranslations({ locale, namespace: "resumeDatabase.open" });
   // The resume database is sold to employers; a driving school sees applicants' resumes only.
@@ -65,6 +74,9 @@ export default async function EmployerResumePage({
       ) : null}
       <ResumeDocument resume={seen.resume} person={seen.seeker} locale={locale} />
       <ClientMessages locale={locale} namespaces={["resumes", "complaint", "errors", "validation"]}>
+        {vacancies ? (
+          <ResumeInviteForm organizationId={org.id} resumeId={resumeId} vacancies={vacancies} max={INVITATIONS_PER_VACANCY} />
+        ) : null}
         <ResumeComplaintForm organizationId={org.id} resumeId={resumeId} />
       </ClientMessages>
     </EmployerShell>
