@@ -20,7 +20,7 @@ export interface ShellOrganization {
   blockReason: string | null;
 }
 
-type Tab = "overview" | "vacancies" | "applications" | "groups" | "trainees" | "members" | "billing";
+type Tab = "overview" | "vacancies" | "applications" | "resumes" | "groups" | "trainees" | "members" | "billing";
 
 /**
  * The frame of an organisation's dashboard: which organisation (with links to the others the
@@ -52,6 +52,7 @@ export async function EmployerShell(props: {
     // Every organisation hires (HIRING_ORG_TYPES): a school its instructors and teachers.
     { key: "vacancies", href: `${base}/vacancies`, label: t("nav.vacancies") },
     { key: "applications", href: `${base}/applications`, label: t("nav.applications") },
+    { key: "resumes", href: `${base}/resumes`, label: t("nav.resumes") },
     { key: "members", href: `${base}/members`, label: t("nav.members") },
     { key: "billing", href: `${base}/billing`, label: t("nav.billing") },
   ];
