@@ -178,6 +178,19 @@ function matrixResume(f: Fixture) {
   };
 }
 
+/**
+ * The resume database: every member of a hiring organisation searches (observers too), in a
+ * verified organisation (an unverified one is refused by the domain, see search-resumes.int.test.ts).
+ */
+function resumeDatabasePolicy(orgId: (f: Fixture) => number, readers: Caller[]): Record<string, Rule> {
+  return {
+    "employer.resumeDatabase.search": {
+      allowed: new Set(readers),
+      input: (f) => ({ organizationId: orgId(f), search: { q: "водитель", licences: ["C"], verified: true } }),
+    },
+  };
+}
+
 /** An employer's billing: members read; owners and managers buy, in a verified organisation. */
 function billingPolicy(): Record<string, Rule> {
   const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
@@ -573,6 +586,7 @@ const POLICY: Record<string, Rule> = {
     writers: ["employerOwner", "employerManager"],
   }),
   ...billingPolicy(),
+  ...resumeDatabasePolicy((f) => f.billingOrgId, ["employerOwner", "employerManager", "employerObserver"]),
 
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
@@ -694,13 +708,19 @@ const POLICY: Record<string, Rule> = {
  * The same hiring procedures for a driving school (its instructors and teachers): every member
  * reads, an instructor included; owners and managers write; the other school and employers are refused.
  */
-const SCHOOL_HIRING_POLICY: Record<string, Rule> = vacancyPolicy({
-  orgId: (f) => f.registryOrgId,
-  draftId: (f) => f.schoolDraftVacancyId,
-  deletableId: (f) => f.schoolDeletableVacancyId,
-  readers: ["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor", "schoolInstructorB"],
-  writers: ["schoolOwner", "schoolManager"],
-});
+const SCHOOL_HIRING_POLICY: Record<string, Rule> = {
+  ...vacancyPolicy({
+    orgId: (f) => f.registryOrgId,
+    draftId: (f) => f.schoolDraftVacancyId,
+    deletableId: (f) => f.schoolDeletableVacancyId,
+    readers: ["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor", "schoolInstructorB"],
+    writers: ["schoolOwner", "schoolManager"],
+  }),
+  ...resumeDatabasePolicy(
+    (f) => f.registryOrgId,
+    ["schoolOwner", "schoolManager", "schoolObserver", "schoolInstructor", "schoolInstructorB"],
+  ),
+};
 
 /** What the procedure's own input parsers (every `.input()` of its chain) say about `input`. */
 function inputProblems(path: string, input: unknown): string[] {
