@@ -117,19 +117,24 @@ exp AS (
          CASE WHEN k = 1 AND random() < 0.5 THEN NULL
               ELSE date_trunc('month', now() - (((k - 1) * 3 + floor(random() * 3)) * interval '1 month'))::date END,
          'Обязанности по должности, отчётность, работа с клиентами.', k - 1
-  FROM r CROSS JOIN LATERAL generate_series(1, floor(random() * 4)::integer) k
+  -- Each lateral names the outer row, so that its random() is drawn per resume, not once.
+  FROM r CROSS JOIN LATERAL generate_series(1, floor(random() * 4)::integer + 0 * r.id) k
 ),
 lang AS (
   INSERT INTO resume_languages (resume_id, language, level)
   SELECT r.id, x.code, x.level::"LanguageLevel"
-  FROM r CROSS JOIN LATERAL (VALUES ('ru', 'C2', 0.9), ('kk', 'NATIVE', 0.6), ('en', 'B1', 0.2)) AS x(code, level, share)
-  WHERE random() < x.share
+  FROM r CROSS JOIN LATERAL (
+    SELECT * FROM (VALUES ('ru', 'C2', 0.9), ('kk', 'NATIVE', 0.6), ('en', 'B1', 0.2)) AS v(code, level, share)
+    WHERE random() + 0 * r.id < v.share
+  ) x
 ),
 lic AS (
   INSERT INTO resume_licences (resume_id, category, year_obtained)
   SELECT r.id, x.category::"LicenceCategory", 2000 + floor(random() * 25)::integer
-  FROM r CROSS JOIN LATERAL (VALUES ('B', 0.45), ('C', 0.2), ('CE', 0.1), ('D', 0.05)) AS x(category, share)
-  WHERE random() < x.share
+  FROM r CROSS JOIN LATERAL (
+    SELECT * FROM (VALUES ('B', 0.45), ('C', 0.2), ('CE', 0.1), ('D', 0.05)) AS v(category, share)
+    WHERE random() + 0 * r.id < v.share
+  ) x
 )
 INSERT INTO verified_licences (user_id, category, school_name, certificate_date)
 SELECT r.user_id, 'C', 'Автошкола «Бенчмарк»', date '2025-01-15' FROM r WHERE random() < 0.04

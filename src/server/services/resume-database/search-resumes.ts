@@ -166,16 +166,17 @@ function resultSql(p: Prepared): Prisma.Sql {
   const offset = (p.params.page - 1) * RESUME_PAGE_SIZE;
   if (p.query && p.sort === "relevance") {
     // Ranking reads every candidate's vector, so it runs over the most recently updated matches
-    // the pages can reach, as in vacancy search.
+    // the pages can reach, as in vacancy search. The candidates carry their vectors: joining back
+    // to the table for them made the planner hash the whole table.
     return Prisma.sql`
       WITH candidates AS MATERIALIZED (
-        SELECT rs.resume_id, rs.updated_at FROM resume_search rs
+        SELECT rs.resume_id, rs.updated_at, rs.search_vector FROM resume_search rs
         WHERE ${p.where}
         ORDER BY rs.updated_at DESC, rs.resume_id DESC
         LIMIT ${RELEVANCE_WINDOW}
       )
-      SELECT c.resume_id AS id FROM candidates c JOIN resume_search rs ON rs.resume_id = c.resume_id
-      ORDER BY ts_rank_cd(rs.search_vector, ${p.query}) DESC, c.updated_at DESC, c.resume_id DESC
+      SELECT c.resume_id AS id FROM candidates c
+      ORDER BY ts_rank_cd(c.search_vector, ${p.query}) DESC, c.updated_at DESC, c.resume_id DESC
       LIMIT ${RESUME_PAGE_SIZE} OFFSET ${offset}`;
   }
   return Prisma.sql`
