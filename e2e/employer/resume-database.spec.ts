@@ -73,11 +73,11 @@ test("a verified employer searches the resume database, narrows it to school-ver
   const text = TEXT[locale];
   const marker = run();
   await seekersWithResumes(marker);
-  const orgId = await verifiedOrganization("База резюме");
+  const orgId = await verifiedOrganization("Кадры");
   await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
 
   await page.goto(`/${locale}/employer/${orgId}`);
-  await page.getByRole("link", { name: text.nav }).click();
+  await page.getByRole("link", { name: text.nav, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/employer/${orgId}/resumes$`));
   await expectNoAxeViolations(page);
 
@@ -112,7 +112,7 @@ test("the search form works from the keyboard, and an unverified organisation is
   test.slow();
   const marker = run();
   await seekersWithResumes(marker);
-  const orgId = await verifiedOrganization("База резюме");
+  const orgId = await verifiedOrganization("Кадры");
   await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
   await page.goto(`/ru/employer/${orgId}/resumes`);
   await page.getByLabel(TEXT.ru.query).focus();
