@@ -134,16 +134,16 @@ CREATE FUNCTION refresh_resume_search(resume_ids integer[]) RETURNS integer
       r.id, r.user_id, r.public_id, r.city_id, c.region_id,
       coalesce(reloc.ids, '{}'), coalesce(spec.specialization_ids, '{}'),
       coalesce(lic.categories, '{}'), coalesce(ver.categories, '{}'), coalesce(lang.codes, '{}'),
-      r.employment_types, r.schedules, r.desired_salary,
+      coalesce(r.employment_types, '{}'), coalesce(r.schedules, '{}'), r.desired_salary,
       coalesce(exp.months, 0), coalesce(exp.ongoing, false), now(),
       CASE WHEN r.visibility = 'ALL_EXCEPT' THEN coalesce(hid.ids, '{}') ELSE '{}' END,
       r.updated_at,
       setweight(to_tsvector('russian', kk_fold(r.title)), 'A')
         || setweight(to_tsvector('simple', kk_fold(r.title)), 'A')
         || setweight(to_tsvector('russian', kk_fold(coalesce(spec.names, '') || ' ' || coalesce(exp.positions, '')
-             || ' ' || array_to_string(r.skills, ' '))), 'B')
+             || ' ' || array_to_string(coalesce(r.skills, '{}'), ' '))), 'B')
         || setweight(to_tsvector('simple', kk_fold(coalesce(spec.names, '') || ' ' || coalesce(exp.positions, '')
-             || ' ' || array_to_string(r.skills, ' '))), 'B')
+             || ' ' || array_to_string(coalesce(r.skills, '{}'), ' '))), 'B')
         || setweight(to_tsvector('russian', kk_fold(left(coalesce(exp.descriptions, '') || ' ' || coalesce(r.about, ''), 20000))), 'D')
         || setweight(to_tsvector('simple', kk_fold(left(coalesce(exp.descriptions, '') || ' ' || coalesce(r.about, ''), 20000))), 'D')
     FROM resumes r
