@@ -59,7 +59,8 @@ export async function ResumeSearchForm({
   const nameOf = (item: { nameRu: string; nameKk: string }) => localName(item, locale);
   const groups = catalog.specializations.filter((s) => s.parentId === null);
   const regions = [...catalog.regions].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale));
-  const selectedSpec = p.specializations[0] ?? "";
+  // The select holds one choice; the others a URL brought (up to six) stay as ticked boxes.
+  const [selectedSpec = "", ...moreSpecs] = p.specializations;
   return (
     <form method="get" role="search" aria-label={t("formLabel")} className="flex flex-col gap-4">
       <div className="flex flex-col gap-1">
@@ -139,6 +140,16 @@ export async function ResumeSearchForm({
                 ))}
               </select>
             </div>
+            {moreSpecs.flatMap((slug) => {
+              const spec = catalog.specializationBySlug.get(slug);
+              return spec
+                ? [
+                    <Check key={slug} id={`resume-spec-${slug}`} name="spec" value={slug} checked>
+                      {nameOf(spec)}
+                    </Check>,
+                  ]
+                : [];
+            })}
           </div>
           <div className="flex flex-col gap-3">
             <div className="flex flex-col gap-1">
