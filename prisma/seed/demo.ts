@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db-client";
 import { hashPassword } from "@/server/services/auth/password";
+import { rebuildResumeSearch } from "@/server/services/resume-database/resume-search-index";
 import { rebuildVacancySearch } from "@/server/services/search/search-index";
 
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from "./demo-accounts";
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, options: { log?: (line: string) => void; 
       const people = await insertPeople(tx, ref, now, passwordHash);
       const vacancies = await insertDemoVacancies(tx, ref, people.organizations, createRng(RNG_SEED), now);
       await rebuildVacancySearch(tx);
+      await rebuildResumeSearch(tx);
       return {
         regions: ref.regionIdBySlug.size,
         cities: ref.cityIdBySlug.size,

@@ -34,11 +34,12 @@ export interface ShapeResult {
 }
 
 /**
- * The service is server code: it imports the `server-only` marker, which throws outside Next's
+ * Services are server code: they import the `server-only` marker, which throws outside Next's
  * react-server condition. Resolve that one package to its empty build, as Next (and the test
- * config) do, and give the env schema what it requires, before the first import.
+ * config) do, and give the env schema what it requires, before the first import of `modulePath`
+ * (relative to the repository).
  */
-export async function loadSearchService(databaseUrl: string): Promise<SearchService> {
+export async function loadServerModule(databaseUrl: string, modulePath: string): Promise<Record<string, unknown>> {
   const empty = pathToFileURL(path.join(REPO, "node_modules", "server-only", "empty.js")).href;
   const hook = `export async function resolve(specifier, context, next) {
     if (specifier === "server-only") return { url: ${JSON.stringify(empty)}, shortCircuit: true };
@@ -48,8 +49,14 @@ export async function loadSearchService(databaseUrl: string): Promise<SearchServ
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= randomBytes(36).toString("base64url");
   process.env.APP_URL ??= "http://127.0.0.1:3000";
-  const modulePath = path.join(REPO, "src", "server", "services", "search", "search-vacancies.ts");
-  const service = (await import(pathToFileURL(modulePath).href)) as Partial<SearchService>;
+  return (await import(pathToFileURL(path.join(REPO, modulePath)).href)) as Record<string, unknown>;
+}
+
+export async function loadSearchService(databaseUrl: string): Promise<SearchService> {
+  const service = (await loadServerModule(
+    databaseUrl,
+    path.join("src", "server", "services", "search", "search-vacancies.ts"),
+  )) as Partial<SearchService>;
   if (typeof service.searchVacancies !== "function" || typeof service.explainSearch !== "function") {
     throw new Error("src/server/services/search/search-vacancies.ts does not export searchVacancies and explainSearch");
   }

@@ -67,6 +67,7 @@ export const PAGE_ROUTES = [
   "employer/[orgId]/groups/new",
   "employer/[orgId]/groups/[groupId]",
   "employer/[orgId]/members",
+  "employer/[orgId]/resumes",
   "employer/[orgId]/resumes/openings",
   "employer/[orgId]/resumes/[resumeId]",
   "employer/[orgId]/trainees",

@@ -62,6 +62,16 @@ describe("migrations against prisma/schema.prisma", () => {
     expect(actual.tables.vacancy_search?.indexes.vacancy_search_match_idx?.method).toBe("gin");
     expect(actual.tables.vacancy_search?.foreignKeys.vacancy_search_vacancy_id_fkey?.onDelete).toBe("CASCADE");
     expect(actual.tables.search_terms?.indexes.search_terms_word_trgm_idx?.method).toBe("gist");
+    expect(actual.tables.resume_search?.columns.search_vector?.type).toBe("tsvector");
+    expect(Object.keys(actual.tables.resume_search?.indexes ?? {}).sort()).toEqual([
+      "resume_search_city_newest_idx",
+      "resume_search_match_idx",
+      "resume_search_newest_idx",
+      "resume_search_region_newest_idx",
+      "resume_search_user_idx",
+    ]);
+    expect(actual.tables.resume_search?.indexes.resume_search_match_idx?.method).toBe("gin");
+    expect(actual.tables.resume_search?.foreignKeys.resume_search_resume_id_fkey?.onDelete).toBe("CASCADE");
   });
 });
 

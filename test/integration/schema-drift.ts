@@ -432,7 +432,7 @@ function compareTable(table: string, expected: TableShape, actual: TableShape): 
  * Tables that migrations create for PostgreSQL features schema.prisma cannot describe (tsvector
  * columns, multicolumn GIN indexes): the search tables. They have tests of their own.
  */
-export const SQL_ONLY_TABLES = ["vacancy_search", "search_terms"] as const;
+export const SQL_ONLY_TABLES = ["vacancy_search", "search_terms", "resume_search"] as const;
 
 const partialUnique = (columns: string[], predicate: string): IndexShape => ({
   unique: true,

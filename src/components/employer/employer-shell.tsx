@@ -21,7 +21,7 @@ export interface ShellOrganization {
   blockReason: string | null;
 }
 
-type Tab = "overview" | "vacancies" | "applications" | "groups" | "trainees" | "members" | "billing";
+type Tab = "overview" | "vacancies" | "applications" | "resumes" | "groups" | "trainees" | "members" | "billing";
 
 /**
  * The frame of an organisation's dashboard: which organisation (with links to the others the
@@ -57,6 +57,8 @@ export async function EmployerShell(props: {
       : [
           { key: "vacancies" as const, href: `${base}/vacancies`, label: t("nav.vacancies") },
           { key: "applications" as const, href: `${base}/applications`, label: t("nav.applications") },
+          // The resume database is sold to employers (PRODUCT_KIND_ORG_TYPES.RESUME_ACCESS).
+          ...(isSchool ? [] : [{ key: "resumes" as const, href: `${base}/resumes`, label: t("nav.resumes") }]),
         ]),
     { key: "members", href: `${base}/members`, label: t("nav.members") },
     { key: "billing", href: `${base}/billing`, label: t("nav.billing") },

@@ -178,6 +178,19 @@ function matrixResume(f: Fixture) {
   };
 }
 
+/**
+ * The resume database: every member of a hiring organisation searches (observers too), in a
+ * verified organisation (an unverified one is refused by the domain, see search-resumes.int.test.ts).
+ */
+function resumeDatabasePolicy(orgId: (f: Fixture) => number, readers: Caller[]): Record<string, Rule> {
+  return {
+    "employer.resumeDatabase.search": {
+      allowed: new Set(readers),
+      input: (f) => ({ organizationId: orgId(f), search: { q: "водитель", licences: ["C"], verified: true } }),
+    },
+  };
+}
+
 /** An employer's billing: members read; owners and managers buy, in a verified organisation. */
 function billingPolicy(): Record<string, Rule> {
   const readers = new Set<Caller>(["employerOwner", "employerManager", "employerObserver"]);
@@ -604,6 +617,7 @@ const POLICY: Record<string, Rule> = {
     writers: ["employerOwner", "employerManager"],
   }),
   ...billingPolicy(),
+  ...resumeDatabasePolicy((f) => f.billingOrgId, ["employerOwner", "employerManager", "employerObserver"]),
 
   "account.invitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
   "account.acceptInvitation": { allowed: SIGNED_IN, input: () => ({ token: "t".repeat(43) }) },
@@ -726,13 +740,17 @@ const POLICY: Record<string, Rule> = {
  * and observers read; owners and managers write; the school's own instructors take no part in hiring
  * (HIRING_RULE); the other school and employers are refused.
  */
-const SCHOOL_HIRING_POLICY: Record<string, Rule> = vacancyPolicy({
-  orgId: (f) => f.registryOrgId,
-  draftId: (f) => f.schoolDraftVacancyId,
-  deletableId: (f) => f.schoolDeletableVacancyId,
-  readers: ["schoolOwner", "schoolManager", "schoolObserver"],
-  writers: ["schoolOwner", "schoolManager"],
-});
+const SCHOOL_HIRING_POLICY: Record<string, Rule> = {
+  ...vacancyPolicy({
+    orgId: (f) => f.registryOrgId,
+    draftId: (f) => f.schoolDraftVacancyId,
+    deletableId: (f) => f.schoolDeletableVacancyId,
+    readers: ["schoolOwner", "schoolManager", "schoolObserver"],
+    writers: ["schoolOwner", "schoolManager"],
+  }),
+  // The resume database is sold to employers only (PRODUCT_KIND_ORG_TYPES): a school's members are refused.
+  ...resumeDatabasePolicy((f) => f.registryOrgId, []),
+};
 
 /** What the procedure's own input parsers (every `.input()` of its chain) say about `input`. */
 function inputProblems(path: string, input: unknown): string[] {

@@ -4,6 +4,7 @@ import { createOrganization } from "@/server/services/organizations/manage-organ
 
 import { employerApplicationsRouter } from "./employer-applications";
 import { employerBillingRouter } from "./employer-billing";
+import { employerResumeDatabaseRouter } from "./employer-resume-database";
 import { employerResumesRouter } from "./employer-resumes";
 import { employerVacanciesRouter } from "./employer-vacancies";
 import { organizationRouter } from "./organization-router";
@@ -13,6 +14,7 @@ export const employerRouter = createTRPCRouter({
   vacancies: employerVacanciesRouter,
   applications: employerApplicationsRouter,
   resumes: employerResumesRouter,
+  resumeDatabase: employerResumeDatabaseRouter,
   billing: employerBillingRouter,
   register: protectedProcedure.input(createOrganizationSchema).mutation(({ ctx, input }) => createOrganization(input, ctx.actor)),
 });

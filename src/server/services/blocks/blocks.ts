@@ -22,6 +22,7 @@ import { DomainError } from "@/server/errors";
 import { consumeLimit } from "../auth/rate-limit";
 import { hashSecret, issueEmailToken } from "../auth/email-tokens";
 import { refreshVacancySearch } from "../search/search-index";
+import { refreshResumeSearchOfUsers } from "../resume-database/resume-search-index";
 import { revalidateOrganizationPagesAfterCommit } from "../vacancies/vacancy-cache";
 
 // Blocking an organisation or a user account, and the one appeal each block may have (SPEC §8).
@@ -147,6 +148,7 @@ export async function block(raw: unknown, actor: UserActor, actorRole: StaffRole
         data: { userId: user.id, reason: input.reason, blockedById: actor.userId, createdAt: now },
       });
       await tx.user.update({ where: { id: user.id }, data: { blockedAt: now, blockReason: input.reason } });
+      await refreshResumeSearchOfUsers(tx, [user.id]);
       // Ended, not only refused while blocked: lifting the block must not bring old sessions back.
       await tx.session.updateMany({
         where: { userId: user.id, revokedAt: null },
@@ -222,6 +224,7 @@ async function lift(tx: DbTx, blk: LiftedBlock, actor: UserActor, note: string, 
     data: { blockedAt: null, blockReason: null },
     select: RECIPIENT,
   });
+  await refreshResumeSearchOfUsers(tx, [user.id]);
   await tx.emailToken.deleteMany({ where: { userId: user.id, purpose: "BLOCK_APPEAL" } });
   await audit(tx, actor, "user.unblock", { type: "user", id: user.id }, { reason: note, data: { blockId: blk.id } });
   return { organization: null, recipients: [{ to: user, url: appUrl(`/${localeOf(user)}/auth/sign-in`) }] };

@@ -13,6 +13,7 @@ import { resumeModerationTemplate, type ResumeModerationNotice } from "@/server/
 import { DomainError } from "@/server/errors";
 import { audit, type UserActor } from "@/server/audit";
 
+import { refreshResumeSearch } from "../resume-database/resume-search-index";
 import { termFlagsFor } from "./prohibited-terms";
 
 /** A page of the resume queue. */
@@ -139,7 +140,11 @@ async function transition(
   notFound = "errors.resumes.notFound",
 ) {
   const changed = await tx.resume.updateMany({ where: { id: resumeId, moderation: { in: [...from] } }, data });
-  if (changed.count === 1) return;
+  if (changed.count === 1) {
+    // Hidden resumes leave the resume database, restored ones come back: in the same transaction.
+    await refreshResumeSearch(tx, [resumeId]);
+    return;
+  }
   const exists = await tx.resume.count({ where: { id: resumeId } });
   throw exists ? new DomainError("CONFLICT", "errors.resumeModeration.wrongState") : new DomainError("NOT_FOUND", notFound);
 }

@@ -9,6 +9,8 @@ import { getResumeForOrganization } from "@/server/services/resumes/resumes";
 import { createBillingProduct, createBuyer, createUser, grantEntitlement } from "../../../../test/support/factories";
 
 import { openResumeContacts } from "./open-resume-contacts";
+import { refreshResumeSearch } from "./resume-search-index";
+import { searchResumes } from "./search-resumes";
 import { resumeOpeningStatus } from "./opening-status";
 import { listResumeOpenings } from "./openings-log";
 import { hideMyResumesFromOrganization, listMyResumeOpenings } from "./seeker-openings";
@@ -473,7 +475,12 @@ describe("the owner's log and the seeker's side", () => {
     expect(await outcome(() => hideMyResumesFromOrganization(seeker.id, other.organizationId))).toBe(
       "NOT_FOUND errors.resumeDatabase.openerUnknown",
     );
+    // The organisation finds the resume in its database until the seeker hides it from it.
+    await refreshResumeSearch(db, [shown.id]);
+    const found = async () => (await searchResumes(buyer.organizationId, {}, { now: NOW })).items.map((c) => c.publicId);
+    expect(await found()).toContain(shown.publicId);
     await expect(hideMyResumesFromOrganization(seeker.id, buyer.organizationId)).resolves.toEqual({ resumes: 1 });
+    expect(await found()).not.toContain(shown.publicId);
     const after = await db.resume.findMany({
       where: { userId: seeker.id },
       orderBy: { id: "asc" },

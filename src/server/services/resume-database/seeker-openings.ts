@@ -1,5 +1,6 @@
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { refreshResumeSearch } from "./resume-search-index";
 
 /**
  * Who opened the seeker's contacts ("who viewed my resume"): each organisation with the resume
@@ -56,6 +57,8 @@ export async function hideMyResumesFromOrganization(userId: number, organization
       data: ids.map((resumeId) => ({ resumeId, organizationId })),
       skipDuplicates: true,
     });
+    // The database's search rows carry the "all except" list: the organisation stops finding them now.
+    await refreshResumeSearch(tx, ids);
     return { resumes: ids.length };
   });
 }

@@ -8,6 +8,8 @@ import { HIDDEN_RESUME_STATES } from "@/lib/resume-moderation";
 
 import { flagResumeOnSave } from "../moderation/resume-moderation";
 import { openedUnderRunningAccess } from "../resume-database/coverage";
+import { refreshResumeSearch } from "../resume-database/resume-search-index";
+import { resumeInDatabaseFor } from "@/lib/resume-database-rule";
 import { verifiedLicenceSelect } from "./verified-licences";
 
 /**
@@ -175,6 +177,7 @@ export async function createResume(userId: number, data: ResumeData, now = new D
     const resume = await tx.resume.create({ data: { userId, ...scalarData(data) }, select: { id: true } });
     await writeParts(tx, resume.id, data);
     await flagResumeOnSave(tx, resume.id, data, now);
+    await refreshResumeSearch(tx, [resume.id]);
     return resume;
   });
 }
@@ -201,13 +204,14 @@ export async function updateResume(
     await tx.resume.update({ where: { id: resumeId }, data: scalarData(data), select: { id: true } });
     await writeParts(tx, resumeId, data);
     await flagResumeOnSave(tx, resumeId, data, now);
+    await refreshResumeSearch(tx, [resumeId]);
     return { id: resumeId };
   });
 }
 
 /**
  * Deletes a resume. Applications sent with it stay (the covering message and contacts remain
- * with the employer) but no longer carry the resume.
+ * with the employer) but no longer carry the resume. Its database row goes with it (cascade).
  */
 export async function deleteResume(userId: number, resumeId: number): Promise<void> {
   const { count } = await db.resume.deleteMany({ where: { id: resumeId, userId } });
@@ -269,9 +273,10 @@ export async function findOrganizationsToHideFrom(query: string) {
  *   (applying shares both, whatever the setting). An invitation the organisation sent is not an
  *   application of the seeker's here: it shares nothing.
  * - APPLIED_ONLY: organisations the seeker applied to (any vacancy, any resume).
- * - ALL: every organisation; ALL_EXCEPT: every organisation but the listed ones — but beyond its
- *   own applications only a verified, unblocked organisation opens resumes (SPEC §4): a company
- *   registered a minute ago is nobody yet.
+ * - ALL / ALL_EXCEPT: what the organisation finds in the resume database (resumeInDatabaseFor,
+ *   the rule the database search shares): every organisation but the listed ones, and only a
+ *   verified, unblocked one (SPEC §4: a company registered a minute ago is nobody yet), and never
+ *   while the seeker is blocked.
  * - HIDDEN: none.
  * - Hidden by moderation (whatever the setting, applications included): none; only its owner and
  *   staff see it.
@@ -288,6 +293,8 @@ export async function resumeAccessFor(organizationId: number, publicId: string, 
         id: true,
         userId: true,
         visibility: true,
+        moderation: true,
+        user: { select: { blockedAt: true } },
         hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
       },
     }),
@@ -300,12 +307,15 @@ export async function resumeAccessFor(organizationId: number, publicId: string, 
   });
   const applied = applications.length > 0;
   const sentHere = applications.some((a) => a.resumeId === resume.id);
-  const trusted = organization.verification === "VERIFIED" && organization.blockedAt === null;
   const visible =
     sentHere ||
     (resume.visibility === "APPLIED_ONLY" && applied) ||
-    (trusted && resume.visibility === "ALL") ||
-    (trusted && resume.visibility === "ALL_EXCEPT" && resume.hiddenFrom.length === 0);
+    resumeInDatabaseFor(organization, {
+      visibility: resume.visibility,
+      moderation: resume.moderation,
+      ownerBlockedAt: resume.user.blockedAt,
+      hiddenFromOrganization: resume.hiddenFrom.length > 0,
+    });
   return visible ? { resumeId: resume.id, userId: resume.userId, withContacts: applied } : null;
 }
 

@@ -13,6 +13,7 @@ import { getMailer } from "@/server/email/get-mailer";
 import { renderEmail } from "@/server/email/render";
 import { graduateInvitationTemplate } from "@/server/email/templates/graduate-invitation";
 import { DomainError } from "@/server/errors";
+import { refreshResumeSearchOfUsers } from "@/server/services/resume-database/resume-search-index";
 
 /**
  * Graduates claim a seeker account with the category they were trained for (SPEC §6).
@@ -334,6 +335,8 @@ export async function consentGraduateInvitation(secret: string, actor: UserActor
     const licence = existing
       ? await tx.verifiedLicence.update({ where: { id: existing.id }, data: fields, select: { id: true } })
       : await tx.verifiedLicence.create({ data: { ...identity, ...fields }, select: { id: true } });
+    // The resume database filters on verified categories: the graduate's rows carry them.
+    await refreshResumeSearchOfUsers(tx, [actor.userId]);
     await audit(
       tx,
       actor,
