@@ -11,6 +11,7 @@
  * Targets are printed as PASS/MISS and never fail the run; errors (a failing query) make the exit
  * status 1 after everything that could run has run.
  */
+import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 
@@ -30,11 +31,14 @@ import { loadSyntheticResumes, SKILLS, TITLES } from "./bench-resumes/synthetic"
 const P95_TARGET_MS = 30;
 const DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/jumys_bench_resumes";
 const BATCH = 25_000;
-const USAGE = `usage: npm run bench:resumes -- [--resumes N] [--queries N] [--warmup N] [--recreate]
+const USAGE = `usage: npm run bench:resumes -- [--resumes N] [--queries N] [--warmup N] [--recreate] [--openings N | --skip-openings]
   --resumes N   synthetic resumes in the bench database (default 500000; loaded once, reused)
   --queries N   measured queries per shape (default 100)
   --warmup N    unmeasured queries before them (default 10)
   --recreate    drop and rebuild the bench database first
+  --openings N  then open N resumes' contacts with every quota check (default 2000; see
+                scripts/bench-resume-openings.ts, which runs on a database of its own)
+  --skip-openings  search only
   BENCH_RESUMES_DATABASE_URL names the database (default ${DEFAULT_URL}); its name must contain "bench".`;
 
 interface Options {
@@ -42,13 +46,15 @@ interface Options {
   queries: number;
   warmup: number;
   recreate: boolean;
+  /** Contact openings to measure after the search; 0 to skip them. */
+  openings: number;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options | "help" {
-  const options: Options = { resumes: 500_000, queries: 100, warmup: 10, recreate: false };
-  const limits = { resumes: [1, 20_000_000], queries: [1, 100_000], warmup: [0, 10_000] } as const;
+  const options: Options = { resumes: 500_000, queries: 100, warmup: 10, recreate: false, openings: 2_000 };
+  const limits = { resumes: [1, 20_000_000], queries: [1, 100_000], warmup: [0, 10_000], openings: [1, 8_000] } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--help" || arg === "-h") return "help";
@@ -56,7 +62,11 @@ function parseArgs(argv: readonly string[]): Options | "help" {
       options.recreate = true;
       continue;
     }
-    const match = /^--(resumes|queries|warmup)(?:=(.*))?$/.exec(arg);
+    if (arg === "--skip-openings") {
+      options.openings = 0;
+      continue;
+    }
+    const match = /^--(resumes|queries|warmup|openings)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`unknown argument "${arg}"`);
     const name = match[1] as keyof typeof limits;
     const raw = match[2] ?? argv[++i];
@@ -294,8 +304,29 @@ async function main(): Promise<number> {
   } finally {
     await holder.client?.$disconnect();
   }
+  if (options.openings > 0) {
+    heading(`opening contacts: ${fmtInt(options.openings)} resumes, with the quota checks`);
+    await runOpeningsBench(options.openings).catch((error: unknown) => errors.push(`openings: ${errorText(error)}`));
+  }
   for (const error of errors) console.error(`ERROR ${error}`);
   return errors.length ? 1 : 0;
+}
+
+/** The contact-opening bench, as a child process (it loads the server modules on a database of its own). */
+function runOpeningsBench(openings: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join("scripts", "bench-resume-openings.ts"), "--openings", String(openings)],
+      {
+        cwd: REPO,
+        stdio: "inherit",
+        env: process.env,
+      },
+    );
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bench-resume-openings exited with ${code}`))));
+  });
 }
 
 main().then(
