@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { demoPasswordAccount } from "../fixtures/billing";
 import { findVacancy, LIVE, sql } from "../fixtures/db";
 import { linkIn, readLatestEmail } from "../fixtures/outbox";
 
@@ -61,29 +62,19 @@ async function setUp(locale: "ru" | "kk") {
     [org!.id, title, source.id],
   );
   const email = `invited-${id}@demo.jumys.kz`;
-  const [seeker] = await sql<{ id: number }>(
-    `INSERT INTO users (email, name, is_seeker, locale, phone, email_verified_at, adult_declared_at, updated_at)
-     VALUES ($1, 'Асель Жумабаева', true, $2, '+77015550101', now(), now(), now()) RETURNING id`,
-    [email, locale],
-  );
-  await sql(
-    `INSERT INTO credentials (user_id, password_hash, updated_at)
-     SELECT $1, c.password_hash, now() FROM credentials c JOIN users u ON u.id = c.user_id WHERE u.email = 'employer@demo.jumys.kz'`,
-    [seeker!.id],
-  );
-  await sql(
-    `INSERT INTO legal_acceptances (user_id, document_id, ip)
-     SELECT DISTINCT ON (kind) $1::int, id, '127.0.0.1' FROM legal_documents
-     WHERE published_at IS NOT NULL ORDER BY kind, version DESC
-     ON CONFLICT DO NOTHING`,
-    [seeker!.id],
-  );
+  const seekerId = await demoPasswordAccount({
+    email,
+    name: "Асель Жумабаева",
+    seeker: true,
+    locale,
+    phone: "+77015550101",
+  });
   const [resume] = await sql<{ public_id: string }>(
     `INSERT INTO resumes (user_id, title, city_id, employment_types, schedules, skills, about, visibility, updated_at)
      SELECT $1, 'Водитель категории C', city_id, '{FULL_TIME}', '{FULL_DAY}', '{Грузоперевозки}', 'Стаж 8 лет без аварий.', 'ALL', now()
      FROM vacancies WHERE id = $2
      RETURNING public_id::text`,
-    [seeker!.id, source.id],
+    [seekerId, source.id],
   );
   // A running 7-day access to the resumes of the vacancy's region (as a paid order activates it).
   const [order] = await sql<{ id: number }>(
@@ -169,7 +160,10 @@ test("the invitation form works from the keyboard @keyboard", async ({ page }) =
   const { orgId, title, publicId } = await setUp("kk");
   await signIn(page, "employer@demo.jumys.kz", DEMO_PASSWORD);
   await page.goto(`/kk/employer/${orgId}/resumes/${publicId}`);
-  await page.getByRole("button", { name: text.open }).focus();
+  // Enabled once the page has hydrated (a script-only button is disabled until then).
+  const open = page.getByRole("button", { name: text.open });
+  await expect(open).toBeEnabled();
+  await open.focus();
   await page.keyboard.press("Enter");
   const vacancy = page.getByLabel(text.vacancy, { exact: true });
   await vacancy.focus();

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { verifiedOrganization } from "../fixtures/billing";
+import { demoPasswordAccount, verifiedOrganization } from "../fixtures/billing";
 import { sql } from "../fixtures/db";
 
 const TEXT = {
@@ -47,28 +47,12 @@ const run = () => Math.random().toString(36).slice(2, 8);
 /** A seeker of their own (the demo password) with two resumes visible to all, in the region's first city. */
 async function seekerWithResumes(regionId: number) {
   const email = `seeker-ropen-${run()}@demo.jumys.kz`;
-  const [user] = await sql<{ id: number }>(
-    `INSERT INTO users (email, name, phone, is_seeker, email_verified_at, adult_declared_at, updated_at)
-     VALUES ($1, 'Айгерим Нурланова', '+77011234567', true, now(), now(), now()) RETURNING id`,
-    [email],
-  );
-  await sql(
-    `INSERT INTO credentials (user_id, password_hash, updated_at)
-     SELECT $1, c.password_hash, now() FROM credentials c JOIN users u ON u.id = c.user_id WHERE u.email = 'employer@demo.jumys.kz'`,
-    [user!.id],
-  );
-  await sql(
-    `INSERT INTO legal_acceptances (user_id, document_id, ip)
-     SELECT DISTINCT ON (kind) $1::int, id, '127.0.0.1' FROM legal_documents
-     WHERE published_at IS NOT NULL ORDER BY kind, version DESC
-     ON CONFLICT DO NOTHING`,
-    [user!.id],
-  );
+  const userId = await demoPasswordAccount({ email, name: "Айгерим Нурланова", seeker: true, phone: "+77011234567" });
   const resumes = await sql<{ public_id: string }>(
     `INSERT INTO resumes (user_id, title, city_id, visibility, employment_types, schedules)
      SELECT $1, t, (SELECT id FROM cities WHERE region_id = $2 ORDER BY id LIMIT 1), 'ALL', '{}', '{}'
      FROM unnest(ARRAY['Водитель категории C', 'Экспедитор']) AS t RETURNING public_id::text`,
-    [user!.id, regionId],
+    [userId, regionId],
   );
   return { email, resumes: resumes.map((r) => r.public_id) };
 }
@@ -116,6 +100,7 @@ test("an employer buys an access, opens a resume's contacts and the counter drop
   await expect(page.getByTestId("opening-counters")).toContainText(text.left("580"));
   await expectNoAxeViolations(page);
   // By keyboard: the button takes focus and Enter opens.
+  await expect(page.getByRole("button", { name: text.open })).toBeEnabled();
   await page.getByRole("button", { name: text.open }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText(text.opened)).toBeVisible();
@@ -145,6 +130,7 @@ test("an employer buys an access, opens a resume's contacts and the counter drop
   await expect(views.locator("li")).toHaveCount(1);
   await expect(views).toContainText(org!.display_name);
   await expectNoAxeViolations(seekerPage);
+  await expect(seekerPage.getByRole("button", { name: text.hide })).toBeEnabled();
   await seekerPage.getByRole("button", { name: text.hide }).focus();
   await seekerPage.keyboard.press("Enter");
   await expect(views).toContainText(text.hidden);
