@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 
 /** The seeker cabinet's list of subscriptions. */
 export const SUBSCRIPTIONS_PATH = "/seeker/subscriptions";
+/** A member's saved resume searches in an organisation. */
+export const savedResumeSearchesPath = (organizationId: number) => `/employer/${organizationId}/resumes/saved`;
 export const UNSUBSCRIBE_PAGE_PATH = "/unsubscribe";
 export const UNSUBSCRIBE_API_PATH = "/api/unsubscribe";
 /** The same pair for one saved search of the resume database. */

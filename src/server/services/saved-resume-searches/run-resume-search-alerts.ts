@@ -15,7 +15,7 @@ import { resumeSearchAlertTemplate } from "@/server/email/templates/resume-searc
 import { isDomainError } from "@/server/errors";
 
 import { LEASE_MS, MAX_ATTEMPTS } from "../digest/digest-deliveries";
-import { unsubscribeLinks } from "../digest/digest-links";
+import { savedResumeSearchesPath, unsubscribeLinks } from "../digest/digest-links";
 import { CUTOFF_MARGIN_MS, isMonday, MAX_LOOKBACK_DAYS } from "../digest/run-digest";
 import { searchResumes } from "../resume-database/search-resumes";
 
@@ -39,8 +39,6 @@ export const RESUME_ALERT_CARDS = 10;
 const DEFAULT_BATCH_SIZE = 200;
 const DAY_MS = 86_400_000;
 const TEMPLATE = "resume-search-alert";
-
-export const savedResumeSearchesPath = (organizationId: number) => `/employer/${organizationId}/resumes/saved`;
 
 /** `rsearch:{savedSearchId}:{yyyy-mm-dd}`, and for a retry after a failure the attempt's number after it. */
 export const resumeAlertIdempotencyKey = (savedSearchId: number, periodDate: string, attempt: number) =>
