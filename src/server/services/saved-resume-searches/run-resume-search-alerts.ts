@@ -76,6 +76,7 @@ interface Claimed {
 interface DueSearch {
   id: number;
   organization_id: number;
+  user_id: number;
   name: string;
   query: string;
   since: Date;
@@ -163,7 +164,7 @@ async function serveBatch(
   context: { now: Date; periodDate: string; appUrl: string; mailer: Mailer },
 ): Promise<Map<number, Outcome>> {
   const rows = await db.$queryRaw<DueSearch[]>`
-    SELECT s.id, s.organization_id, s.name, s.query, coalesce(s.last_sent_at, s.created_at) AS since,
+    SELECT s.id, s.organization_id, s.user_id, s.name, s.query, coalesce(s.last_sent_at, s.created_at) AS since,
            u.email, u.name AS user_name, u.locale::text AS locale
     FROM ${from}
     WHERE s.id = ANY (${claimed.map((c) => c.saved_search_id)}::integer[]) AND ${eligible}`;
@@ -252,6 +253,7 @@ async function buildEmail(
     text,
     template: TEMPLATE,
     locale,
+    userId: search.user_id,
     headers: links.headers,
     idempotencyKey: resumeAlertIdempotencyKey(search.id, context.periodDate, delivery.attempts),
   };
