@@ -79,7 +79,7 @@ test("a member saves a resume search, finds it in their saved searches, renames 
   await page.getByRole("button", { name: text.create, exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: text.duplicate })).toBeVisible();
 
-  await page.getByRole("link", { name: text.manage, exact: true }).first().click();
+  await page.getByRole("link", { name: text.title, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/employer/${orgId}/resumes/saved$`));
   await expect(page.getByRole("heading", { name: text.title })).toBeVisible();
   const item = page.getByRole("article", { name });
