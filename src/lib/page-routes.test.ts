@@ -40,6 +40,8 @@ describe("PAGE_ROUTES", () => {
     ["employer/3/vacancies/new", "employer/[orgId]/vacancies/new"],
     ["employer/3/vacancies/41", "employer/[orgId]/vacancies/[vacancyId]"],
     ["employer/3/resumes/0b8a2f9e-5d0c-4a47-9d0e-2b8f3c1a7e55", "employer/[orgId]/resumes/[resumeId]"],
+    ["employer/3/resumes/saved", "employer/[orgId]/resumes/saved"],
+    ["unsubscribe/resume-search", "unsubscribe/resume-search"],
     ["seeker/resumes/7/edit", "seeker/resumes/[resumeId]/edit"],
     ["jobs/almaty/voditel", "jobs/[city]/[specialization]"],
     ["jobs/almaty/opengraph-image", "jobs/[city]/opengraph-image"],

@@ -188,6 +188,24 @@ function resumeDatabasePolicy(orgId: (f: Fixture) => number, readers: Caller[]):
       allowed: new Set(readers),
       input: (f) => ({ organizationId: orgId(f), search: { q: "водитель", licences: ["C"], verified: true } }),
     },
+    // Each caller's own saved searches; the same readers save them.
+    "employer.savedResumeSearches.list": { allowed: new Set(readers), input: (f) => ({ organizationId: orgId(f) }) },
+    "employer.savedResumeSearches.save": {
+      allowed: new Set(readers),
+      input: (f, c) => ({
+        organizationId: orgId(f),
+        search: { query: `q=${encodeURIComponent(`матрица ${f.runId} ${c}`)}`, name: "Матрица", frequency: "WEEKLY" },
+      }),
+    },
+    // No such saved search of the caller: allowed callers get through to NOT_FOUND.
+    "employer.savedResumeSearches.update": {
+      allowed: new Set(readers),
+      input: (f) => ({ organizationId: orgId(f), change: { id: 999_999, name: "Другое" } }),
+    },
+    "employer.savedResumeSearches.delete": {
+      allowed: new Set(readers),
+      input: (f) => ({ organizationId: orgId(f), target: { id: 999_999 } }),
+    },
   };
 }
 

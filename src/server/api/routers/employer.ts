@@ -6,6 +6,7 @@ import { employerApplicationsRouter } from "./employer-applications";
 import { employerBillingRouter } from "./employer-billing";
 import { employerResumeDatabaseRouter } from "./employer-resume-database";
 import { employerResumesRouter } from "./employer-resumes";
+import { employerSavedResumeSearchesRouter } from "./employer-saved-resume-searches";
 import { employerVacanciesRouter } from "./employer-vacancies";
 import { organizationRouter } from "./organization-router";
 
@@ -15,6 +16,7 @@ export const employerRouter = createTRPCRouter({
   applications: employerApplicationsRouter,
   resumes: employerResumesRouter,
   resumeDatabase: employerResumeDatabaseRouter,
+  savedResumeSearches: employerSavedResumeSearchesRouter,
   billing: employerBillingRouter,
   register: protectedProcedure.input(createOrganizationSchema).mutation(({ ctx, input }) => createOrganization(input, ctx.actor)),
 });

@@ -4,14 +4,24 @@ import { MAX_SINCE_DAYS, searchParamsToQuery } from "@/lib/search/params";
 import { paramsFromCriteria } from "@/lib/search/subscription-criteria";
 import { absoluteUrl, SEARCH_PATH, vacancyPath } from "@/lib/urls";
 
-import { createUnsubscribeToken } from "./unsubscribe-token";
+import { createUnsubscribeToken, type UnsubscribePurpose } from "./unsubscribe-token";
 
 const DAY_MS = 86_400_000;
 
 /** The seeker cabinet's list of subscriptions. */
 export const SUBSCRIPTIONS_PATH = "/seeker/subscriptions";
+/** A member's saved resume searches in an organisation. */
+export const savedResumeSearchesPath = (organizationId: number) => `/employer/${organizationId}/resumes/saved`;
 export const UNSUBSCRIBE_PAGE_PATH = "/unsubscribe";
 export const UNSUBSCRIBE_API_PATH = "/api/unsubscribe";
+/** The same pair for one saved search of the resume database. */
+export const RESUME_SEARCH_UNSUBSCRIBE_PAGE_PATH = "/unsubscribe/resume-search";
+export const RESUME_SEARCH_UNSUBSCRIBE_API_PATH = "/api/unsubscribe/resume-search";
+
+const UNSUBSCRIBE_PATHS: Record<UnsubscribePurpose, { page: string; api: string }> = {
+  digests: { page: UNSUBSCRIBE_PAGE_PATH, api: UNSUBSCRIBE_API_PATH },
+  rsearch: { page: RESUME_SEARCH_UNSUBSCRIBE_PAGE_PATH, api: RESUME_SEARCH_UNSUBSCRIBE_API_PATH },
+};
 
 const base = (appUrl: string) => appUrl.replace(/\/+$/, "");
 
@@ -44,16 +54,24 @@ export interface UnsubscribeLinks {
 /**
  * The unsubscribe links of one email and its List-Unsubscribe headers (RFC 2369 and RFC 8058):
  * the HTTPS one-click URL, and a mailto: address as well when DIGEST_UNSUBSCRIBE_MAILTO names a
- * mailbox that handles such requests (it knows the seeker by the sender's address).
+ * mailbox that handles such requests (it knows the seeker by the sender's address). `id` is what
+ * the purpose names: the seeker's account for the digests, the saved search for `rsearch`.
  */
-export function unsubscribeLinks(appUrl: string, locale: AppLocale, userId: number, issuedAt: Date): UnsubscribeLinks {
-  const token = encodeURIComponent(createUnsubscribeToken(userId, issuedAt));
-  const oneClick = `${base(appUrl)}${UNSUBSCRIBE_API_PATH}?token=${token}`;
+export function unsubscribeLinks(
+  appUrl: string,
+  locale: AppLocale,
+  id: number,
+  issuedAt: Date,
+  purpose: UnsubscribePurpose = "digests",
+): UnsubscribeLinks {
+  const paths = UNSUBSCRIBE_PATHS[purpose];
+  const token = encodeURIComponent(createUnsubscribeToken(id, issuedAt, purpose));
+  const oneClick = `${base(appUrl)}${paths.api}?token=${token}`;
   const mailto = getEnv().DIGEST_UNSUBSCRIBE_MAILTO;
   const targets = [`<${oneClick}>`];
   if (mailto) targets.push(`<mailto:${mailto}?subject=unsubscribe>`);
   return {
-    page: `${absoluteUrl(appUrl, locale, UNSUBSCRIBE_PAGE_PATH)}?token=${token}`,
+    page: `${absoluteUrl(appUrl, locale, paths.page)}?token=${token}`,
     oneClick,
     headers: { "List-Unsubscribe": targets.join(", "), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   };

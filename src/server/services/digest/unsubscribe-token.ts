@@ -2,12 +2,15 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { getEnv } from "@/env";
 
-// The token in a digest's unsubscribe link: `digests.<userId>.<issued, unix seconds>.<signature>`,
+// The token in an unsubscribe link: `<purpose>.<id>.<issued, unix seconds>.<signature>`, where the
+// purpose says what the id names: `digests` a seeker's account (all their subscription digests),
+// `rsearch` one saved search of the resume database. It is
 // signed with HMAC-SHA256 under a key derived from AUTH_SECRET (its own key, so that a signature
 // made here can never stand for anything else signed with that secret). Nothing is stored: the
 // link works without signing in, for as long as it has not expired, and only for its purpose.
 
-const PURPOSE = "digests";
+export const UNSUBSCRIBE_PURPOSES = ["digests", "rsearch"] as const;
+export type UnsubscribePurpose = (typeof UNSUBSCRIBE_PURPOSES)[number];
 const KEY_LABEL = "jumys/unsubscribe-token/v1";
 /** An unsubscribe link works for this long after the email was sent. */
 export const UNSUBSCRIBE_TOKEN_DAYS = 90;
@@ -17,6 +20,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_INT4 = 2_147_483_647;
 const TOKEN = /^([a-z]{1,20})\.([1-9]\d{0,9})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
+/** `userId` is the id the token names: an account for `digests`, a saved search for `rsearch`. */
 export type TokenCheck = { ok: true; userId: number; issuedAt: Date } | { ok: false; reason: "invalid" | "expired" };
 
 let cachedKey: { secret: string; key: Buffer } | undefined;
@@ -29,9 +33,13 @@ function signingKey(): Buffer {
 
 const sign = (payload: string) => createHmac("sha256", signingKey()).update(payload).digest("base64url");
 
-export function createUnsubscribeToken(userId: number, issuedAt: Date = new Date()): string {
+export function createUnsubscribeToken(
+  userId: number,
+  issuedAt: Date = new Date(),
+  purpose: UnsubscribePurpose = "digests",
+): string {
   if (!Number.isSafeInteger(userId) || userId < 1 || userId > MAX_INT4) throw new RangeError("userId must be a positive int4");
-  const payload = `${PURPOSE}.${userId}.${Math.floor(issuedAt.getTime() / 1000)}`;
+  const payload = `${purpose}.${userId}.${Math.floor(issuedAt.getTime() / 1000)}`;
   return `${payload}.${sign(payload)}`;
 }
 
@@ -40,7 +48,11 @@ export function createUnsubscribeToken(userId: number, issuedAt: Date = new Date
  * server signed; anything else that does not verify, including another purpose or a token from
  * the future, is "invalid".
  */
-export function verifyUnsubscribeToken(token: unknown, now: Date = new Date()): TokenCheck {
+export function verifyUnsubscribeToken(
+  token: unknown,
+  now: Date = new Date(),
+  expectedPurpose: UnsubscribePurpose = "digests",
+): TokenCheck {
   if (typeof token !== "string" || token.length > 200) return { ok: false, reason: "invalid" };
   const match = TOKEN.exec(token);
   if (!match) return { ok: false, reason: "invalid" };
@@ -48,7 +60,7 @@ export function verifyUnsubscribeToken(token: unknown, now: Date = new Date()): 
   const expected = sign(`${purpose}.${id}.${issued}`);
   // Both are 43 base64url characters here (the pattern fixed the presented one's length).
   if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return { ok: false, reason: "invalid" };
-  if (purpose !== PURPOSE) return { ok: false, reason: "invalid" };
+  if (purpose !== expectedPurpose) return { ok: false, reason: "invalid" };
   const userId = Number(id);
   const issuedAt = new Date(Number(issued) * 1000);
   if (userId > MAX_INT4 || Number.isNaN(issuedAt.getTime())) return { ok: false, reason: "invalid" };

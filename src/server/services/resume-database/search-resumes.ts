@@ -34,6 +34,8 @@ const DAY_MS = 86_400_000;
 export interface ResumeSearchOptions {
   db?: Db;
   now?: Date;
+  /** Only resumes updated in (after, until]: the new matches of a saved search since its last email. */
+  updatedWithin?: { after: Date; until: Date };
 }
 
 export interface ResumeCard {
@@ -147,6 +149,8 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
   if (params.employment.length) where.push(Prisma.sql`rs.employment_types && ${params.employment}::"EmploymentType"[]`);
   if (params.schedule.length) where.push(Prisma.sql`rs.schedules && ${params.schedule}::"WorkSchedule"[]`);
   if (params.period !== null) where.push(Prisma.sql`rs.updated_at >= ${new Date(now.getTime() - params.period * DAY_MS)}`);
+  if (options.updatedWithin)
+    where.push(Prisma.sql`rs.updated_at > ${options.updatedWithin.after} AND rs.updated_at <= ${options.updatedWithin.until}`);
 
   const { corrections, tsquery } = await planQuery(db, params.q);
   if (tsquery) where.push(Prisma.sql`rs.search_vector @@ ${tsquery}`);

@@ -4,16 +4,19 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EmployerShell } from "@/components/employer/employer-shell";
 import { loadHiringOrganization } from "@/components/employer/load-organization";
 import { ResumeResults } from "@/components/resume-database/resume-results";
+import { SaveResumeSearch } from "@/components/resume-database/save-resume-search";
 import { ResumeSearchForm } from "@/components/resume-database/resume-search-form";
 import { Pagination } from "@/components/search/pagination";
 import { SearchCorrections, SearchNotices } from "@/components/search/search-notices";
 import { Alert } from "@/components/ui/alert";
+import { ClientMessages } from "@/i18n/client-messages";
 import { Link } from "@/i18n/navigation";
 import { titleMetadata } from "@/i18n/page-metadata";
 import { formatAmount } from "@/lib/format";
 import { parseResumeSearchParams, resumeSearchToQuery, RESUME_SORTS, type ResumeSearchParams } from "@/lib/resume-search/params";
 import { getCatalog } from "@/server/services/catalog/catalog";
 import { organizationSeesResumeDatabase } from "@/lib/resume-database-rule";
+import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
 import { api } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -52,6 +55,7 @@ export default async function ResumeDatabasePage({
   // Sold to employers only: a driving school's dashboard has no resume database.
   if (kind !== "employer") notFound();
   const t = await getTranslations({ locale, namespace: "resumeDatabase" });
+  const tSaved = await getTranslations({ locale, namespace: "savedResumeSearches" });
   const base = `/employer/${org.id}/resumes`;
 
   if (!organizationSeesResumeDatabase(org)) {
@@ -83,6 +87,11 @@ export default async function ResumeDatabasePage({
       <div className="flex flex-col gap-1">
         <h2 className="text-xl font-semibold">{t("title")}</h2>
         <p className="text-sm text-gray-700">{t("intro")}</p>
+        <p className="text-sm">
+          <Link href={`${base}/saved`} className="text-brand-700 underline">
+            {tSaved("title")}
+          </Link>
+        </p>
       </div>
       <ResumeSearchForm locale={locale} params={p} catalog={catalog} activeFilters={activeFilters(p)} />
       <section aria-labelledby="resume-results-title" className="flex min-w-0 flex-col gap-4">
@@ -125,6 +134,13 @@ export default async function ResumeDatabasePage({
             <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page })} />
           </>
         )}
+        <ClientMessages locale={locale} namespaces={["savedResumeSearches", "subscriptions", "errors", "validation"]}>
+          <SaveResumeSearch
+            organizationId={org.id}
+            query={resumeSearchToQuery({ ...p, page: 1, sort: null })}
+            defaultName={(p.q || tSaved("defaultName")).slice(0, SUBSCRIPTION_NAME_MAX)}
+          />
+        </ClientMessages>
       </section>
     </EmployerShell>
   );
