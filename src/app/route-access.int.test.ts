@@ -239,6 +239,29 @@ const RULES: Record<string, Rule> = {
   "api/cron/vacancies": {
     checks: [{ method: "GET", request: () => ({ url: `${APP}/api/cron/vacancies`, params: {} }), expect: { otherwise: 503 } }],
   },
+  "api/cron/resume-search-alerts": {
+    checks: [
+      {
+        method: "GET",
+        request: () => ({ url: `${APP}/api/cron/resume-search-alerts`, params: {} }),
+        expect: { otherwise: 503 },
+      },
+    ],
+  },
+  "api/unsubscribe/resume-search": {
+    checks: [
+      {
+        // As for the digests: the signed token is the only authority; a session changes nothing.
+        method: "POST",
+        request: () => ({
+          url: `${APP}/api/unsubscribe/resume-search?token=forged`,
+          params: {},
+          init: { body: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+        }),
+        expect: { otherwise: 400 },
+      },
+    ],
+  },
   "api/unsubscribe": {
     checks: [
       {
