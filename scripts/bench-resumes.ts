@@ -23,6 +23,7 @@ import type { ResumeSearchInput } from "../src/lib/resume-search/params";
 
 import { seedDemo } from "../prisma/seed/demo";
 
+import { serverSettings } from "./bench-search/database";
 import { loadServerModule } from "./bench-search/in-process";
 import { REPO } from "./bench-search/processes";
 import { errorText, fmtInt, fmtMs, fmtSeconds, heading, mean, note, percentile, table, verdict } from "./bench-search/report";
@@ -152,7 +153,7 @@ async function prepareDatabase(url: string, target: number, recreate: boolean, d
     const regions = (await client.query<{ slug: string }>("SELECT slug FROM regions ORDER BY id")).rows.map((r) => r.slug);
     const cities = (await client.query<{ slug: string }>("SELECT slug FROM cities ORDER BY id")).rows.map((r) => r.slug);
     const specs = (await client.query<{ slug: string }>("SELECT slug FROM specializations ORDER BY id")).rows.map((r) => r.slug);
-    const server = (await client.query<{ v: string }>("SHOW server_version")).rows[0]?.v ?? "?";
+    const server = await serverSettings(client);
     return { listed, size, org, regions, cities, specs, server };
   });
 }
@@ -230,7 +231,7 @@ async function main(): Promise<number> {
     note(`machine: ${os.cpus().length} cores, ${fmtInt(os.totalmem() / 2 ** 30)} GiB`);
     const data = await prepareDatabase(url, options.resumes, options.recreate, db);
     note(
-      `PostgreSQL ${data.server}; ${fmtInt(data.listed)} resumes in resume_search (${data.size}); searching as "${data.org.display_name}"`,
+      `${data.server}; ${fmtInt(data.listed)} resumes in resume_search (${data.size}); searching as "${data.org.display_name}"`,
     );
 
     const service = await loadServerModule(url, path.join("src", "server", "services", "resume-database", "search-resumes.ts"));

@@ -167,16 +167,8 @@ export async function prepareDatabase(url: string, target: number, recreate: boo
     const searchTerms = await count(client, "SELECT count(*) AS n FROM search_terms");
     const size = (await client.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size"))
       .rows[0]?.size;
-    const settings = await client.query<{ name: string; setting: string }>(
-      `SELECT name, current_setting(name) AS setting FROM pg_settings
-        WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit',
-                       'max_parallel_workers_per_gather')
-        ORDER BY name = 'server_version' DESC, name`,
-    );
     return {
-      server: settings.rows
-        .map((r) => (r.name === "server_version" ? `PostgreSQL ${r.setting}` : `${r.name} ${r.setting}`))
-        .join(", "),
+      server: await serverSettings(client),
       vacancies: await count(client, "SELECT count(*) AS n FROM vacancies"),
       searchable: inSearch,
       searchTerms,
@@ -184,4 +176,17 @@ export async function prepareDatabase(url: string, target: number, recreate: boo
       size: size ?? "?",
     };
   });
+}
+
+/** The server's version and the settings that decide search speed, as one line for the report. */
+export async function serverSettings(client: pg.Client): Promise<string> {
+  const settings = await client.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM pg_settings
+      WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit',
+                     'max_parallel_workers_per_gather')
+      ORDER BY name = 'server_version' DESC, name`,
+  );
+  return settings.rows
+    .map((r) => (r.name === "server_version" ? `PostgreSQL ${r.setting}` : `${r.name} ${r.setting}`))
+    .join(", ");
 }

@@ -12,7 +12,7 @@ import { hideResume, restoreResume } from "../moderation/resume-moderation";
 import { createResume, deleteResume, getResumeForOrganization, updateResume } from "../resumes/resumes";
 
 import { refreshResumeSearch, refreshResumeSearchOfUsers } from "./resume-search-index";
-import { searchResumes } from "./search-resumes";
+import { searchResumes, utcMonthNumber } from "./search-resumes";
 
 const as = (userId: number) => ({ userId, ip: "127.0.0.1" });
 
@@ -333,5 +333,72 @@ describe("bad input", () => {
       "VALIDATION validation.resumeSearch.unknownValue",
     );
     expect(await errorOf(searchResumes(org, { period: 2 as 1 }))).toBe("VALIDATION validation.resumeSearch.period");
+  });
+});
+
+describe("the order of results, however they are found", () => {
+  const cranes: string[] = [];
+  beforeAll(async () => {
+    // 25 matches, each updated a minute before the previous one.
+    for (let i = 0; i < 25; i++) {
+      const name = `crane${i}`;
+      await resume(name, { title: i % 5 === 0 ? "Крановщик, помощник крановщика" : `Крановщик ${i}`, cityId: astana.cityId });
+      await db.$executeRaw`UPDATE resumes SET updated_at = now() - make_interval(mins => ${i}) WHERE id = ${r[name]!.id}`;
+      cranes.push(name);
+    }
+    await refreshResumeSearch(
+      db,
+      cranes.map((name) => r[name]!.id),
+    );
+  });
+
+  const names = async (params: ResumeSearchInput, walkRows?: number) => {
+    const result = await searchResumes(org, params, walkRows === undefined ? {} : { walkRows });
+    const byPublicId = new Map(Object.entries(r).map(([name, v]) => [v.publicId, name]));
+    return result.items.map((card) => byPublicId.get(card.publicId));
+  };
+
+  it("lists newest first, page after page, whether the walk finds the page or the index does", async () => {
+    for (const walkRows of [undefined, 30, 3]) {
+      expect(await names({ q: "крановщик", sort: "date" }, walkRows)).toEqual(cranes.slice(0, 20));
+      expect(await names({ q: "крановщик", sort: "date", page: 2 }, walkRows)).toEqual(cranes.slice(20));
+      expect(await names({ city: astana.citySlug, q: "крановщик", sort: "date", page: 2 }, walkRows)).toEqual(cranes.slice(20));
+      // Filters the walk cannot narrow by (the text of every fifth one) leave it to the index.
+      expect(await names({ q: "помощник", sort: "date" }, walkRows)).toEqual(cranes.filter((_, i) => i % 5 === 0));
+    }
+  });
+
+  it("ranks the newest matches the walk finds by relevance, in whole pages, and goes on by date", async () => {
+    const broad = await names({ q: "крановщик" });
+    // The walk finds all 25; the newest 20 (one whole page) are ranked: those that name the word
+    // twice first, equal ranks in update order.
+    const window = cranes.slice(0, 20);
+    expect(broad).toEqual([...window.filter((_, i) => i % 5 === 0), ...window.filter((_, i) => i % 5 !== 0)]);
+    expect(await names({ q: "крановщик" }, 30)).toEqual(broad);
+    // The next page goes on by date: nothing repeated, nothing skipped.
+    expect(await names({ q: "крановщик", page: 2 })).toEqual(cranes.slice(20));
+    // A walk that finds less than a page leaves nothing to rank: the index lists them by date.
+    expect(await names({ q: "крановщик" }, 3)).toEqual(cranes.slice(0, 20));
+    expect(await names({ q: "крановщик", page: 2 }, 3)).toEqual(cranes.slice(20));
+  });
+
+  it("filters by experience through its index exactly as the months of experience count", async () => {
+    // Every combination of stored months, an ongoing job, when they were counted and when the
+    // search runs (including a clock behind the count): the indexed condition and the function agree
+    // (NULL, where nothing is ongoing, filters a row out as false does).
+    const disagreements = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+      FROM generate_series(0, 130, 7) AS months,
+           (VALUES (true), (false)) AS o(ongoing),
+           (VALUES (timestamptz '2026-01-31 23:30+00'), (timestamptz '2026-02-01 00:10+00'), (timestamptz '2025-12-15 12:00+00')) AS c(counted_at),
+           (VALUES (timestamptz '2026-02-01 00:00+00'), (timestamptz '2026-12-31 23:59+00'), (timestamptz '2025-06-01 00:00+00')) AS a(at),
+           generate_series(12, 120, 12) AS wanted
+      WHERE (resume_experience_months(months, ongoing, counted_at, at) >= wanted)
+         IS DISTINCT FROM coalesce(months >= wanted OR (CASE WHEN ongoing THEN utc_month_number(counted_at) - months END) <= utc_month_number(at) - wanted, false)`;
+    expect(disagreements[0]?.n).toBe(0);
+    for (const at of ["2026-01-31T23:30:00Z", "2026-02-01T00:10:00Z", "2024-12-31T23:59:59Z"]) {
+      const sql = await db.$queryRaw<{ m: number }[]>`SELECT utc_month_number(${new Date(at)}::timestamptz) AS m`;
+      expect(utcMonthNumber(new Date(at))).toBe(sql[0]?.m);
+    }
   });
 });

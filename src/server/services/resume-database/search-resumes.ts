@@ -20,22 +20,34 @@ import { planQuery, type Correction } from "../search/plan/query-words";
 // Full-text search with filters over `resume_search` (see its migration) for an organisation that
 // hires: the resumes it finds in the database (resumes/database-rule.ts). The words are planned by
 // the vacancy search's planner (Russian stems, Kazakh prefixes, typos through the shared
-// vocabulary); one multicolumn GIN index answers text and filters together, and sorting by update
-// date without words walks the btree indexes. Cards carry no name, photo or contacts.
+// vocabulary); one multicolumn GIN index answers text and filters together, and a bounded walk of
+// the btree indexes serves update order while matches are dense (newestMatches). Cards carry no
+// name, photo or contacts.
 
-/** Counting stops here, as in vacancy search. */
-export const RESUME_COUNT_LIMIT = 10_000;
+/**
+ * Counting stops here ("more than 2,000 resumes"): twice what the pages reach, and counting
+ * reads every match up to it, so a larger limit would cost every broad search its time.
+ */
+export const RESUME_COUNT_LIMIT = 2_000;
 /** Above this many estimated matches the count is not taken (see search-vacancies.ts). */
 const COUNT_ESTIMATE_TRUSTED = 5 * RESUME_COUNT_LIMIT;
-const RELEVANCE_WINDOW = RESUME_MAX_PAGE * RESUME_PAGE_SIZE;
+/** Relevance orders at most this many of the newest matches (the first pages); see pageIds. */
+export const RELEVANCE_WINDOW = 10 * RESUME_PAGE_SIZE;
+/** Rows the newest-first walk reads before the index takes over; see newestMatches. */
+const WALK_ROWS = 10_000;
 const CARD_SKILLS = 5;
 const DAY_MS = 86_400_000;
+
+/** Calendar months since the year 0 in UTC, as SQL's utc_month_number. */
+export const utcMonthNumber = (at: Date) => at.getUTCFullYear() * 12 + at.getUTCMonth() + 1;
 
 export interface ResumeSearchOptions {
   db?: Db;
   now?: Date;
   /** Only resumes updated in (after, until]: the new matches of a saved search since its last email. */
   updatedWithin?: { after: Date; until: Date };
+  /** How many rows the newest-first walk reads before the index takes over (tests shorten it). */
+  walkRows?: number;
 }
 
 export interface ResumeCard {
@@ -74,6 +86,9 @@ interface Prepared {
   params: ResumeSearchParams;
   notices: Set<SearchNotice>;
   where: Prisma.Sql;
+  /** A condition over `rs` that an index walks in update order (the place), or TRUE. */
+  walkFrom: Prisma.Sql;
+  walkRows: number;
   query: Prisma.Sql | null;
   corrections: Correction[];
   sort: "relevance" | "date";
@@ -110,9 +125,14 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
       params.region = null;
     }
   }
+  // Without relocation the newest-first walk reads only the place's own rows (its btree index).
+  let walkFrom = Prisma.sql`TRUE`;
   if (place && params.relocate && regionId !== null)
     where.push(Prisma.sql`(${place} OR rs.relocation_region_ids @> ARRAY[${regionId}::integer])`);
-  else if (place) where.push(place);
+  else if (place) {
+    where.push(place);
+    walkFrom = place;
+  }
 
   const specIds: number[] = [];
   const specSlugs: string[] = [];
@@ -134,11 +154,11 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
   else if (range.length) where.push(Prisma.sql`(rs.desired_salary IS NULL OR (${Prisma.join(range, " AND ")}))`);
 
   if (params.experienceYears !== null) {
-    // Months grow while a job is ongoing: the stored count is a floor, the function the truth.
+    // resume_experience_months(...) >= months, as two comparisons the GIN index answers: the
+    // months counted at the last refresh, or the month an ongoing experience counts from (see
+    // migration 20261210200000_resume_search_experience_key).
     const months = params.experienceYears * 12;
-    where.push(
-      Prisma.sql`resume_experience_months(rs.experience_months, rs.experience_ongoing, rs.experience_counted_at, ${now}::timestamptz) >= ${months}`,
-    );
+    where.push(Prisma.sql`(rs.experience_months >= ${months} OR rs.experience_base_month <= ${utcMonthNumber(now) - months})`);
   }
 
   if (params.licences.length) {
@@ -160,34 +180,76 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
     params,
     notices,
     where: Prisma.join(where, " AND "),
+    walkFrom,
+    walkRows: options.walkRows ?? WALK_ROWS,
     query: tsquery,
     corrections,
     sort,
   } satisfies Prepared;
 }
 
-function resultSql(p: Prepared): Prisma.Sql {
-  const offset = (p.params.page - 1) * RESUME_PAGE_SIZE;
-  if (p.query && p.sort === "relevance") {
-    // Ranking reads every candidate's vector, so it runs over the most recently updated matches
-    // the pages can reach, as in vacancy search. The candidates carry their vectors: joining back
-    // to the table for them made the planner hash the whole table.
-    return Prisma.sql`
-      WITH candidates AS MATERIALIZED (
-        SELECT rs.resume_id, rs.updated_at, rs.search_vector FROM resume_search rs
-        WHERE ${p.where}
-        ORDER BY rs.updated_at DESC, rs.resume_id DESC
-        LIMIT ${RELEVANCE_WINDOW}
-      )
-      SELECT c.resume_id AS id FROM candidates c
-      ORDER BY ts_rank_cd(c.search_vector, ${p.query}) DESC, c.updated_at DESC, c.resume_id DESC
-      LIMIT ${RESUME_PAGE_SIZE} OFFSET ${offset}`;
-  }
-  return Prisma.sql`
+type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
+
+/**
+ * Ids of the matches at [offset, offset + limit) in update order, newest first, whatever the
+ * planner estimates. First the date index is walked over at most `walkRows` rows (of the searched
+ * place when there is one): when the matches are that dense, the page is among them. Otherwise
+ * they are sparse, fewer than offset + limit in that many rows, so the GIN index finds them all
+ * and they are sorted ("+ interval" keeps the planner off the date index, whose walk over sparse
+ * matches would read the whole table: 460,000 rows to find none).
+ */
+async function newestMatches(
+  p: Prepared,
+  run: Run,
+  limit: number,
+  offset: number,
+  alreadyWalked?: { id: number }[],
+): Promise<number[]> {
+  const walked = alreadyWalked ?? (await run(walkSql(p, limit, offset)));
+  if (walked.length === limit) return walked.map((row) => row.id);
+  const found = await run(Prisma.sql`
     SELECT rs.resume_id AS id FROM resume_search rs
     WHERE ${p.where}
+    ORDER BY rs.updated_at + interval '0 seconds' DESC, rs.resume_id DESC
+    LIMIT ${limit} OFFSET ${offset}`);
+  return found.map((row) => row.id);
+}
+
+/** The matches at [offset, offset + limit) among the newest `walkRows` rows (of the place). */
+function walkSql(p: Prepared, limit: number, offset: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT rs.resume_id AS id FROM (
+      SELECT * FROM resume_search rs WHERE ${p.walkFrom}
+      ORDER BY rs.updated_at DESC, rs.resume_id DESC
+      LIMIT ${p.walkRows}
+    ) rs
+    WHERE ${p.where}
     ORDER BY rs.updated_at DESC, rs.resume_id DESC
-    LIMIT ${RESUME_PAGE_SIZE} OFFSET ${offset}`;
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * The page's ids. By relevance, the newest matches are ranked (ranking reads each candidate's
+ * vector, so it cannot run over every match): at most RELEVANCE_WINDOW of them, found by the walk
+ * alone and cut to whole pages, so that sparse matches never send ranking to the index. These
+ * fill the first pages; later pages go on with the older matches by date, so that no page repeats
+ * another and none is skipped.
+ */
+async function pageIds(p: Prepared, run: Run): Promise<number[]> {
+  const offset = (p.params.page - 1) * RESUME_PAGE_SIZE;
+  if (!p.query || p.sort !== "relevance" || offset >= RELEVANCE_WINDOW) return newestMatches(p, run, RESUME_PAGE_SIZE, offset);
+  const walked = await run(walkSql(p, RELEVANCE_WINDOW, 0));
+  const window = walked.slice(0, walked.length - (walked.length % RESUME_PAGE_SIZE)).map((row) => row.id);
+  // Past the window the walk has run out (a full one is RELEVANCE_WINDOW long): its rows are the
+  // walk's answer for this page too.
+  if (offset >= window.length)
+    return newestMatches(p, run, RESUME_PAGE_SIZE, offset, walked.slice(offset, offset + RESUME_PAGE_SIZE));
+  const ranked = await run(Prisma.sql`
+    SELECT rs.resume_id AS id FROM resume_search rs
+    WHERE rs.resume_id = ANY (${window}::integer[])
+    ORDER BY ts_rank_cd(rs.search_vector, ${p.query}) DESC, rs.updated_at DESC, rs.resume_id DESC
+    LIMIT ${RESUME_PAGE_SIZE} OFFSET ${offset}`);
+  return ranked.map((row) => row.id);
 }
 
 async function count(p: Prepared): Promise<number> {
@@ -292,18 +354,13 @@ export async function searchResumes(
   }
   await requireDatabaseAccess(db, organizationId);
   const p = await timed(timings, "plan", () => prepare(organizationId, parsed.data, { ...options, db }, now));
+  const run: Run = (sql) => p.db.$queryRaw<{ id: number }[]>(sql);
   const [ids, counted] = await Promise.all([
-    timed(timings, "results", () => p.db.$queryRaw<{ id: number }[]>(resultSql(p))),
+    timed(timings, "results", () => pageIds(p, run)),
     timed(timings, "count", () => count(p)),
   ]);
   const total = Math.min(counted, RESUME_COUNT_LIMIT);
-  const items = await timed(timings, "cards", () =>
-    loadCards(
-      p.db,
-      ids.map((row) => row.id),
-      now,
-    ),
-  );
+  const items = await timed(timings, "cards", () => loadCards(p.db, ids, now));
   timings.total = Math.round((performance.now() - started) * 100) / 100;
   return {
     params: p.params,
@@ -318,7 +375,7 @@ export async function searchResumes(
   };
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the query that picks the page of results, for benchmarks. */
+/** EXPLAIN (ANALYZE, BUFFERS) of the queries that pick the page of results, for benchmarks. */
 export async function explainResumeSearch(
   organizationId: number,
   input: ResumeSearchInput,
@@ -326,6 +383,11 @@ export async function explainResumeSearch(
 ): Promise<string> {
   const now = options.now ?? new Date();
   const p = await prepare(organizationId, resumeSearchSchema.parse(input), options, now);
-  const rows = await p.db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, BUFFERS) ${resultSql(p)}`;
-  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  const plans: string[] = [];
+  await pageIds(p, async (sql) => {
+    const rows = await p.db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, BUFFERS) ${sql}`;
+    plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+    return p.db.$queryRaw<{ id: number }[]>(sql);
+  });
+  return plans.join("\n\n");
 }
