@@ -15,6 +15,7 @@ import { DomainError } from "@/server/errors";
 import { getCatalog } from "../catalog/catalog";
 import { organizationSeesResumeDatabase } from "@/lib/resume-database-rule";
 import { resumeRowVisibleToSql } from "../resumes/database-rule";
+import { newestMatches, relevanceWindow, type Run, type SearchTable } from "../search/plan/newest-matches";
 import { planQuery, type Correction } from "../search/plan/query-words";
 
 // Full-text search with filters over `resume_search` (see its migration) for an organisation that
@@ -33,7 +34,7 @@ export const RESUME_COUNT_LIMIT = 2_000;
 const COUNT_ESTIMATE_TRUSTED = 5 * RESUME_COUNT_LIMIT;
 /** Relevance orders at most this many of the newest matches (the first pages); see pageIds. */
 export const RELEVANCE_WINDOW = 10 * RESUME_PAGE_SIZE;
-/** Rows the newest-first walk reads before the index takes over; see newestMatches. */
+/** Rows the newest-first walk reads before the index takes over (search/plan/newest-matches.ts). */
 const WALK_ROWS = 10_000;
 const CARD_SKILLS = 5;
 const DAY_MS = 86_400_000;
@@ -188,65 +189,23 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
   } satisfies Prepared;
 }
 
-type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
+const RESUME_SEARCH: SearchTable = { table: "resume_search", alias: "rs", id: "resume_id", date: "updated_at" };
 
 /**
- * Ids of the matches at [offset, offset + limit) in update order, newest first, whatever the
- * planner estimates. First the date index is walked over at most `walkRows` rows (of the searched
- * place when there is one): when the matches are that dense, the page is among them. Otherwise
- * they are sparse, fewer than offset + limit in that many rows, so the GIN index finds them all
- * and they are sorted ("+ interval" keeps the planner off the date index, whose walk over sparse
- * matches would read the whole table: 460,000 rows to find none).
- */
-async function newestMatches(
-  p: Prepared,
-  run: Run,
-  limit: number,
-  offset: number,
-  alreadyWalked?: { id: number }[],
-): Promise<number[]> {
-  const walked = alreadyWalked ?? (await run(walkSql(p, limit, offset)));
-  if (walked.length === limit) return walked.map((row) => row.id);
-  const found = await run(Prisma.sql`
-    SELECT rs.resume_id AS id FROM resume_search rs
-    WHERE ${p.where}
-    ORDER BY rs.updated_at + interval '0 seconds' DESC, rs.resume_id DESC
-    LIMIT ${limit} OFFSET ${offset}`);
-  return found.map((row) => row.id);
-}
-
-/** The matches at [offset, offset + limit) among the newest `walkRows` rows (of the place). */
-function walkSql(p: Prepared, limit: number, offset: number): Prisma.Sql {
-  return Prisma.sql`
-    SELECT rs.resume_id AS id FROM (
-      SELECT * FROM resume_search rs WHERE ${p.walkFrom}
-      ORDER BY rs.updated_at DESC, rs.resume_id DESC
-      LIMIT ${p.walkRows}
-    ) rs
-    WHERE ${p.where}
-    ORDER BY rs.updated_at DESC, rs.resume_id DESC
-    LIMIT ${limit} OFFSET ${offset}`;
-}
-
-/**
- * The page's ids. By relevance, the newest matches are ranked (ranking reads each candidate's
- * vector, so it cannot run over every match): at most RELEVANCE_WINDOW of them, found by the walk
- * alone and cut to whole pages, so that sparse matches never send ranking to the index. These
- * fill the first pages; later pages go on with the older matches by date, so that no page repeats
- * another and none is skipped.
+ * The page's ids, newest first (newest-matches.ts). By relevance, the newest matches the walk
+ * finds (at most RELEVANCE_WINDOW, in whole pages) are ranked and fill the first pages; later pages
+ * go on with the older matches by date.
  */
 async function pageIds(p: Prepared, run: Run): Promise<number[]> {
   const offset = (p.params.page - 1) * RESUME_PAGE_SIZE;
-  if (!p.query || p.sort !== "relevance" || offset >= RELEVANCE_WINDOW) return newestMatches(p, run, RESUME_PAGE_SIZE, offset);
-  const walked = await run(walkSql(p, RELEVANCE_WINDOW, 0));
-  const window = walked.slice(0, walked.length - (walked.length % RESUME_PAGE_SIZE)).map((row) => row.id);
-  // Past the window the walk has run out (a full one is RELEVANCE_WINDOW long): its rows are the
-  // walk's answer for this page too.
-  if (offset >= window.length)
-    return newestMatches(p, run, RESUME_PAGE_SIZE, offset, walked.slice(offset, offset + RESUME_PAGE_SIZE));
+  const page = { limit: RESUME_PAGE_SIZE, offset };
+  if (!p.query || p.sort !== "relevance" || offset >= RELEVANCE_WINDOW) return newestMatches(RESUME_SEARCH, p, run, page);
+  const window = await relevanceWindow(RESUME_SEARCH, p, run, RELEVANCE_WINDOW, RESUME_PAGE_SIZE);
+  if (offset >= window.ids.length)
+    return newestMatches(RESUME_SEARCH, p, run, page, window.walked.slice(offset, offset + RESUME_PAGE_SIZE));
   const ranked = await run(Prisma.sql`
     SELECT rs.resume_id AS id FROM resume_search rs
-    WHERE rs.resume_id = ANY (${window}::integer[])
+    WHERE rs.resume_id = ANY (${window.ids}::integer[])
     ORDER BY ts_rank_cd(rs.search_vector, ${p.query}) DESC, rs.updated_at DESC, rs.resume_id DESC
     LIMIT ${RESUME_PAGE_SIZE} OFFSET ${offset}`);
   return ranked.map((row) => row.id);
