@@ -281,3 +281,88 @@ describe("the proxy's answer for a vacancy URL", () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe("the order of results, however they are found", () => {
+  const cranes: string[] = [];
+  beforeAll(async () => {
+    // 25 matches in Astana, each published a minute before the previous one.
+    for (let i = 0; i < 25; i++) {
+      const key = `crane${i}`;
+      await vacancy(key, {
+        title: i % 5 === 0 ? "Крановщик, помощник крановщика" : `Крановщик ${i}`,
+        cityId: astana,
+        publishedAt: new Date(now.getTime() - (i + 1) * 60_000),
+      });
+      cranes.push(key);
+    }
+    await refreshVacancySearch(
+      db,
+      cranes.map((key) => ids[key]!),
+    );
+  });
+
+  const keys = async (raw: Record<string, string>, walkRows?: number) => {
+    const result = await searchVacancies(parseSearchParams(raw).params, {
+      locale: "ru",
+      now,
+      ...(walkRows === undefined ? {} : { walkRows }),
+    });
+    const byId = new Map(Object.entries(ids).map(([key, id]) => [id, key]));
+    return result.items.map((item) => byId.get(item.id));
+  };
+
+  it("lists newest first, page after page, whether the walk finds the page or the index does", async () => {
+    for (const walkRows of [undefined, 30, 3]) {
+      expect(await keys({ q: "крановщик", sort: "date" }, walkRows)).toEqual(cranes.slice(0, 20));
+      expect(await keys({ q: "крановщик", sort: "date", page: "2" }, walkRows)).toEqual(cranes.slice(20));
+      // The city's own index is walked.
+      expect(await keys({ q: "крановщик", city: "astana", sort: "date", page: "2" }, walkRows)).toEqual(cranes.slice(20));
+      // Conditions the walk cannot narrow by (the text of every fifth one) leave it to the index.
+      expect(await keys({ q: "помощник", sort: "date" }, walkRows)).toEqual(cranes.filter((_, i) => i % 5 === 0));
+    }
+  });
+
+  it("ranks the newest matches the walk finds by relevance, in whole pages, and goes on by date", async () => {
+    const broad = await keys({ q: "крановщик" });
+    // The walk finds all 25; the newest 20 (one whole page) are ranked: those that name the word
+    // twice first, equal ranks newest first.
+    const window = cranes.slice(0, 20);
+    expect(broad).toEqual([...window.filter((_, i) => i % 5 === 0), ...window.filter((_, i) => i % 5 !== 0)]);
+    expect(await keys({ q: "крановщик" }, 30)).toEqual(broad);
+    // The next page goes on by date: nothing repeated, nothing skipped.
+    expect(await keys({ q: "крановщик", page: "2" })).toEqual(cranes.slice(20));
+    // A walk that finds less than a page: the words are rare, the index's newest matches (all 25
+    // here) are ranked.
+    const others = cranes.filter((_, i) => i % 5 !== 0);
+    expect(await keys({ q: "крановщик" }, 3)).toEqual([...cranes.filter((_, i) => i % 5 === 0), ...others.slice(0, 15)]);
+    expect(await keys({ q: "крановщик", page: "2" }, 3)).toEqual(others.slice(15));
+  });
+});
+
+describe("the priority block, however it is found", () => {
+  beforeAll(async () => {
+    // The newest premium publication matches none of the searches below.
+    await vacancy(
+      "premium-welder",
+      {
+        title: "Сварщик на объект",
+        publicationType: "PREMIUM",
+        premiumUntil: new Date(now.getTime() + 5 * DAY),
+        publishedAt: new Date(now.getTime() - 30_000),
+      },
+      sales,
+    );
+    await refreshVacancySearch(db, [ids["premium-welder"]!]);
+  });
+
+  it("finds a premium match past a walk of the newest premium publications", async () => {
+    for (const walkRows of [undefined, 1]) {
+      const result = await searchVacancies(parseSearchParams({ q: "водитель" }).params, {
+        locale: "ru",
+        now,
+        ...(walkRows === undefined ? {} : { walkRows }),
+      });
+      expect(result.priority.map((i) => i.title)).toEqual(["Водитель на самосвал"]);
+    }
+  });
+});

@@ -8,12 +8,13 @@ import { getCatalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { applyFilters, facetsFromRows, facetsSql, filtersSql, type AppliedFilter, type Facets } from "./plan/filter-conditions";
+import { newestMatches, relevanceWindow, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
 import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
 // Full-text search with filters over `vacancy_search` (see its migration). One multicolumn GIN
-// index answers text and filters together; sorting by date or salary without text walks btree
-// indexes instead. How the words are searched is planned in plan/query-words.ts, shared with
+// index answers text and filters together; newest-first pages walk a btree index for a bounded
+// number of rows first (plan/newest-matches.ts). How the words are searched is planned in plan/query-words.ts, shared with
 // the digest.
 
 /** Counting stops here: "more than 10 000" is all anyone needs to know. */
@@ -27,13 +28,18 @@ export const FACET_LIMIT = 5_000;
  */
 const COUNT_ESTIMATE_TRUSTED = 5 * COUNT_LIMIT;
 const PRIORITY_SIZE = 3;
-const RELEVANCE_WINDOW = MAX_PAGE * PAGE_SIZE;
+/** Relevance orders at most this many of the newest matches (the first pages); see pageIds. */
+export const RELEVANCE_WINDOW = 10 * PAGE_SIZE;
+/** Rows the newest-first walk reads before the index takes over (plan/newest-matches.ts). */
+const WALK_ROWS = 10_000;
 const PREMIUM_WINDOW_DAYS = 7;
 
 export interface SearchOptions {
   locale: "ru" | "kk";
   db?: Db;
   now?: Date;
+  /** How many rows the newest-first walk reads before the index takes over (tests shorten it). */
+  walkRows?: number;
 }
 
 export interface Relaxation {
@@ -75,37 +81,50 @@ function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: 
 
 const whereSql = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
 
-function orderSql(r: Resolved, query: Prisma.Sql | null): Prisma.Sql {
-  const sort = r.params.sort ?? (query ? "relevance" : "date");
-  // "+ 0" keeps the planner from walking the salary index and filtering: with selective filters
-  // that walk read 600,000 rows to find 20 (2.7 s); sorting the matches is bounded instead.
-  if (sort === "salary") return Prisma.sql`vs.salary_top + 0 DESC NULLS LAST, vs.vacancy_id DESC`;
-  if (sort === "relevance" && query)
-    return Prisma.sql`ts_rank_cd(vs.search_vector, ${query}) DESC, vs.published_at DESC, vs.vacancy_id DESC`;
-  return Prisma.sql`vs.published_at DESC, vs.vacancy_id DESC`;
+const VACANCY_SEARCH: SearchTable = { table: "vacancy_search", alias: "vs", id: "vacancy_id", date: "published_at" };
+
+/** The search's conditions with the walk newest-matches.ts takes: the city's own index when one is searched. */
+function walkOf(r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: number): NewestWalk {
+  const city = r.filters.flatMap((f) => f.conditions).find((c) => c.kind === "equals" && c.column === "city_id");
+  return {
+    where: whereSql(conditions(r, query, now)),
+    walkFrom: city?.kind === "equals" ? Prisma.sql`vs.city_id = ${city.value}` : Prisma.sql`TRUE`,
+    walkRows,
+  };
 }
 
-function resultSql(r: Resolved, query: Prisma.Sql | null, now: Date): Prisma.Sql {
+/**
+ * The page's ids. By date, the newest matches (newest-matches.ts: a bounded walk, the index for
+ * rare ones). By relevance, the newest matches the walk finds (at most RELEVANCE_WINDOW, in whole
+ * pages; the index's newest for rare words) are ranked and fill the first pages, later pages go on
+ * by date. By salary, the matches are sorted.
+ */
+async function pageIds(r: Resolved, query: Prisma.Sql | null, now: Date, run: Run, walkRows: number): Promise<number[]> {
   const offset = (r.params.page - 1) * PAGE_SIZE;
-  if (query && (r.params.sort ?? "relevance") === "relevance") {
-    // Ranking reads every candidate's search vector, so it runs over the newest matches that the
-    // pages can reach (MAX_PAGE × PAGE_SIZE), not over every match: fresh vacancies matter most.
-    return Prisma.sql`
-      WITH candidates AS MATERIALIZED (
-        SELECT vs.vacancy_id, vs.published_at FROM vacancy_search vs
-        WHERE ${whereSql(conditions(r, query, now))}
-        ORDER BY vs.published_at DESC, vs.vacancy_id DESC
-        LIMIT ${RELEVANCE_WINDOW}
-      )
-      SELECT c.vacancy_id AS id FROM candidates c JOIN vacancy_search vs ON vs.vacancy_id = c.vacancy_id
-      ORDER BY ts_rank_cd(vs.search_vector, ${query}) DESC, c.published_at DESC, c.vacancy_id DESC
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  const page = { limit: PAGE_SIZE, offset };
+  const sort = r.params.sort ?? (query ? "relevance" : "date");
+  const walk = walkOf(r, query, now, walkRows);
+  if (sort === "salary") {
+    // "+ 0" keeps the planner from walking the salary index and filtering: with selective filters
+    // that walk read 600,000 rows to find 20 (2.7 s); sorting the matches is bounded instead.
+    return (
+      await run(Prisma.sql`
+        SELECT vs.vacancy_id AS id FROM vacancy_search vs
+        WHERE ${walk.where}
+        ORDER BY vs.salary_top + 0 DESC NULLS LAST, vs.vacancy_id DESC
+        LIMIT ${PAGE_SIZE} OFFSET ${offset}`)
+    ).map((row) => row.id);
   }
-  return Prisma.sql`
+  if (!query || sort !== "relevance" || offset >= RELEVANCE_WINDOW) return newestMatches(VACANCY_SEARCH, walk, run, page);
+  const window = await relevanceWindow(VACANCY_SEARCH, walk, run, RELEVANCE_WINDOW, PAGE_SIZE);
+  if (offset >= window.ids.length)
+    return newestMatches(VACANCY_SEARCH, walk, run, page, window.walked.slice(offset, offset + PAGE_SIZE));
+  const ranked = await run(Prisma.sql`
     SELECT vs.vacancy_id AS id FROM vacancy_search vs
-    WHERE ${whereSql(conditions(r, query, now))}
-    ORDER BY ${orderSql(r, query)}
-    LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+    WHERE vs.vacancy_id = ANY (${window.ids}::integer[])
+    ORDER BY ts_rank_cd(vs.search_vector, ${query}) DESC, vs.published_at DESC, vs.vacancy_id DESC
+    LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
+  return ranked.map((row) => row.id);
 }
 
 async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
@@ -143,15 +162,25 @@ async function countAndFacets(
   return { total, facets: facetsFromRows(rows) };
 }
 
-async function priorityIds(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date): Promise<number[]> {
+/**
+ * Premium vacancies in their first week that match, newest first: a walk of the newest premium
+ * publications (their partial index), the GIN index only when they are many and the matches
+ * rare. The week and the premium end stay out of the GIN index ("+ interval"): as ranges over a
+ * week of publications they would read hundreds of thousands of its entries.
+ */
+async function priorityIds(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: number): Promise<number[]> {
   const since = new Date(now.getTime() - PREMIUM_WINDOW_DAYS * 86_400_000);
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT vs.vacancy_id AS id FROM vacancy_search vs
-    WHERE vs.premium_until IS NOT NULL AND vs.premium_until > ${now} AND vs.published_at >= ${since}
-      AND ${whereSql(conditions(r, query, now))}
-    ORDER BY vs.published_at DESC
-    LIMIT ${PRIORITY_SIZE}`;
-  return rows.map((row) => row.id);
+  const walkFrom = Prisma.sql`vs.premium_until IS NOT NULL AND vs.published_at >= ${since}`;
+  const beyond = await db.$queryRaw<{ more: boolean }[]>`
+    SELECT count(*) > ${walkRows} AS more FROM (SELECT 1 FROM vacancy_search vs WHERE ${walkFrom} LIMIT ${walkRows + 1}) w`;
+  const walk: NewestWalk = {
+    where: Prisma.sql`vs.premium_until IS NOT NULL AND vs.premium_until + interval '0 seconds' > ${now}
+      AND vs.published_at + interval '0 seconds' >= ${since} AND ${whereSql(conditions(r, query, now))}`,
+    walkFrom,
+    walkRows,
+    exhaustive: beyond[0]?.more === false,
+  };
+  return newestMatches(VACANCY_SEARCH, walk, (sql) => db.$queryRaw<{ id: number }[]>(sql), { limit: PRIORITY_SIZE, offset: 0 });
 }
 
 async function relaxations(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date): Promise<Relaxation[]> {
@@ -188,9 +217,13 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
   const firstPage = resolved.params.page === 1;
 
   const [ids, counted, priority] = await Promise.all([
-    timed(timings, "results", () => db.$queryRaw<{ id: number }[]>(resultSql(resolved, query, now))),
+    timed(timings, "results", () =>
+      pageIds(resolved, query, now, (sql) => db.$queryRaw<{ id: number }[]>(sql), options.walkRows ?? WALK_ROWS),
+    ),
     timed(timings, "count", () => countAndFacets(db, resolved, query, now)),
-    firstPage ? timed(timings, "priority", () => priorityIds(db, resolved, query, now)) : Promise.resolve([]),
+    firstPage
+      ? timed(timings, "priority", () => priorityIds(db, resolved, query, now, options.walkRows ?? WALK_ROWS))
+      : Promise.resolve([]),
   ]);
   const total = Math.min(counted.total, COUNT_LIMIT);
   const pageCount = Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE));
@@ -199,7 +232,7 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
   const [items, priorityCards, relaxed] = await Promise.all([
     timed(timings, "cards", () =>
       loadVacancyCards(
-        ids.map((row) => row.id).filter((id) => !shownInPriority.has(id)),
+        ids.filter((id) => !shownInPriority.has(id)),
         { db, now },
       ),
     ),
@@ -224,10 +257,21 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
   };
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the query that picks the page of results, for benchmarks. */
+/** EXPLAIN (ANALYZE, BUFFERS) of the queries that pick the page of results, for benchmarks. */
 export async function explainSearch(params: SearchParams, options: SearchOptions): Promise<string> {
   const now = options.now ?? new Date();
   const { db, resolved, query } = await prepare(params, options, now);
-  const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, BUFFERS) ${resultSql(resolved, query, now)}`;
-  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  const plans: string[] = [];
+  await pageIds(
+    resolved,
+    query,
+    now,
+    async (sql) => {
+      const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, BUFFERS) ${sql}`;
+      plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+      return db.$queryRaw<{ id: number }[]>(sql);
+    },
+    options.walkRows ?? WALK_ROWS,
+  );
+  return plans.join("\n\n");
 }

@@ -28,6 +28,8 @@ export interface NewestWalk {
   walkFrom: Prisma.Sql;
   /** Rows the walk reads before the index takes over. */
   walkRows: number;
+  /** Known to hold every row under `walkFrom` (at most `walkRows` exist): its answer is final. */
+  exhaustive?: boolean;
 }
 
 export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
@@ -37,14 +39,17 @@ const ident = (name: string) => {
   return Prisma.raw(name);
 };
 
-/** The matches at [offset, offset + limit) among the newest `walkRows` rows, newest first. */
+/**
+ * The matches at [offset, offset + limit) among the newest rows, newest first: `walkRows` of them,
+ * and ten more per row skipped, so that a deep page of a frequent word is still the walk's.
+ */
 export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number): Prisma.Sql {
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
   return Prisma.sql`
     SELECT ${a}.${id} AS id FROM (
       SELECT * FROM ${ident(t.table)} ${a} WHERE ${w.walkFrom}
       ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
-      LIMIT ${w.walkRows}
+      LIMIT ${w.walkRows + offset * 10}
     ) ${a}
     WHERE ${w.where}
     ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
@@ -63,7 +68,7 @@ export async function newestMatches(
   alreadyWalked?: { id: number }[],
 ): Promise<number[]> {
   const walked = alreadyWalked ?? (await run(walkSql(t, w, page.limit, page.offset)));
-  if (walked.length === page.limit) return walked.map((row) => row.id);
+  if (walked.length === page.limit || w.exhaustive) return walked.map((row) => row.id);
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
   const found = await run(Prisma.sql`
     SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
@@ -74,11 +79,15 @@ export async function newestMatches(
 }
 
 /**
- * The newest matches to rank by relevance: at most `window` of them, found by the walk alone and
- * cut to whole pages of `pageSize`, so that rare words never send ranking to the index (whose
- * prefix matches read every posting of a common prefix). Pages past the returned window go on
- * by date (`newestMatches` from the same offset), so that none repeats another and none is
- * skipped; `walked` is the walk's answer, for those pages.
+ * The newest matches to rank by relevance, at most `window` of them (a whole number of pages).
+ * Ranking reads each candidate's vector, so it never runs over every match:
+ * - when the walk finds a page or more, its matches, cut to whole pages, are the window: dense
+ *   words never send ranking to the index, whose prefix matches read every posting of a common
+ *   prefix;
+ * - when it finds less than a page, the words are rare (fewer than a page in `walkRows` rows), and
+ *   the index's newest `window` matches are the window.
+ * Pages past the window go on by date (`newestMatches` from the same offset), so that none
+ * repeats another and none is skipped; `walked` is the walk's answer, for those pages.
  */
 export async function relevanceWindow(
   t: SearchTable,
@@ -88,5 +97,8 @@ export async function relevanceWindow(
   pageSize: number,
 ): Promise<{ ids: number[]; walked: { id: number }[] }> {
   const walked = await run(walkSql(t, w, window, 0));
-  return { ids: walked.slice(0, walked.length - (walked.length % pageSize)).map((row) => row.id), walked };
+  if (walked.length >= pageSize)
+    return { ids: walked.slice(0, walked.length - (walked.length % pageSize)).map((row) => row.id), walked };
+  const ids = await newestMatches(t, w, run, { limit: window, offset: 0 }, walked);
+  return { ids, walked };
 }
