@@ -1,85 +1,17 @@
-import { getEnv } from "@/env";
-import { defaultLocale, isLocale, type AppLocale } from "@/i18n/routing";
-import { isDomainError } from "@/server/errors";
+import { unsubscribeRoute } from "@/server/http/unsubscribe-route";
 import { readUnsubscribeToken, setDigestsByToken } from "@/server/services/digest/unsubscribe";
-import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
 
-// The unsubscribe link of the subscription digests, `/api/unsubscribe?token=…`.
-//
-// POST is the RFC 8058 one-click unsubscribe that mail clients send from the List-Unsubscribe
-// header (body `List-Unsubscribe=One-Click`): no cookies, no session, no CSRF token; the signed
-// token is the authority. It answers 200 `{ ok: true }` (also when the digests were already off),
-// 400 `{ ok: false, error }` for a forged or expired token, 404 when the account is gone.
-// The page /[locale]/unsubscribe posts here too, with `action=unsubscribe|resubscribe` and its
-// `locale`; it gets a 303 back to the page, which shows the new state or what went wrong.
-//
-// GET changes nothing (mail scanners and previews fetch links): it sends the browser to the page
-// with the button, in the seeker's language.
+// The unsubscribe link of the subscription digests, `/api/unsubscribe?token=…`: one-click POST,
+// the page /[locale]/unsubscribe's form, GET to that page (src/server/http/unsubscribe-route.ts).
 
 export const dynamic = "force-dynamic";
 
-const noStore = { "Cache-Control": "no-store" };
-/** A one-click body is 26 bytes and the page's form a few hundred; more is not read. */
-const MAX_BODY_BYTES = 4096;
+const route = unsubscribeRoute({
+  pagePath: "/unsubscribe",
+  readLocale: async (token) => (await readUnsubscribeToken(token)).locale,
+  set: setDigestsByToken,
+  name: "the digests",
+});
 
-function pageUrl(locale: AppLocale, token: string, done?: "on" | "off"): string {
-  const url = new URL(`/${locale}/unsubscribe`, getEnv().APP_URL);
-  url.searchParams.set("token", token);
-  if (done) url.searchParams.set("done", done);
-  return url.toString();
-}
-
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...noStore, Location: location } });
-
-/** The form fields of the request; an empty set when there are none or they cannot be read. */
-async function formFields(request: Request): Promise<URLSearchParams> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (!Number.isFinite(length) || length > MAX_BODY_BYTES) return new URLSearchParams();
-  try {
-    if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-      const form = await request.formData();
-      const fields = new URLSearchParams();
-      for (const [key, value] of form) if (typeof value === "string") fields.append(key, value);
-      return fields;
-    }
-    const text = await request.text();
-    return new URLSearchParams(text.length > MAX_BODY_BYTES ? "" : text);
-  } catch {
-    return new URLSearchParams();
-  }
-}
-
-export async function GET(request: Request) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  let locale: AppLocale = defaultLocale;
-  try {
-    locale = (await readUnsubscribeToken(token)).locale;
-  } catch (error) {
-    // The page explains what is wrong with the token, in the default language.
-    if (!isDomainError(error)) console.error("Reading an unsubscribe token failed:", error);
-  }
-  return seeOther(pageUrl(locale, token));
-}
-
-export async function POST(request: Request) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const fields = await formFields(request);
-  const action = fields.get("action");
-  const fromPage = action === "unsubscribe" || action === "resubscribe";
-  const pageLocale: AppLocale = isLocale(fields.get("locale")) ? (fields.get("locale") as AppLocale) : defaultLocale;
-  const on = action === "resubscribe";
-  try {
-    await setDigestsByToken(token, on, fromPage ? "page" : "one-click");
-    if (fromPage) return seeOther(pageUrl(pageLocale, token, on ? "on" : "off"));
-    return Response.json({ ok: true }, { headers: noStore });
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
-    if (!isDomainError(error)) {
-      console.error("Unsubscribing from the digests failed:", error);
-      return Response.json({ ok: false }, { status: 500, headers: noStore });
-    }
-    if (fromPage) return seeOther(pageUrl(pageLocale, token));
-    const status = error.code === "NOT_FOUND" ? 404 : 400;
-    return Response.json({ ok: false, error: error.messageKey }, { status, headers: noStore });
-  }
-}
+export const GET = route.GET;
+export const POST = route.POST;
