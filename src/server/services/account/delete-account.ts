@@ -23,10 +23,9 @@ export async function isLastOwner(tx: DbTx, userId: number): Promise<boolean> {
 
 /** Every address the person used with us: the current one, earlier ones, one waiting for confirmation. */
 async function addressesOf(tx: DbTx, userId: number, email: string): Promise<string[]> {
-  const [tokens, emails] = await Promise.all([
-    tx.emailToken.findMany({ where: { userId }, select: { email: true } }),
-    tx.emailMessage.findMany({ where: { userId }, distinct: ["toAddress"], select: { toAddress: true } }),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const tokens = await tx.emailToken.findMany({ where: { userId }, select: { email: true } });
+  const emails = await tx.emailMessage.findMany({ where: { userId }, distinct: ["toAddress"], select: { toAddress: true } });
   return [...new Set([email, ...tokens.map((t) => t.email), ...emails.map((e) => e.toAddress)].map((e) => e.toLowerCase()))];
 }
 

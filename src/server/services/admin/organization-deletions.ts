@@ -53,13 +53,12 @@ export async function listDeletionRequests() {
 export type DeletionRequest = Awaited<ReturnType<typeof listDeletionRequests>>[number];
 
 async function hasBillingRecords(tx: DbTx, organizationId: number): Promise<boolean> {
-  const [orders, payments, refunds, entitlements, account] = await Promise.all([
-    tx.order.count({ where: { organizationId } }),
-    tx.payment.count({ where: { organizationId } }),
-    tx.refund.count({ where: { organizationId } }),
-    tx.entitlement.count({ where: { organizationId } }),
-    tx.billingAccount.count({ where: { organizationId } }),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const orders = await tx.order.count({ where: { organizationId } });
+  const payments = await tx.payment.count({ where: { organizationId } });
+  const refunds = await tx.refund.count({ where: { organizationId } });
+  const entitlements = await tx.entitlement.count({ where: { organizationId } });
+  const account = await tx.billingAccount.count({ where: { organizationId } });
   return orders + payments + refunds + entitlements + account > 0;
 }
 

@@ -67,22 +67,21 @@ export async function openingFacts(
   const covering = await coveringEntitlements(client, organizationId, resumeId, now, input.lock);
   const day = almatyDay(now);
   const accessIds = covering.filter((e) => e.kind === "RESUME_ACCESS").map((e) => e.id);
-  const [alreadyOpened, runningAccesses, organizationDay, memberDay, underAccess] = await Promise.all([
-    openedUnderRunningAccess(organizationId, resumeId, now, client),
-    client.entitlement.count({ where: runningAccessWhere(organizationId, now) }),
-    client.$queryRaw<{ openings: number }[]>`
-      SELECT openings FROM resume_opening_days WHERE organization_id = ${organizationId} AND day = ${day}::date`,
-    client.$queryRaw<{ openings: number }[]>`
-      SELECT openings FROM resume_opening_member_days
-      WHERE organization_id = ${organizationId} AND user_id = ${input.userId} AND day = ${day}::date`,
-    accessIds.length
-      ? client.resumeOpening.groupBy({
-          by: ["accessId"],
-          where: { accessId: { in: accessIds }, kind: "PAID" },
-          _count: { _all: true },
-        })
-      : Promise.resolve([]),
-  ]);
+  // One after another: inside the opening's transaction the connection runs one query at a time.
+  const alreadyOpened = await openedUnderRunningAccess(organizationId, resumeId, now, client);
+  const runningAccesses = await client.entitlement.count({ where: runningAccessWhere(organizationId, now) });
+  const organizationDay = await client.$queryRaw<{ openings: number }[]>`
+    SELECT openings FROM resume_opening_days WHERE organization_id = ${organizationId} AND day = ${day}::date`;
+  const memberDay = await client.$queryRaw<{ openings: number }[]>`
+    SELECT openings FROM resume_opening_member_days
+    WHERE organization_id = ${organizationId} AND user_id = ${input.userId} AND day = ${day}::date`;
+  const underAccess = accessIds.length
+    ? await client.resumeOpening.groupBy({
+        by: ["accessId"],
+        where: { accessId: { in: accessIds }, kind: "PAID" },
+        _count: { _all: true },
+      })
+    : [];
   return {
     ...input.member,
     applied: input.applied,

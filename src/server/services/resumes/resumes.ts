@@ -110,14 +110,17 @@ export async function getMyResumeWithContacts(userId: number, resumeId: number) 
 
 /** Catalogue references must exist; reported per field, before anything is written. */
 async function checkReferences(tx: DbTx, data: ResumeData) {
-  const [city, regions, specializations, organizations] = await Promise.all([
-    data.cityId === null ? null : tx.city.findUnique({ where: { id: data.cityId }, select: { id: true } }),
-    data.relocationRegionIds.length ? tx.region.count({ where: { id: { in: data.relocationRegionIds } } }) : Promise.resolve(0),
-    tx.specialization.count({ where: { id: { in: data.specializationIds }, parentId: { not: null } } }),
-    data.hiddenOrganizationIds.length
-      ? tx.organization.count({ where: { id: { in: data.hiddenOrganizationIds } } })
-      : Promise.resolve(0),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const city = data.cityId === null ? null : await tx.city.findUnique({ where: { id: data.cityId }, select: { id: true } });
+  const regions = data.relocationRegionIds.length
+    ? await tx.region.count({ where: { id: { in: data.relocationRegionIds } } })
+    : 0;
+  const specializations = await tx.specialization.count({
+    where: { id: { in: data.specializationIds }, parentId: { not: null } },
+  });
+  const organizations = data.hiddenOrganizationIds.length
+    ? await tx.organization.count({ where: { id: { in: data.hiddenOrganizationIds } } })
+    : 0;
   if (data.cityId !== null && !city) throw new DomainError("VALIDATION", "errors.cityUnknown", { field: "cityId" });
   if (regions !== data.relocationRegionIds.length) {
     throw new DomainError("VALIDATION", "errors.resumes.regionUnknown", { field: "relocationRegionIds" });
@@ -145,21 +148,20 @@ function scalarData(data: ResumeData) {
 
 /** Writes the lists of a resume (after its old lists were removed, when updating). */
 async function writeParts(tx: DbTx, resumeId: number, data: ResumeData) {
-  await Promise.all([
-    tx.resumeSpecialization.createMany({
-      data: data.specializationIds.map((specializationId) => ({ resumeId, specializationId })),
-    }),
-    tx.resumeRelocationRegion.createMany({ data: data.relocationRegionIds.map((regionId) => ({ resumeId, regionId })) }),
-    tx.resumeExperience.createMany({
-      data: data.experiences.map((e, sortOrder) => ({ resumeId, sortOrder, ...e })),
-    }),
-    tx.resumeEducation.createMany({ data: data.educations.map((e) => ({ resumeId, ...e })) }),
-    tx.resumeLanguage.createMany({ data: data.languages.map((l) => ({ resumeId, ...l })) }),
-    tx.resumeLicence.createMany({ data: data.licences.map((l) => ({ resumeId, ...l })) }),
-    tx.resumeHiddenOrganization.createMany({
-      data: data.hiddenOrganizationIds.map((organizationId) => ({ resumeId, organizationId })),
-    }),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  await tx.resumeSpecialization.createMany({
+    data: data.specializationIds.map((specializationId) => ({ resumeId, specializationId })),
+  });
+  await tx.resumeRelocationRegion.createMany({ data: data.relocationRegionIds.map((regionId) => ({ resumeId, regionId })) });
+  await tx.resumeExperience.createMany({
+    data: data.experiences.map((e, sortOrder) => ({ resumeId, sortOrder, ...e })),
+  });
+  await tx.resumeEducation.createMany({ data: data.educations.map((e) => ({ resumeId, ...e })) });
+  await tx.resumeLanguage.createMany({ data: data.languages.map((l) => ({ resumeId, ...l })) });
+  await tx.resumeLicence.createMany({ data: data.licences.map((l) => ({ resumeId, ...l })) });
+  await tx.resumeHiddenOrganization.createMany({
+    data: data.hiddenOrganizationIds.map((organizationId) => ({ resumeId, organizationId })),
+  });
 }
 
 /** Locks the seeker's row so that two creations at once cannot both pass the limit. */
@@ -192,15 +194,13 @@ export async function updateResume(
     const owned = await tx.resume.findFirst({ where: { id: resumeId, userId }, select: { id: true } });
     if (!owned) throw new DomainError("NOT_FOUND", "errors.resumes.notFound");
     await checkReferences(tx, data);
-    await Promise.all([
-      tx.resumeSpecialization.deleteMany({ where: { resumeId } }),
-      tx.resumeRelocationRegion.deleteMany({ where: { resumeId } }),
-      tx.resumeExperience.deleteMany({ where: { resumeId } }),
-      tx.resumeEducation.deleteMany({ where: { resumeId } }),
-      tx.resumeLanguage.deleteMany({ where: { resumeId } }),
-      tx.resumeLicence.deleteMany({ where: { resumeId } }),
-      tx.resumeHiddenOrganization.deleteMany({ where: { resumeId } }),
-    ]);
+    await tx.resumeSpecialization.deleteMany({ where: { resumeId } });
+    await tx.resumeRelocationRegion.deleteMany({ where: { resumeId } });
+    await tx.resumeExperience.deleteMany({ where: { resumeId } });
+    await tx.resumeEducation.deleteMany({ where: { resumeId } });
+    await tx.resumeLanguage.deleteMany({ where: { resumeId } });
+    await tx.resumeLicence.deleteMany({ where: { resumeId } });
+    await tx.resumeHiddenOrganization.deleteMany({ where: { resumeId } });
     await tx.resume.update({ where: { id: resumeId }, data: scalarData(data), select: { id: true } });
     await writeParts(tx, resumeId, data);
     await flagResumeOnSave(tx, resumeId, data, now);
@@ -286,20 +286,22 @@ export async function findOrganizationsToHideFrom(query: string) {
  */
 export async function resumeAccessFor(organizationId: number, publicId: string, client: Db | DbTx = db) {
   if (!isResumePublicId(publicId)) return null;
-  const [resume, organization] = await Promise.all([
-    client.resume.findFirst({
-      where: { publicId, ...resumeVisibleToEmployersWhere },
-      select: {
-        id: true,
-        userId: true,
-        visibility: true,
-        moderation: true,
-        user: { select: { blockedAt: true } },
-        hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
-      },
-    }),
-    client.organization.findUnique({ where: { id: organizationId }, select: { verification: true, blockedAt: true } }),
-  ]);
+  // One after another: `client` may be a transaction, whose connection runs one query at a time.
+  const resume = await client.resume.findFirst({
+    where: { publicId, ...resumeVisibleToEmployersWhere },
+    select: {
+      id: true,
+      userId: true,
+      visibility: true,
+      moderation: true,
+      user: { select: { blockedAt: true } },
+      hiddenFrom: { where: { organizationId }, select: { organizationId: true } },
+    },
+  });
+  const organization = await client.organization.findUnique({
+    where: { id: organizationId },
+    select: { verification: true, blockedAt: true },
+  });
   if (!resume || !organization) return null;
   const applications = await client.application.findMany({
     where: seekerAppliedTo(organizationId, resume.userId),

@@ -52,10 +52,9 @@ export async function getOrganizationVacancy(organizationId: number, vacancyId: 
 }
 
 async function assertCatalogue(tx: DbTx, data: VacancyData) {
-  const [city, specs] = await Promise.all([
-    tx.city.findUnique({ where: { id: data.cityId }, select: { id: true } }),
-    tx.specialization.count({ where: { id: { in: data.specializationIds } } }),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const city = await tx.city.findUnique({ where: { id: data.cityId }, select: { id: true } });
+  const specs = await tx.specialization.count({ where: { id: { in: data.specializationIds } } });
   if (!city) throw new DomainError("VALIDATION", "errors.cityUnknown", { field: "cityId" });
   if (specs !== data.specializationIds.length) {
     throw new DomainError("VALIDATION", "errors.vacancy.specializationUnknown", { field: "specializationIds" });
