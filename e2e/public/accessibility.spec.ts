@@ -1,9 +1,15 @@
 import { expect, test } from "@playwright/test";
 
+import { visitFromOwnAddress } from "../fixtures/accounts";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { staffAccount } from "../fixtures/billing";
 import { findVacancy, LIVE, sql } from "../fixtures/db";
 import { passSecondFactor } from "../fixtures/staff";
+
+// Its sign-ins come from visitors of their own (see visitFromOwnAddress).
+test.beforeEach(async ({ page }) => {
+  await visitFromOwnAddress(page);
+});
 
 const PAGES = [
   "",

@@ -1,6 +1,11 @@
 import { expect, test } from "@playwright/test";
 
+import { visitFromOwnAddress } from "../fixtures/accounts";
 import { linkIn, readLatestEmail, uniqueEmail } from "../fixtures/outbox";
+
+test.beforeEach(async ({ page }) => {
+  await visitFromOwnAddress(page);
+});
 
 test("sign up → verify the email from the outbox → sign in → switch language → sign out", async ({ page }) => {
   const email = uniqueEmail("flow");
