@@ -67,6 +67,23 @@ describe("the tsquery", () => {
     expect(short.sql).toBe("(to_tsquery('russian', kk_fold(?)) || to_tsquery('simple', kk_fold(?)))");
   });
 
+  it("asks a prefix as the exact words that start with it when they are known, and leaves out a prefix nothing starts with", () => {
+    const exact = wordTsQuery({
+      token: "вадитель",
+      alternative: "водитель",
+      prefixWords: [],
+      alternativePrefixWords: ["водитель", "водителя"],
+    });
+    expect(exact.sql).toBe("(to_tsquery('russian', kk_fold(?)) || ?::tsquery)");
+    expect(exact.values).toEqual(["вадитель", "'водитель' | 'водителя'"]);
+    const planned = planWords(
+      "оператор",
+      known({ оператор: { ...plain, prefixWords: ["оператор", "операторы"], suggestionPrefixWords: ["x"] } }),
+    );
+    // A suggestion's words travel only with a suggestion.
+    expect(planned.words).toEqual([{ token: "оператор", alternative: null, prefixWords: ["оператор", "операторы"] }]);
+  });
+
   it("needs every word of the query, and is absent when no word is left", () => {
     expect(queryTsQuery([])).toBeNull();
     const both = queryTsQuery(planWords("водитель автобуса", known({ водитель: plain, автобуса: plain })).words)!;
