@@ -72,6 +72,8 @@ describe("migrations against prisma/schema.prisma", () => {
     ]);
     expect(actual.tables.resume_search?.indexes.resume_search_match_idx?.method).toBe("gin");
     expect(actual.tables.resume_search?.foreignKeys.resume_search_resume_id_fkey?.onDelete).toBe("CASCADE");
+    expect(actual.tables.search_lexemes?.columns.word?.type).toBe("text");
+    expect(Object.keys(actual.tables.search_lexemes?.indexes ?? {})).toEqual(["search_lexemes_prefix_idx"]);
   });
 });
 
