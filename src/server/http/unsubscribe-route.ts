@@ -2,6 +2,7 @@ import { getEnv } from "@/env";
 import { defaultLocale, isLocale, type AppLocale } from "@/i18n/routing";
 import { isDomainError } from "@/server/errors";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/server/db-unavailable";
+import { readBodyWithin } from "@/server/http/request-guards";
 
 // An email's unsubscribe link, `/api/unsubscribe…?token=…`, for any kind of email that carries
 // a signed token (the digests, a saved resume search's alerts):
@@ -33,20 +34,23 @@ const MAX_BODY_BYTES = 4096;
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...noStore, Location: location } });
 
-/** The form fields of the request; an empty set when there are none or they cannot be read. */
+/**
+ * The form fields of the request; an empty set when there are none, they cannot be read, or the
+ * body passes MAX_BODY_BYTES (declared or not: it is read within the limit).
+ */
 async function formFields(request: Request): Promise<URLSearchParams> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (!Number.isFinite(length) || length > MAX_BODY_BYTES) return new URLSearchParams();
   try {
-    if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-      const form = await request.formData();
+    const body = await readBodyWithin(request, MAX_BODY_BYTES);
+    const type = request.headers.get("content-type") ?? "";
+    if (type.toLowerCase().startsWith("multipart/form-data")) {
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
       const fields = new URLSearchParams();
       for (const [key, value] of form) if (typeof value === "string") fields.append(key, value);
       return fields;
     }
-    const text = await request.text();
-    return new URLSearchParams(text.length > MAX_BODY_BYTES ? "" : text);
+    return new URLSearchParams(new TextDecoder().decode(body));
   } catch {
+    // Too large (BodyTooLargeError) or not a form: as if nothing were sent.
     return new URLSearchParams();
   }
 }

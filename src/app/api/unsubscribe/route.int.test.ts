@@ -143,4 +143,34 @@ describe("/api/unsubscribe", () => {
     expect(bad.headers.get("Location")).toBe("http://localhost:3000/ru/unsubscribe?token=nonsense");
     expect(await audits()).toHaveLength(2);
   });
+
+  it("reads a form body within 4 KB only, declared or streamed, and answers a larger one as a one-click", async () => {
+    const user = await seeker();
+    const token = createUnsubscribeToken(user.id);
+    const padded = `${new URLSearchParams({ action: "resubscribe", locale: "kk" }).toString()}&pad=${"x".repeat(5000)}`;
+    // Streamed without a Content-Length: the form is not read, so this is the mail client's POST.
+    const streamed = new Request(url(token), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(padded));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.headers.get("content-length")).toBeNull();
+    const response = await POST(streamed);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(await digestsOn(user.id)).toBe(false);
+    // The page's own form, multipart and small, is read.
+    const form = new FormData();
+    form.set("action", "resubscribe");
+    form.set("locale", "kk");
+    const again = await POST(new Request(url(token), { method: "POST", body: form }));
+    expect(again.status).toBe(303);
+    expect(await digestsOn(user.id)).toBe(true);
+  });
 });
