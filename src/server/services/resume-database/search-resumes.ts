@@ -15,7 +15,7 @@ import { DomainError } from "@/server/errors";
 import { getCatalog } from "../catalog/catalog";
 import { organizationSeesResumeDatabase } from "@/lib/resume-database-rule";
 import { resumeRowVisibleToSql } from "../resumes/database-rule";
-import { newestMatches, relevanceWindow, type Run, type SearchTable } from "../search/plan/newest-matches";
+import { newestMatches, relevancePage, type Run, type SearchTable } from "../search/plan/newest-matches";
 import { planQuery, type Correction } from "../search/plan/query-words";
 
 // Full-text search with filters over `resume_search` (see its migration) for an organisation that
@@ -199,16 +199,8 @@ const RESUME_SEARCH: SearchTable = { table: "resume_search", alias: "rs", id: "r
 async function pageIds(p: Prepared, run: Run): Promise<number[]> {
   const offset = (p.params.page - 1) * RESUME_PAGE_SIZE;
   const page = { limit: RESUME_PAGE_SIZE, offset };
-  if (!p.query || p.sort !== "relevance" || offset >= RELEVANCE_WINDOW) return newestMatches(RESUME_SEARCH, p, run, page);
-  const window = await relevanceWindow(RESUME_SEARCH, p, run, RELEVANCE_WINDOW, RESUME_PAGE_SIZE);
-  if (offset >= window.ids.length)
-    return newestMatches(RESUME_SEARCH, p, run, page, window.walked.slice(offset, offset + RESUME_PAGE_SIZE));
-  const ranked = await run(Prisma.sql`
-    SELECT rs.resume_id AS id FROM resume_search rs
-    WHERE rs.resume_id = ANY (${window.ids}::integer[])
-    ORDER BY ts_rank_cd(rs.search_vector, ${p.query}) DESC, rs.updated_at DESC, rs.resume_id DESC
-    LIMIT ${RESUME_PAGE_SIZE} OFFSET ${offset}`);
-  return ranked.map((row) => row.id);
+  if (!p.query || p.sort !== "relevance") return newestMatches(RESUME_SEARCH, p, run, page);
+  return relevancePage(RESUME_SEARCH, p, run, p.query, page, RELEVANCE_WINDOW);
 }
 
 async function count(p: Prepared): Promise<number> {

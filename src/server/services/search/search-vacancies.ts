@@ -8,7 +8,7 @@ import { getCatalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { applyFilters, facetsFromRows, facetsSql, filtersSql, type AppliedFilter, type Facets } from "./plan/filter-conditions";
-import { newestMatches, relevanceWindow, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
+import { newestMatches, relevancePage, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
 import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
@@ -115,16 +115,8 @@ async function pageIds(r: Resolved, query: Prisma.Sql | null, now: Date, run: Ru
         LIMIT ${PAGE_SIZE} OFFSET ${offset}`)
     ).map((row) => row.id);
   }
-  if (!query || sort !== "relevance" || offset >= RELEVANCE_WINDOW) return newestMatches(VACANCY_SEARCH, walk, run, page);
-  const window = await relevanceWindow(VACANCY_SEARCH, walk, run, RELEVANCE_WINDOW, PAGE_SIZE);
-  if (offset >= window.ids.length)
-    return newestMatches(VACANCY_SEARCH, walk, run, page, window.walked.slice(offset, offset + PAGE_SIZE));
-  const ranked = await run(Prisma.sql`
-    SELECT vs.vacancy_id AS id FROM vacancy_search vs
-    WHERE vs.vacancy_id = ANY (${window.ids}::integer[])
-    ORDER BY ts_rank_cd(vs.search_vector, ${query}) DESC, vs.published_at DESC, vs.vacancy_id DESC
-    LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
-  return ranked.map((row) => row.id);
+  if (!query || sort !== "relevance") return newestMatches(VACANCY_SEARCH, walk, run, page);
+  return relevancePage(VACANCY_SEARCH, walk, run, query, page, RELEVANCE_WINDOW);
 }
 
 async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {

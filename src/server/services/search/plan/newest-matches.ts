@@ -102,3 +102,29 @@ export async function relevanceWindow(
   const ids = await newestMatches(t, w, run, { limit: window, offset: 0 }, walked);
   return { ids, walked };
 }
+
+/**
+ * One page by relevance, ranked over `relevanceWindow`'s window (`ts_rank_cd` of the row's
+ * `search_vector`, ties newest first); pages past the window go on by date, newest first. Both
+ * searches page by relevance with this.
+ */
+export async function relevancePage(
+  t: SearchTable,
+  w: NewestWalk,
+  run: Run,
+  query: Prisma.Sql,
+  page: { limit: number; offset: number },
+  window: number,
+): Promise<number[]> {
+  if (page.offset >= window) return newestMatches(t, w, run, page);
+  const found = await relevanceWindow(t, w, run, window, page.limit);
+  if (page.offset >= found.ids.length)
+    return newestMatches(t, w, run, page, found.walked.slice(page.offset, page.offset + page.limit));
+  const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
+  const ranked = await run(Prisma.sql`
+    SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
+    WHERE ${a}.${id} = ANY (${found.ids}::integer[])
+    ORDER BY ts_rank_cd(${a}.search_vector, ${query}) DESC, ${a}.${date} DESC, ${a}.${id} DESC
+    LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return ranked.map((row) => row.id);
+}
