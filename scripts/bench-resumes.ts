@@ -166,7 +166,7 @@ interface Shape {
 type SearchResumes = (
   organizationId: number,
   input: ResumeSearchInput,
-  options: { db: Db },
+  options: { db?: Db },
 ) => Promise<{ total: number; timings: Record<string, number> }>;
 type ExplainResumeSearch = (organizationId: number, input: ResumeSearchInput, options: { db: Db }) => Promise<string>;
 
@@ -245,23 +245,24 @@ async function main(): Promise<number> {
       const latencies: number[] = [];
       const totals: number[] = [];
       // The service's own split: the page of results and the count run side by side.
-      const parts = { results: [] as number[], count: [] as number[] };
+      const parts = { plan: [] as number[], results: [] as number[], count: [] as number[], cards: [] as number[] };
       let worst = { ms: -1, input: shape.inputs[0] as ResumeSearchInput };
       try {
         for (const [i, input] of shape.inputs.entries()) {
           const started = performance.now();
-          const result = await searchResumes(data.org.id, input, { db: db() });
+          // As the API calls it: the module's own client (loadServerModule pointed it at this
+          // database) and the process's copy of the catalogue, not a reload of it per query.
+          const result = await searchResumes(data.org.id, input, {});
           const ms = performance.now() - started;
           if (i < options.warmup) continue;
           latencies.push(ms);
           totals.push(result.total);
-          parts.results.push(result.timings.results ?? Number.NaN);
-          parts.count.push(result.timings.count ?? Number.NaN);
+          for (const part of Object.keys(parts) as (keyof typeof parts)[]) parts[part].push(result.timings[part] ?? Number.NaN);
           if (ms > worst.ms) worst = { ms, input };
         }
       } catch (error) {
         errors.push(`${shape.name}: ${errorText(error)}`);
-        rows.push([shape.name, "-", "-", "-", "-", "-", "-", `ERROR: ${errorText(error)}`]);
+        rows.push([shape.name, "-", "-", "-", "-", "-", "-", "-", "-", `ERROR: ${errorText(error)}`]);
         continue;
       }
       latencies.sort((a, b) => a - b);
@@ -271,16 +272,12 @@ async function main(): Promise<number> {
         fmtMs(percentile(latencies, 0.5)),
         fmtMs(p95),
         fmtMs(percentile(latencies, 0.99)),
-        fmtMs(
-          percentile(
-            parts.results.sort((a, b) => a - b),
-            0.95,
-          ),
-        ),
-        fmtMs(
-          percentile(
-            parts.count.sort((a, b) => a - b),
-            0.95,
+        ...Object.values(parts).map((list) =>
+          fmtMs(
+            percentile(
+              list.sort((a, b) => a - b),
+              0.95,
+            ),
           ),
         ),
         fmtInt(mean(totals)),
@@ -290,7 +287,18 @@ async function main(): Promise<number> {
     }
     console.log(
       table(
-        ["shape", "p50 ms", "p95 ms", "p99 ms", "results p95", "count p95", "mean matches", `p95 ≤ ${P95_TARGET_MS} ms`],
+        [
+          "shape",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "plan p95",
+          "results p95",
+          "count p95",
+          "cards p95",
+          "mean matches",
+          `p95 ≤ ${P95_TARGET_MS} ms`,
+        ],
         rows,
       ),
     );

@@ -136,7 +136,7 @@ async function runSearch(url: string, db: ReturnType<typeof createPrismaClient>,
       `${options.iterations} measured queries per shape after ${options.warmup} warm-up ones, one at a time, wall time of searchVacancies()`,
     );
     const service = await loadSearchService(url);
-    for (const shape of shapes) results.push(await measureShape(service, db, shape, options.warmup, (line) => note(`… ${line}`)));
+    for (const shape of shapes) results.push(await measureShape(service, shape, options.warmup, (line) => note(`… ${line}`)));
     console.log("");
     printSearchTable(results);
     console.log("");

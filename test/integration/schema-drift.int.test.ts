@@ -67,6 +67,7 @@ describe("migrations against prisma/schema.prisma", () => {
       "resume_search_city_newest_idx",
       "resume_search_match_idx",
       "resume_search_newest_idx",
+      "resume_search_next_year_idx",
       "resume_search_region_newest_idx",
       "resume_search_user_idx",
     ]);

@@ -12,7 +12,8 @@ import { hideResume, restoreResume } from "../moderation/resume-moderation";
 import { createResume, deleteResume, getResumeForOrganization, updateResume } from "../resumes/resumes";
 
 import { refreshResumeSearch, refreshResumeSearchOfUsers } from "./resume-search-index";
-import { searchResumes, utcMonthNumber } from "./search-resumes";
+import { experienceAtLeastSql, refreshExperienceYears, utcMonthNumber } from "./experience-years";
+import { searchResumes } from "./search-resumes";
 
 const as = (userId: number) => ({ userId, ip: "127.0.0.1" });
 
@@ -369,14 +370,13 @@ describe("the order of results, however they are found", () => {
   });
 
   it("ranks the newest matches the walk finds by relevance, in whole pages, and goes on by date", async () => {
-    const broad = await names({ q: "крановщик" });
-    // The walk finds all 25; the newest 20 (one whole page) are ranked: those that name the word
-    // twice first, equal ranks in update order.
+    // A walk of 30 rows finds all 25; the newest 20 (one whole page) are ranked: those that name
+    // the word twice first, equal ranks in update order.
+    const broad = await names({ q: "крановщик" }, 30);
     const window = cranes.slice(0, 20);
     expect(broad).toEqual([...window.filter((_, i) => i % 5 === 0), ...window.filter((_, i) => i % 5 !== 0)]);
-    expect(await names({ q: "крановщик" }, 30)).toEqual(broad);
     // The next page goes on by date: nothing repeated, nothing skipped.
-    expect(await names({ q: "крановщик", page: 2 })).toEqual(cranes.slice(20));
+    expect(await names({ q: "крановщик", page: 2 }, 30)).toEqual(cranes.slice(20));
     // A walk that finds less than a page: the words are rare, the index's newest matches (all 25
     // here) are ranked.
     const others = cranes.filter((_, i) => i % 5 !== 0);
@@ -384,23 +384,76 @@ describe("the order of results, however they are found", () => {
     expect(await names({ q: "крановщик", page: 2 }, 3)).toEqual(others.slice(15));
   });
 
-  it("filters by experience through its index exactly as the months of experience count", async () => {
-    // Every combination of stored months, an ongoing job, when they were counted and when the
-    // search runs (including a clock behind the count): the indexed condition and the function agree
-    // (NULL, where nothing is ongoing, filters a row out as false does).
-    const disagreements = await db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-      FROM generate_series(0, 130, 7) AS months,
-           (VALUES (true), (false)) AS o(ongoing),
-           (VALUES (timestamptz '2026-01-31 23:30+00'), (timestamptz '2026-02-01 00:10+00'), (timestamptz '2025-12-15 12:00+00')) AS c(counted_at),
-           (VALUES (timestamptz '2026-02-01 00:00+00'), (timestamptz '2026-12-31 23:59+00'), (timestamptz '2025-06-01 00:00+00')) AS a(at),
-           generate_series(12, 120, 12) AS wanted
-      WHERE (resume_experience_months(months, ongoing, counted_at, at) >= wanted)
-         IS DISTINCT FROM coalesce(months >= wanted OR (CASE WHEN ongoing THEN utc_month_number(counted_at) - months END) <= utc_month_number(at) - wanted, false)`;
-    expect(disagreements[0]?.n).toBe(0);
+  it("filters by experience through its year keys exactly as the months of experience count", async () => {
+    // Every combination of stored months (up to past the 50 years the keys reach), an ongoing job,
+    // when they were counted and when the search runs (including a clock behind the count): the
+    // indexed condition and the function agree (NULL, where nothing is ongoing, filters a row out
+    // as false does). The rows live in a copy of the table with its generated columns.
+    const disagreements = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`CREATE TEMP TABLE experience_grid (LIKE resume_search INCLUDING DEFAULTS INCLUDING GENERATED) ON COMMIT DROP`;
+      await tx.$executeRaw`
+        INSERT INTO experience_grid (resume_id, user_id, public_id, relocation_region_ids, specialization_ids,
+          licence_categories, verified_categories, languages, employment_types, schedules, experience_months,
+          experience_ongoing, experience_counted_at, hidden_from, updated_at, search_vector)
+        SELECT row_number() OVER (), 0, gen_random_uuid(), '{}', '{}', '{}', '{}', '{}', '{}', '{}', months, o.ongoing,
+               c.counted_at, '{}', now(), ''
+        FROM generate_series(0, 620, 7) AS months,
+             (VALUES (true), (false)) AS o(ongoing),
+             (VALUES (timestamptz '2026-01-31 23:30+00'), (timestamptz '2026-02-01 00:10+00'), (timestamptz '2025-12-15 12:00+00')) AS c(counted_at)`;
+      const found: { at: string; years: number; n: number }[] = [];
+      for (const at of ["2026-02-01T00:00:00Z", "2026-12-31T23:59:00Z", "2025-06-01T00:00:00Z", "2031-07-15T00:00:00Z"]) {
+        for (const years of [1, 2, 3, 5, 10, 49, 50]) {
+          const rows = await tx.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM experience_grid rs
+            WHERE (resume_experience_months(rs.experience_months, rs.experience_ongoing, rs.experience_counted_at, ${new Date(at)}::timestamptz) >= ${12 * years})
+               IS DISTINCT FROM coalesce(${experienceAtLeastSql(years, new Date(at))}, false)`;
+          found.push({ at, years, n: rows[0]?.n ?? -1 });
+        }
+      }
+      return found.filter((f) => f.n !== 0);
+    });
+    expect(disagreements).toEqual([]);
     for (const at of ["2026-01-31T23:30:00Z", "2026-02-01T00:10:00Z", "2024-12-31T23:59:59Z"]) {
       const sql = await db.$queryRaw<{ m: number }[]>`SELECT utc_month_number(${new Date(at)}::timestamptz) AS m`;
       expect(utcMonthNumber(new Date(at))).toBe(sql[0]?.m);
+    }
+  });
+
+  it("counts an ongoing experience again once it completes a year, and finds it the same before and after", async () => {
+    const driver = r.driver!.id;
+    const row = async () =>
+      (
+        await db.$queryRaw<{ months: number; years: number[]; next: number | null; counted: Date }[]>`
+          SELECT experience_months AS months, experience_years AS years, experience_next_year_month AS next,
+                 experience_counted_at AS counted
+          FROM resume_search WHERE resume_id = ${driver}`
+      )[0]!;
+    const now = new Date();
+    const fresh = await row();
+    expect(fresh.next).toBeGreaterThan(utcMonthNumber(now));
+    // As if counted 13 months ago: its experience has completed another year since.
+    await db.$executeRaw`
+      UPDATE resume_search SET experience_counted_at = experience_counted_at - interval '13 months' WHERE resume_id = ${driver}`;
+    const stale = await row();
+    expect(stale.next).toBeLessThanOrEqual(utcMonthNumber(now));
+    const years = Math.floor((fresh.months + 13) / 12);
+    expect(stale.years).not.toContain(years);
+    try {
+      expect(await found({ experienceYears: years })).toContain("driver");
+      expect(await found({ experienceYears: years + 1 })).not.toContain("driver");
+
+      expect(await refreshExperienceYears(now, { batch: 2 })).toBeGreaterThanOrEqual(1);
+      const counted = await row();
+      expect(counted.months).toBe(fresh.months + 13);
+      expect(counted.years).toContain(years);
+      expect(counted.next).toBeGreaterThan(utcMonthNumber(now));
+      expect(counted.counted.getTime()).toBe(now.getTime());
+      expect(await found({ experienceYears: years })).toContain("driver");
+      expect(await found({ experienceYears: years + 1 })).not.toContain("driver");
+      // Nothing is left to count: a second call does nothing.
+      expect(await refreshExperienceYears(now)).toBe(0);
+    } finally {
+      await refreshResumeSearch(db, [driver]);
     }
   });
 });

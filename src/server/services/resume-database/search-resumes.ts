@@ -15,7 +15,8 @@ import { DomainError } from "@/server/errors";
 import { getCatalog } from "../catalog/catalog";
 import { organizationSeesResumeDatabase } from "@/lib/resume-database-rule";
 import { resumeRowVisibleToSql } from "../resumes/database-rule";
-import { newestMatches, relevancePage, type Run, type SearchTable } from "../search/plan/newest-matches";
+import { experienceAtLeastSql } from "./experience-years";
+import { newestMatches, relevancePage, sizedWalk, type Run, type SearchTable } from "../search/plan/newest-matches";
 import { planQuery, type Correction } from "../search/plan/query-words";
 
 // Full-text search with filters over `resume_search` (see its migration) for an organisation that
@@ -38,9 +39,6 @@ export const RELEVANCE_WINDOW = 10 * RESUME_PAGE_SIZE;
 const WALK_ROWS = 10_000;
 const CARD_SKILLS = 5;
 const DAY_MS = 86_400_000;
-
-/** Calendar months since the year 0 in UTC, as SQL's utc_month_number. */
-export const utcMonthNumber = (at: Date) => at.getUTCFullYear() * 12 + at.getUTCMonth() + 1;
 
 export interface ResumeSearchOptions {
   db?: Db;
@@ -87,9 +85,11 @@ interface Prepared {
   params: ResumeSearchParams;
   notices: Set<SearchNotice>;
   where: Prisma.Sql;
-  /** A condition over `rs` that an index walks in update order (the place), or TRUE. */
-  walkFrom: Prisma.Sql;
+  /** A condition over `rs` that an index walks in update order (the place); absent, the whole table. */
+  walkFrom?: Prisma.Sql;
   walkRows: number;
+  /** Tests pin the walk's length (options.walkRows); otherwise it is sized by the place's rows. */
+  walkPinned: boolean;
   query: Prisma.Sql | null;
   corrections: Correction[];
   sort: "relevance" | "date";
@@ -127,7 +127,7 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
     }
   }
   // Without relocation the newest-first walk reads only the place's own rows (its btree index).
-  let walkFrom = Prisma.sql`TRUE`;
+  let walkFrom: Prisma.Sql | undefined;
   if (place && params.relocate && regionId !== null)
     where.push(Prisma.sql`(${place} OR rs.relocation_region_ids @> ARRAY[${regionId}::integer])`);
   else if (place) {
@@ -154,13 +154,7 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
   if (params.withSalary) where.push(Prisma.sql`rs.desired_salary IS NOT NULL`, ...range);
   else if (range.length) where.push(Prisma.sql`(rs.desired_salary IS NULL OR (${Prisma.join(range, " AND ")}))`);
 
-  if (params.experienceYears !== null) {
-    // resume_experience_months(...) >= months, as two comparisons the GIN index answers: the
-    // months counted at the last refresh, or the month an ongoing experience counts from (see
-    // migration 20261210200000_resume_search_experience_key).
-    const months = params.experienceYears * 12;
-    where.push(Prisma.sql`(rs.experience_months >= ${months} OR rs.experience_base_month <= ${utcMonthNumber(now) - months})`);
-  }
+  if (params.experienceYears !== null) where.push(experienceAtLeastSql(params.experienceYears, now));
 
   if (params.licences.length) {
     const column = params.verified ? Prisma.raw("rs.verified_categories") : Prisma.raw("rs.licence_categories");
@@ -181,8 +175,9 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
     params,
     notices,
     where: Prisma.join(where, " AND "),
-    walkFrom,
+    ...(walkFrom ? { walkFrom } : {}),
     walkRows: options.walkRows ?? WALK_ROWS,
+    walkPinned: options.walkRows !== undefined,
     query: tsquery,
     corrections,
     sort,
@@ -199,8 +194,9 @@ const RESUME_SEARCH: SearchTable = { table: "resume_search", alias: "rs", id: "r
 async function pageIds(p: Prepared, run: Run): Promise<number[]> {
   const offset = (p.params.page - 1) * RESUME_PAGE_SIZE;
   const page = { limit: RESUME_PAGE_SIZE, offset };
-  if (!p.query || p.sort !== "relevance") return newestMatches(RESUME_SEARCH, p, run, page);
-  return relevancePage(RESUME_SEARCH, p, run, p.query, page, RELEVANCE_WINDOW);
+  const walk = p.walkPinned ? p : await sizedWalk(p.db, RESUME_SEARCH, p);
+  if (!p.query || p.sort !== "relevance") return newestMatches(RESUME_SEARCH, walk, run, page);
+  return relevancePage(RESUME_SEARCH, walk, run, p.query, page, RELEVANCE_WINDOW);
 }
 
 async function count(p: Prepared): Promise<number> {
@@ -304,7 +300,8 @@ export async function searchResumes(
     });
   }
   await requireDatabaseAccess(db, organizationId);
-  const p = await timed(timings, "plan", () => prepare(organizationId, parsed.data, { ...options, db }, now));
+  // `options` as given: without a client of its own the search reads the process's catalogue copy.
+  const p = await timed(timings, "plan", () => prepare(organizationId, parsed.data, options, now));
   const run: Run = (sql) => p.db.$queryRaw<{ id: number }[]>(sql);
   const [ids, counted] = await Promise.all([
     timed(timings, "results", () => pageIds(p, run)),

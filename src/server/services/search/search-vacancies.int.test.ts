@@ -323,14 +323,13 @@ describe("the order of results, however they are found", () => {
   });
 
   it("ranks the newest matches the walk finds by relevance, in whole pages, and goes on by date", async () => {
-    const broad = await keys({ q: "крановщик" });
-    // The walk finds all 25; the newest 20 (one whole page) are ranked: those that name the word
-    // twice first, equal ranks newest first.
+    // A walk of 30 rows finds all 25; the newest 20 (one whole page) are ranked: those that name
+    // the word twice first, equal ranks newest first.
+    const broad = await keys({ q: "крановщик" }, 30);
     const window = cranes.slice(0, 20);
     expect(broad).toEqual([...window.filter((_, i) => i % 5 === 0), ...window.filter((_, i) => i % 5 !== 0)]);
-    expect(await keys({ q: "крановщик" }, 30)).toEqual(broad);
     // The next page goes on by date: nothing repeated, nothing skipped.
-    expect(await keys({ q: "крановщик", page: "2" })).toEqual(cranes.slice(20));
+    expect(await keys({ q: "крановщик", page: "2" }, 30)).toEqual(cranes.slice(20));
     // A walk that finds less than a page: the words are rare, the index's newest matches (all 25
     // here) are ranked.
     const others = cranes.filter((_, i) => i % 5 !== 0);

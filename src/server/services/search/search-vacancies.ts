@@ -8,7 +8,7 @@ import { getCatalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
 import { applyFilters, facetsFromRows, facetsSql, filtersSql, type AppliedFilter, type Facets } from "./plan/filter-conditions";
-import { newestMatches, relevancePage, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
+import { newestMatches, relevancePage, sizedWalk, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
 import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
@@ -88,7 +88,7 @@ function walkOf(r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: numb
   const city = r.filters.flatMap((f) => f.conditions).find((c) => c.kind === "equals" && c.column === "city_id");
   return {
     where: whereSql(conditions(r, query, now)),
-    walkFrom: city?.kind === "equals" ? Prisma.sql`vs.city_id = ${city.value}` : Prisma.sql`TRUE`,
+    ...(city?.kind === "equals" ? { walkFrom: Prisma.sql`vs.city_id = ${city.value}` } : {}),
     walkRows,
   };
 }
@@ -99,11 +99,18 @@ function walkOf(r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: numb
  * pages; the index's newest for rare words) are ranked and fill the first pages, later pages go on
  * by date. By salary, the matches are sorted.
  */
-async function pageIds(r: Resolved, query: Prisma.Sql | null, now: Date, run: Run, walkRows: number): Promise<number[]> {
+async function pageIds(
+  db: Db,
+  r: Resolved,
+  query: Prisma.Sql | null,
+  now: Date,
+  run: Run,
+  pinnedWalkRows: number | undefined,
+): Promise<number[]> {
   const offset = (r.params.page - 1) * PAGE_SIZE;
   const page = { limit: PAGE_SIZE, offset };
   const sort = r.params.sort ?? (query ? "relevance" : "date");
-  const walk = walkOf(r, query, now, walkRows);
+  const walk = walkOf(r, query, now, pinnedWalkRows ?? WALK_ROWS);
   if (sort === "salary") {
     // "+ 0" keeps the planner from walking the salary index and filtering: with selective filters
     // that walk read 600,000 rows to find 20 (2.7 s); sorting the matches is bounded instead.
@@ -115,8 +122,10 @@ async function pageIds(r: Resolved, query: Prisma.Sql | null, now: Date, run: Ru
         LIMIT ${PAGE_SIZE} OFFSET ${offset}`)
     ).map((row) => row.id);
   }
-  if (!query || sort !== "relevance") return newestMatches(VACANCY_SEARCH, walk, run, page);
-  return relevancePage(VACANCY_SEARCH, walk, run, query, page, RELEVANCE_WINDOW);
+  // Tests pin the walk's length; otherwise it is sized by the rows of the city or the table.
+  const sized = pinnedWalkRows === undefined ? await sizedWalk(db, VACANCY_SEARCH, walk) : walk;
+  if (!query || sort !== "relevance") return newestMatches(VACANCY_SEARCH, sized, run, page);
+  return relevancePage(VACANCY_SEARCH, sized, run, query, page, RELEVANCE_WINDOW);
 }
 
 async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
@@ -210,7 +219,7 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
 
   const [ids, counted, priority] = await Promise.all([
     timed(timings, "results", () =>
-      pageIds(resolved, query, now, (sql) => db.$queryRaw<{ id: number }[]>(sql), options.walkRows ?? WALK_ROWS),
+      pageIds(db, resolved, query, now, (sql) => db.$queryRaw<{ id: number }[]>(sql), options.walkRows),
     ),
     timed(timings, "count", () => countAndFacets(db, resolved, query, now)),
     firstPage
@@ -255,6 +264,7 @@ export async function explainSearch(params: SearchParams, options: SearchOptions
   const { db, resolved, query } = await prepare(params, options, now);
   const plans: string[] = [];
   await pageIds(
+    db,
     resolved,
     query,
     now,
@@ -263,7 +273,7 @@ export async function explainSearch(params: SearchParams, options: SearchOptions
       plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
       return db.$queryRaw<{ id: number }[]>(sql);
     },
-    options.walkRows ?? WALK_ROWS,
+    options.walkRows,
   );
   return plans.join("\n\n");
 }

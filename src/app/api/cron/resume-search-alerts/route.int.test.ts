@@ -94,7 +94,15 @@ describe("/api/cron/resume-search-alerts", () => {
     const response = await POST(request("POST", `Bearer ${SECRET}`));
     expect(response.status).toBe(200);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
-    expect(await response.json()).toMatchObject({ ok: true, due: 1, claimed: 1, sent: 1, empty: 0, failed: 0 });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      experienceRecounted: 0,
+      due: 1,
+      claimed: 1,
+      sent: 1,
+      empty: 0,
+      failed: 0,
+    });
     expect(await db.emailMessage.count({ where: { userId: memberId, template: "resume-search-alert" } })).toBe(1);
 
     const again = await GET(request("GET", `Bearer ${SECRET}`));

@@ -1,4 +1,7 @@
+import { LRUCache } from "lru-cache";
+
 import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db-client";
 
 // Newest-first pages of a search table that no planner estimate can turn into a read of the
 // whole table. Asked for "the newest N matches", PostgreSQL either walks a date index and filters
@@ -7,10 +10,18 @@ import { Prisma } from "@/generated/prisma/client";
 // estimates of text and array conditions, which are often wrong by orders of magnitude (460,000
 // rows walked to find none). Here the walk is bounded and the index is the fallback:
 //
-// 1. walk the newest `walkRows` rows of the date index (of the searched place, when its own index
-//    can be walked) and filter them; when they hold the page, it is the exact answer;
-// 2. otherwise the matches are sparse, fewer than offset + limit in `walkRows` rows, and the GIN
+// 1. walk the newest rows of the date index (of the searched place, when its own index can be
+//    walked) and filter them; when they hold the page, it is the exact answer;
+// 2. otherwise the matches are sparse, fewer than offset + limit in the rows walked, and the GIN
 //    index finds them all ("+ interval" keeps the planner off the date index) to be sorted.
+//
+// How far to walk (walkLength). The walk reads rows, the index reads matches, and a match the index
+// finds costs as much as k rows walked (MATCH_COST). At a density d of matches among the N rows
+// walkable, the walk reads needed / d rows and the index d * N matches: they cost the same at
+// d = sqrt(needed / (k * N)), a walk of sqrt(k * needed * N) rows. So the walk stops there: when it
+// finds too few, the matches number fewer than sqrt(needed * N / k) and the index reads only those.
+// Neither step costs more than that, whatever the words are, and a place of a few thousand rows
+// (a region of the resume database) is not walked at all when the walk would read most of it.
 
 export interface SearchTable {
   /** Table and alias, e.g. `vacancy_search vs`. */
@@ -24,15 +35,32 @@ export interface SearchTable {
 export interface NewestWalk {
   /** The search's conditions over the table's alias. */
   where: Prisma.Sql;
-  /** A condition over the alias that a btree index walks in date order (the place), or TRUE. */
-  walkFrom: Prisma.Sql;
-  /** Rows the walk reads before the index takes over. */
+  /**
+   * A condition over the alias that a btree index walks in date order (the place); absent, the
+   * walk goes through the whole table's date index.
+   */
+  walkFrom?: Prisma.Sql;
+  /** The most rows the walk reads before the index takes over (ten more per row skipped). */
   walkRows: number;
+  /**
+   * The planner's estimate of the rows under `walkFrom` (sizedWalk). With it the walk stops where
+   * the index becomes cheaper (walkLength) and is skipped when it would read them all; without it
+   * (tests pinning a path) the walk reads `walkRows` rows.
+   */
+  fromRows?: number;
   /** Known to hold every row under `walkFrom` (at most `walkRows` exist): its answer is final. */
   exhaustive?: boolean;
 }
 
 export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
+
+/**
+ * What a match found by the index costs, in rows walked for the same time (measured at 500,000
+ * resumes): about 6 µs per match (its heap row and the recheck of its vector). The whole table's
+ * newest rows lie together in the heap, about 1 µs per row walked; a place's newest rows lie one
+ * per heap page, about 3 µs.
+ */
+const MATCH_COST = { table: 6, place: 2 };
 
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not an SQL identifier: ${name}`);
@@ -40,16 +68,33 @@ const ident = (name: string) => {
 };
 
 /**
- * The matches at [offset, offset + limit) among the newest rows, newest first: `walkRows` of them,
- * and ten more per row skipped, so that a deep page of a frequent word is still the walk's.
+ * Rows the walk reads for the matches at [offset, offset + limit): `walkRows`, and ten more per row
+ * skipped so that a deep page of a frequent word is still the walk's; never more than
+ * sqrt(k * needed * fromRows), where the index becomes the cheaper way (see the top of this file).
  */
-export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number): Prisma.Sql {
+export function walkLength(w: NewestWalk, needed: number, offset: number): number {
+  const bounded = w.walkRows + offset * 10;
+  if (w.fromRows === undefined) return bounded;
+  const k = w.walkFrom ? MATCH_COST.place : MATCH_COST.table;
+  return Math.min(bounded, Math.ceil(Math.sqrt(k * needed * w.fromRows)));
+}
+
+/** Whether walking pays: not when the walk would read every row under `walkFrom` anyway. */
+const walkPays = (w: NewestWalk, needed: number, offset: number) =>
+  w.fromRows === undefined || walkLength(w, needed, offset) < w.fromRows;
+
+/**
+ * The matches at [offset, offset + limit) among the newest `walkLength` rows, newest first; the
+ * walk is sized for `needed` matches (the rows up to the page's end, or a relevance window's first
+ * page).
+ */
+export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number, needed = offset + limit): Prisma.Sql {
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
   return Prisma.sql`
     SELECT ${a}.${id} AS id FROM (
-      SELECT * FROM ${ident(t.table)} ${a} WHERE ${w.walkFrom}
+      SELECT * FROM ${ident(t.table)} ${a} WHERE ${w.walkFrom ?? Prisma.sql`TRUE`}
       ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
-      LIMIT ${w.walkRows + offset * 10}
+      LIMIT ${walkLength(w, needed, offset)}
     ) ${a}
     WHERE ${w.where}
     ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
@@ -67,8 +112,10 @@ export async function newestMatches(
   page: { limit: number; offset: number },
   alreadyWalked?: { id: number }[],
 ): Promise<number[]> {
-  const walked = alreadyWalked ?? (await run(walkSql(t, w, page.limit, page.offset)));
-  if (walked.length === page.limit || w.exhaustive) return walked.map((row) => row.id);
+  const walked =
+    alreadyWalked ??
+    (walkPays(w, page.offset + page.limit, page.offset) ? await run(walkSql(t, w, page.limit, page.offset)) : null);
+  if (walked && (walked.length === page.limit || w.exhaustive)) return walked.map((row) => row.id);
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
   const found = await run(Prisma.sql`
     SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
@@ -84,8 +131,8 @@ export async function newestMatches(
  * - when the walk finds a page or more, its matches, cut to whole pages, are the window: dense
  *   words never send ranking to the index, whose prefix matches read every posting of a common
  *   prefix;
- * - when it finds less than a page, the words are rare (fewer than a page in `walkRows` rows), and
- *   the index's newest `window` matches are the window.
+ * - when it finds less than a page, the words are rare (fewer than a page in the rows walked), or
+ *   the place is too small to walk, and the index's newest `window` matches are the window.
  * Pages past the window go on by date (`newestMatches` from the same offset), so that none
  * repeats another and none is skipped; `walked` is the walk's answer, for those pages.
  */
@@ -95,11 +142,12 @@ export async function relevanceWindow(
   run: Run,
   window: number,
   pageSize: number,
-): Promise<{ ids: number[]; walked: { id: number }[] }> {
-  const walked = await run(walkSql(t, w, window, 0));
-  if (walked.length >= pageSize)
+): Promise<{ ids: number[]; walked: { id: number }[] | null }> {
+  // Sized for one page: the window is used when the walk finds at least that.
+  const walked = walkPays(w, pageSize, 0) ? await run(walkSql(t, w, window, 0, pageSize)) : null;
+  if (walked && walked.length >= pageSize)
     return { ids: walked.slice(0, walked.length - (walked.length % pageSize)).map((row) => row.id), walked };
-  const ids = await newestMatches(t, w, run, { limit: window, offset: 0 }, walked);
+  const ids = await newestMatches(t, w, run, { limit: window, offset: 0 }, walked ?? undefined);
   return { ids, walked };
 }
 
@@ -119,7 +167,7 @@ export async function relevancePage(
   if (page.offset >= window) return newestMatches(t, w, run, page);
   const found = await relevanceWindow(t, w, run, window, page.limit);
   if (page.offset >= found.ids.length)
-    return newestMatches(t, w, run, page, found.walked.slice(page.offset, page.offset + page.limit));
+    return newestMatches(t, w, run, page, found.walked?.slice(page.offset, page.offset + page.limit));
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
   const ranked = await run(Prisma.sql`
     SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
@@ -127,4 +175,24 @@ export async function relevancePage(
     ORDER BY ts_rank_cd(${a}.search_vector, ${query}) DESC, ${a}.${date} DESC, ${a}.${id} DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`);
   return ranked.map((row) => row.id);
+}
+
+type PlanRows = { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[];
+
+// Estimates of the rows under a walk's start (a place, or the whole table) change slowly: they are
+// asked once per process and condition for ten minutes, not once per search.
+const estimates = new LRUCache<string, number>({ max: 1_000, ttl: 10 * 60_000 });
+
+/** The planner's estimate of the rows under `w.walkFrom` (statistics only), to size the walk by. */
+export async function sizedWalk(db: Pick<Db, "$queryRaw">, t: SearchTable, w: NewestWalk): Promise<NewestWalk> {
+  const from = w.walkFrom ?? Prisma.sql`TRUE`;
+  const key = JSON.stringify([t.table, from.sql, from.values], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  let fromRows = estimates.get(key);
+  if (fromRows === undefined) {
+    const plan = await db.$queryRaw<PlanRows>`
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${ident(t.table)} ${ident(t.alias)} WHERE ${from}`;
+    fromRows = plan[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
+    estimates.set(key, fromRows);
+  }
+  return { ...w, fromRows };
 }
