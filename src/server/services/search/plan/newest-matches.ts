@@ -126,35 +126,16 @@ export async function newestMatches(
 }
 
 /**
- * The newest matches to rank by relevance, at most `window` of them (a whole number of pages).
- * Ranking reads each candidate's vector, so it never runs over every match:
- * - when the walk finds a page or more, its matches, cut to whole pages, are the window: dense
- *   words never send ranking to the index, whose prefix matches read every posting of a common
- *   prefix;
+ * One page by relevance (`ts_rank_cd` of the row's `search_vector`, ties newest first), ranked
+ * over at most the newest `window` matches (a whole number of pages); pages past them go on by date,
+ * newest first, so that none repeats another and none is skipped. Ranking reads each candidate's
+ * vector, so it never runs over every match:
+ * - when the walk finds a page or more, its matches, cut to whole pages, are ranked: dense words
+ *   never send ranking to the index, whose prefix matches read every posting of a common prefix;
  * - when it finds less than a page, the words are rare (fewer than a page in the rows walked), or
- *   the place is too small to walk, and the index's newest `window` matches are the window.
- * Pages past the window go on by date (`newestMatches` from the same offset), so that none
- * repeats another and none is skipped; `walked` is the walk's answer, for those pages.
- */
-export async function relevanceWindow(
-  t: SearchTable,
-  w: NewestWalk,
-  run: Run,
-  window: number,
-  pageSize: number,
-): Promise<{ ids: number[]; walked: { id: number }[] | null }> {
-  // Sized for one page: the window is used when the walk finds at least that.
-  const walked = walkPays(w, pageSize, 0) ? await run(walkSql(t, w, window, 0, pageSize)) : null;
-  if (walked && walked.length >= pageSize)
-    return { ids: walked.slice(0, walked.length - (walked.length % pageSize)).map((row) => row.id), walked };
-  const ids = await newestMatches(t, w, run, { limit: window, offset: 0 }, walked ?? undefined);
-  return { ids, walked };
-}
-
-/**
- * One page by relevance, ranked over `relevanceWindow`'s window (`ts_rank_cd` of the row's
- * `search_vector`, ties newest first); pages past the window go on by date, newest first. Both
- * searches page by relevance with this.
+ *   the place is too small to walk, and the index's newest `window` matches are ranked, in the same
+ *   statement that finds them.
+ * Both searches page by relevance with this.
  */
 export async function relevancePage(
   t: SearchTable,
@@ -165,15 +146,26 @@ export async function relevancePage(
   window: number,
 ): Promise<number[]> {
   if (page.offset >= window) return newestMatches(t, w, run, page);
-  const found = await relevanceWindow(t, w, run, window, page.limit);
-  if (page.offset >= found.ids.length)
-    return newestMatches(t, w, run, page, found.walked?.slice(page.offset, page.offset + page.limit));
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
-  const ranked = await run(Prisma.sql`
-    SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
-    WHERE ${a}.${id} = ANY (${found.ids}::integer[])
+  const byRank = Prisma.sql`
     ORDER BY ts_rank_cd(${a}.search_vector, ${query}) DESC, ${a}.${date} DESC, ${a}.${id} DESC
-    LIMIT ${page.limit} OFFSET ${page.offset}`);
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+  // The walk is sized for one page: its matches are the window when it finds at least that.
+  const walked = walkPays(w, page.limit, 0) ? await run(walkSql(t, w, window, 0, page.limit)) : null;
+  if (walked && (walked.length >= page.limit || w.exhaustive)) {
+    const ids = walked.slice(0, w.exhaustive ? walked.length : walked.length - (walked.length % page.limit)).map((row) => row.id);
+    if (page.offset >= ids.length) return newestMatches(t, w, run, page, walked.slice(page.offset, page.offset + page.limit));
+    const ranked = await run(Prisma.sql`
+      SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a} WHERE ${a}.${id} = ANY (${ids}::integer[]) ${byRank}`);
+    return ranked.map((row) => row.id);
+  }
+  const ranked = await run(Prisma.sql`
+    SELECT ${a}.${id} AS id FROM (
+      SELECT ${a}.${id}, ${a}.${date}, ${a}.search_vector FROM ${ident(t.table)} ${a}
+      WHERE ${w.where}
+      ORDER BY ${a}.${date} + interval '0 seconds' DESC, ${a}.${id} DESC
+      LIMIT ${window}
+    ) ${a} ${byRank}`);
   return ranked.map((row) => row.id);
 }
 
