@@ -8,6 +8,8 @@
  * 3. The digest state is reset (no deliveries, no digest emails, every subscription made a day
  *    ago and never sent), then the digest job runs in-process for the day after the newest
  *    vacancy, with the outbox transport: each email is stored in email_messages, as handed over.
+ *    With --monday it runs as on a Monday at 07:00 Almaty, the last one in the data, with every
+ *    fifth subscription weekly (made eight days before, so its window reaches back seven days).
  *
  * The target is printed as PASS/MISS and never fails the run; an error makes the exit status 1.
  */
@@ -36,6 +38,8 @@ and filled on first use: a million vacancies take several minutes), with the out
   --seekers N      bench seekers with 1–3 daily subscriptions each (default 100,000; added once)
   --vacancies N    vacancies the bench database should hold (default 1,000,000)
   --batch N        seekers per claim-and-send batch of the job (default: the job's own)
+  --monday         the Monday run: every fifth subscription weekly (20%), its window reaching back
+                   7 days, on the last Monday 07:00 Asia/Almaty before the newest vacancy
   --recreate       drop the bench database first and build it again (only a database named *bench*)
   --help           this text
 
@@ -46,18 +50,23 @@ interface Options {
   vacancies: number;
   batch: number | undefined;
   recreate: boolean;
+  monday: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Options | "help" {
-  const options: Options = { seekers: 100_000, vacancies: 1_000_000, batch: undefined, recreate: false };
+  const options: Options = { seekers: 100_000, vacancies: 1_000_000, batch: undefined, recreate: false, monday: false };
   const limits = { seekers: [1, 5_000_000], vacancies: [1_000, 20_000_000], batch: [1, 10_000] } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--help" || arg === "-h") return "help";
     if (arg === "--recreate") {
       options.recreate = true;
+      continue;
+    }
+    if (arg === "--monday") {
+      options.monday = true;
       continue;
     }
     const match = /^--(seekers|vacancies|batch)(?:=(.*))?$/.exec(arg);
@@ -115,6 +124,20 @@ const loadAverage = () =>
     .join(" ");
 const mib = (bytes: number) => `${fmtInt(bytes / 2 ** 20)} MiB`;
 
+/** Share of the bench subscriptions made weekly for --monday. */
+const WEEKLY_SHARE = 0.2;
+
+/**
+ * The last Monday 07:00 in Almaty (02:00 UTC; Kazakhstan keeps UTC+5 all year) at or before
+ * `at`: the weekly subscriptions' run, inside the data's time span.
+ */
+function lastMondayMorning(at: Date): Date {
+  const run = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), 2));
+  if (run > at) run.setUTCDate(run.getUTCDate() - 1);
+  while (run.getUTCDay() !== 1) run.setUTCDate(run.getUTCDate() - 1);
+  return run;
+}
+
 async function main(): Promise<number> {
   let options: Options | "help";
   try {
@@ -143,12 +166,13 @@ async function main(): Promise<number> {
   const seekers = await ensureSeekers(url, options.seekers);
   note(`seekers: ${seekers.prepared}: ${fmtInt(seekers.seekers)} bench seekers, ${fmtInt(seekers.subscriptions)} subscriptions`);
 
-  // The day after the newest vacancy: the window is the data set's last 24 hours, whenever it was made.
+  // The day after the newest vacancy: the window is the data set's last 24 hours, whenever it was
+  // made. The Monday run takes the last Monday morning in the data instead.
   const newest = (await query<{ at: Date }>(url, "SELECT max(published_at) AS at FROM vacancy_search"))[0]?.at;
   if (!newest) throw new Error("vacancy_search is empty");
-  const now = new Date(newest.getTime() + 60_000);
+  const now = options.monday ? lastMondayMorning(new Date(newest.getTime() + 60_000)) : new Date(newest.getTime() + 60_000);
   const resetStarted = performance.now();
-  await resetDigestState(url, now);
+  await resetDigestState(url, now, options.monday ? WEEKLY_SHARE : 0);
   note(`digest state reset in ${fmtSeconds(performance.now() - resetStarted)}; the run's now: ${now.toISOString()}`);
 
   heading("Digest run");
@@ -168,6 +192,7 @@ async function main(): Promise<number> {
     await db.$disconnect().catch(() => undefined);
   }
   const wallMs = performance.now() - started;
+  if (options.monday && !result.weekly) throw new Error(`the run at ${now.toISOString()} did not serve weekly subscriptions`);
   const cpu = process.cpuUsage(cpuBefore);
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
@@ -182,9 +207,10 @@ async function main(): Promise<number> {
     table(
       ["measure", "value"],
       [
+        ["run", result.weekly ? `Monday (daily and weekly subscriptions, ${WEEKLY_SHARE * 100}% weekly)` : "daily subscriptions"],
         ["seekers (due, considered)", fmtInt(result.seekers)],
         ["subscriptions matched", fmtInt(result.subscriptions)],
-        ["window vacancies (last 24 h, live)", fmtInt(result.windowVacancies)],
+        [`window vacancies (last ${result.weekly ? "7 days" : "24 h"}, live)`, fmtInt(result.windowVacancies)],
         ["emails handed to the outbox", fmtInt(emails)],
         ["sent / empty / failed", `${fmtInt(result.sent)} / ${fmtInt(result.empty)} / ${fmtInt(result.failed)}`],
         ["mean email size (HTML + text)", `${fmtInt(emails ? Number(stored?.bytes ?? 0) / emails / 1024 : 0)} KiB`],

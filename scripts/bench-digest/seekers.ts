@@ -186,9 +186,11 @@ export async function ensureSeekers(url: string, target: number, seed = 7): Prom
 
 /**
  * Puts the digest back to "never sent": no deliveries and no digest emails, every bench
- * subscription made one day before `now` and never sent, every bench seeker's digests on.
+ * subscription made one day before `now` and never sent, every bench seeker's digests on. With a
+ * `weeklyShare`, that share of the subscriptions (every n-th by id) is weekly, made eight days
+ * before `now`, so that its window reaches back the whole week.
  */
-export async function resetDigestState(url: string, now: Date): Promise<void> {
+export async function resetDigestState(url: string, now: Date, weeklyShare = 0): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -200,6 +202,12 @@ export async function resetDigestState(url: string, now: Date): Promise<void> {
        FROM users u WHERE u.id = s.user_id AND u.email LIKE $2`,
       [new Date(now.getTime() - 86_400_000), pattern],
     );
+    if (weeklyShare > 0)
+      await client.query(
+        `UPDATE subscriptions s SET frequency = 'WEEKLY', created_at = $1
+         FROM users u WHERE u.id = s.user_id AND u.email LIKE $2 AND s.id % $3 = 0`,
+        [new Date(now.getTime() - 8 * 86_400_000), pattern, Math.round(1 / weeklyShare)],
+      );
     await client.query("UPDATE users SET notify_digests = true WHERE email LIKE $1 AND NOT notify_digests", [pattern]);
     // Outside the measured run: the deletes above leave dead rows behind.
     await client.query("VACUUM (ANALYZE) digest_deliveries, email_messages, subscriptions, users");
