@@ -183,7 +183,7 @@ export async function serverSettings(client: pg.Client): Promise<string> {
   const settings = await client.query<{ name: string; setting: string }>(
     `SELECT name, current_setting(name) AS setting FROM pg_settings
       WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit',
-                     'max_parallel_workers_per_gather')
+                     'max_parallel_workers_per_gather', 'huge_pages')
       ORDER BY name = 'server_version' DESC, name`,
   );
   return settings.rows

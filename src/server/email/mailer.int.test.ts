@@ -52,6 +52,48 @@ describe("mailer with the outbox transport", () => {
     expect([a.delivered, b.delivered, again.delivered]).toEqual([true, true, true]);
   });
 
+  it("stores every email of a batch with its own fields, the ones already stored left as they were", async () => {
+    const user = await db.user.create({ data: { email: "batch-owner@example.kz", name: "Айгүл", isSeeker: true } });
+    const mailer = createMailer(db, outboxTransport, FROM);
+    const first = await mailer.send(email("batch-0@example.kz", "batch:test:0"));
+    const batch: EmailToSend[] = [
+      email("batch-0@example.kz", "batch:test:0"),
+      {
+        to: "batch-1@example.kz",
+        subject: 'Кавычки " и \\ обратная черта, {скобки}, NULL',
+        html: "<p>Бір</p>",
+        text: "Бір\nекі",
+        template: "digest",
+        locale: "ru",
+        userId: user.id,
+        headers: { "List-Unsubscribe": "<https://jumys.kz/u?t=a,b>", "X-Quote": '"' },
+        idempotencyKey: "batch:test:1",
+      },
+      { ...email("batch-2@example.kz"), template: "other" },
+    ];
+    const results = await mailer.sendMany(batch);
+    expect(results[0]).toEqual({ emailId: first.emailId, delivered: true });
+    expect(results.every((r) => r.delivered)).toBe(true);
+    const rows = await db.emailMessage.findMany({
+      where: { id: { in: results.map((r) => r.emailId) } },
+      orderBy: { toAddress: "asc" },
+    });
+    expect(rows.map((r) => r.toAddress)).toEqual(["batch-0@example.kz", "batch-1@example.kz", "batch-2@example.kz"]);
+    expect(rows[1]).toMatchObject({
+      id: results[1]!.emailId,
+      userId: user.id,
+      subject: batch[1]!.subject,
+      text: "Бір\nекі",
+      template: "digest",
+      locale: "ru",
+      status: "CAPTURED",
+      idempotencyKey: "batch:test:1",
+      headers: batch[1]!.headers,
+    });
+    expect(rows[2]).toMatchObject({ id: results[2]!.emailId, userId: null, locale: "kk", template: "other", headers: {} });
+    expect(rows[2]!.idempotencyKey).toMatch(/^auto:/);
+  });
+
   it("reports an email a stopped sender left QUEUED as not delivered, a fresh one as on its way", async () => {
     const mailer = createMailer(db, outboxTransport, FROM);
     const stored = (key: string, createdAt: Date) =>
