@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 
@@ -16,17 +17,34 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   // connections and opens new ones on demand, so the app recovers by itself once the server is
   // back; meanwhile queries fail at once (503, src/server/db-unavailable.ts). The connect timeout
   // keeps a server that does not answer at all from holding requests for ever.
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     options: "-c jit=off -c work_mem=32MB",
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // A burst of writes (a seeker double-submitting, an import next to a hundred applications) can
   // queue more interactive transactions than the pool has connections; Prisma's defaults (2 s to
   // get a connection, 5 s in all) turned such a queue on a busy server into errors rather than a
   // short wait. Transactions here are short; these bounds only keep a stuck one from holding on.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  Object.defineProperty(client, POOL, { value: pool });
+  return client;
+}
+
+const POOL = Symbol("pg pool");
+
+/**
+ * The connection pool under a client of createPrismaClient (its connections, settings and limits),
+ * for the few statements whose parameters are megabytes: Prisma hands raw parameters to its driver
+ * as JSON, serialised and parsed again, which for a digest's batches of emails (5 MB each) cost
+ * seconds of the run. Everything else goes through Prisma.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = (db as unknown as Partial<Record<typeof POOL, pg.Pool>>)[POOL];
+  if (!pool) throw new Error("not a client of createPrismaClient");
+  return pool;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -94,6 +94,22 @@ describe("mailer with the outbox transport", () => {
     expect(rows[2]!.idempotencyKey).toMatch(/^auto:/);
   });
 
+  it("compresses stored bodies with LZ4 where the server has it", async () => {
+    const lz4 = await db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("CREATE TEMPORARY TABLE lz4_probe (a text COMPRESSION lz4) ON COMMIT DROP");
+        return true;
+      })
+      .catch(() => false);
+    const columns = await db.$queryRaw<{ name: string; compression: string }[]>`
+      SELECT attname AS name, attcompression::text AS compression FROM pg_attribute
+      WHERE attrelid = 'email_messages'::regclass AND attname IN ('html', 'text') ORDER BY attname`;
+    expect(columns).toEqual([
+      { name: "html", compression: lz4 ? "l" : "" },
+      { name: "text", compression: lz4 ? "l" : "" },
+    ]);
+  });
+
   it("reports an email a stopped sender left QUEUED as not delivered, a fresh one as on its way", async () => {
     const mailer = createMailer(db, outboxTransport, FROM);
     const stored = (key: string, createdAt: Date) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import type { Db } from "@/server/db-client";
+import { poolOf, type Db } from "@/server/db-client";
 import type { AppLocale } from "@/i18n/routing";
 
 import type { MailTransport, OutgoingMessage } from "./transport";
@@ -54,24 +54,35 @@ export function createMailer(db: Db, transport: MailTransport, from: string): Ma
     const abandonedBefore = Date.now() - ABANDONED_AFTER_MS;
 
     const fresh = emails.filter((e) => !previous.has(e.key));
-    // One INSERT from arrays for the whole batch: a digest hands over batches of hundreds of
-    // emails of ~10 KB each, and building them as one query of Prisma's own cost the run more CPU
-    // than composing them did.
+    // One INSERT from arrays for the whole batch, straight through the pool (poolOf): a digest
+    // hands over batches of hundreds of emails of ~10 KB each, and Prisma's own handling of raw
+    // parameters (JSON there and back) cost the run more CPU than composing them did.
     const rows = fresh.length
-      ? await db.$queryRaw<{ id: number; idempotencyKey: string }[]>`
-          INSERT INTO email_messages
-            (user_id, to_address, from_address, subject, html, text, headers, template, locale, transport, idempotency_key)
-          SELECT x.user_id, x.to_address, ${from}, x.subject, x.html, x.text, x.headers, x.template,
-                 x.locale::"Locale", ${transport.name}, x.key
-          FROM unnest(${fresh.map((e) => e.userId ?? null)}::int[], ${fresh.map((e) => e.to)}::text[],
-                      ${fresh.map((e) => e.subject)}::text[], ${fresh.map((e) => e.html)}::text[],
-                      ${fresh.map((e) => e.text)}::text[], ${fresh.map((e) => JSON.stringify(e.headers ?? {}))}::jsonb[],
-                      ${fresh.map((e) => e.template)}::text[], ${fresh.map((e) => e.locale)}::text[],
-                      ${fresh.map((e) => e.key)}::text[])
-            AS x(user_id, to_address, subject, html, text, headers, template, locale, key)
-          -- A concurrent sender may have stored the same key between our read and this insert.
-          ON CONFLICT DO NOTHING
-          RETURNING id, idempotency_key AS "idempotencyKey"`
+      ? (
+          await poolOf(db).query<{ id: number; idempotencyKey: string }>(
+            `INSERT INTO email_messages
+               (user_id, to_address, from_address, subject, html, text, headers, template, locale, transport, idempotency_key)
+             SELECT x.user_id, x.to_address, $1, x.subject, x.html, x.text, x.headers, x.template, x.locale::"Locale", $2, x.key
+             FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[], $11::text[])
+               AS x(user_id, to_address, subject, html, text, headers, template, locale, key)
+             -- A concurrent sender may have stored the same key between our read and this insert.
+             ON CONFLICT DO NOTHING
+             RETURNING id, idempotency_key AS "idempotencyKey"`,
+            [
+              from,
+              transport.name,
+              fresh.map((e) => e.userId ?? null),
+              fresh.map((e) => e.to),
+              fresh.map((e) => e.subject),
+              fresh.map((e) => e.html),
+              fresh.map((e) => e.text),
+              fresh.map((e) => JSON.stringify(e.headers ?? {})),
+              fresh.map((e) => e.template),
+              fresh.map((e) => e.locale),
+              fresh.map((e) => e.key),
+            ],
+          )
+        ).rows
       : [];
     const idByKey = new Map(rows.map((r) => [r.idempotencyKey, r.id]));
     const toDeliver = fresh.flatMap((e) => {
