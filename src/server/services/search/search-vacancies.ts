@@ -33,6 +33,8 @@ export const RELEVANCE_WINDOW = 10 * PAGE_SIZE;
 /** Rows the newest-first walk reads before the index takes over (plan/newest-matches.ts). */
 const WALK_ROWS = 10_000;
 const PREMIUM_WINDOW_DAYS = 7;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export interface SearchOptions {
   locale: "ru" | "kk";
@@ -165,23 +167,30 @@ async function countAndFacets(
 
 /**
  * Premium vacancies in their first week that match, newest first: a walk of the newest premium
- * publications (their partial index), the GIN index only when they are many and the matches
- * rare. The week and the premium end stay out of the GIN index ("+ interval"): as ranges over a
- * week of publications they would read hundreds of thousands of its entries.
+ * publications (their partial index), sized like every walk (newest-matches.ts) by how many there
+ * are, then their GIN index when the matches are rare. The week and the premium end stay out of
+ * the GIN index ("+ interval"): as ranges over a week of publications they would read hundreds of
+ * thousands of its entries. The walk starts at the hour before the week, so that the estimate it
+ * is sized by is asked once an hour rather than per search; the exact week is a condition.
  */
-async function priorityIds(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: number): Promise<number[]> {
-  const since = new Date(now.getTime() - PREMIUM_WINDOW_DAYS * 86_400_000);
-  const walkFrom = Prisma.sql`vs.premium_until IS NOT NULL AND vs.published_at >= ${since}`;
-  const beyond = await db.$queryRaw<{ more: boolean }[]>`
-    SELECT count(*) > ${walkRows} AS more FROM (SELECT 1 FROM vacancy_search vs WHERE ${walkFrom} LIMIT ${walkRows + 1}) w`;
+async function priorityIds(
+  db: Db,
+  r: Resolved,
+  query: Prisma.Sql | null,
+  now: Date,
+  pinnedWalkRows: number | undefined,
+): Promise<number[]> {
+  const since = new Date(now.getTime() - PREMIUM_WINDOW_DAYS * DAY_MS);
+  const walkSince = new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS);
   const walk: NewestWalk = {
     where: Prisma.sql`vs.premium_until IS NOT NULL AND vs.premium_until + interval '0 seconds' > ${now}
       AND vs.published_at + interval '0 seconds' >= ${since} AND ${whereSql(conditions(r, query, now))}`,
-    walkFrom,
-    walkRows,
-    exhaustive: beyond[0]?.more === false,
+    walkFrom: Prisma.sql`vs.premium_until IS NOT NULL AND vs.published_at >= ${walkSince}`,
+    walkRows: pinnedWalkRows ?? WALK_ROWS,
   };
-  return newestMatches(VACANCY_SEARCH, walk, (sql) => db.$queryRaw<{ id: number }[]>(sql), { limit: PRIORITY_SIZE, offset: 0 });
+  // Tests pin the walk's length; otherwise it is sized by the premium publications of the week.
+  const sized = pinnedWalkRows === undefined ? await sizedWalk(db, VACANCY_SEARCH, walk) : walk;
+  return newestMatches(VACANCY_SEARCH, sized, (sql) => db.$queryRaw<{ id: number }[]>(sql), { limit: PRIORITY_SIZE, offset: 0 });
 }
 
 async function relaxations(db: Db, r: Resolved, query: Prisma.Sql | null, now: Date): Promise<Relaxation[]> {
@@ -222,9 +231,7 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
       pageIds(db, resolved, query, now, (sql) => db.$queryRaw<{ id: number }[]>(sql), options.walkRows),
     ),
     timed(timings, "count", () => countAndFacets(db, resolved, query, now)),
-    firstPage
-      ? timed(timings, "priority", () => priorityIds(db, resolved, query, now, options.walkRows ?? WALK_ROWS))
-      : Promise.resolve([]),
+    firstPage ? timed(timings, "priority", () => priorityIds(db, resolved, query, now, options.walkRows)) : Promise.resolve([]),
   ]);
   const total = Math.min(counted.total, COUNT_LIMIT);
   const pageCount = Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE));

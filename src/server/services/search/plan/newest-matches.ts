@@ -48,8 +48,6 @@ export interface NewestWalk {
    * (tests pinning a path) the walk reads `walkRows` rows.
    */
   fromRows?: number;
-  /** Known to hold every row under `walkFrom` (at most `walkRows` exist): its answer is final. */
-  exhaustive?: boolean;
 }
 
 export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
@@ -115,7 +113,7 @@ export async function newestMatches(
   const walked =
     alreadyWalked ??
     (walkPays(w, page.offset + page.limit, page.offset) ? await run(walkSql(t, w, page.limit, page.offset)) : null);
-  if (walked && (walked.length === page.limit || w.exhaustive)) return walked.map((row) => row.id);
+  if (walked?.length === page.limit) return walked.map((row) => row.id);
   const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
   const found = await run(Prisma.sql`
     SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
@@ -152,8 +150,8 @@ export async function relevancePage(
     LIMIT ${page.limit} OFFSET ${page.offset}`;
   // The walk is sized for one page: its matches are the window when it finds at least that.
   const walked = walkPays(w, page.limit, 0) ? await run(walkSql(t, w, window, 0, page.limit)) : null;
-  if (walked && (walked.length >= page.limit || w.exhaustive)) {
-    const ids = walked.slice(0, w.exhaustive ? walked.length : walked.length - (walked.length % page.limit)).map((row) => row.id);
+  if (walked && walked.length >= page.limit) {
+    const ids = walked.slice(0, walked.length - (walked.length % page.limit)).map((row) => row.id);
     if (page.offset >= ids.length) return newestMatches(t, w, run, page, walked.slice(page.offset, page.offset + page.limit));
     const ranked = await run(Prisma.sql`
       SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a} WHERE ${a}.${id} = ANY (${ids}::integer[]) ${byRank}`);
