@@ -33,7 +33,9 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   return client;
 }
 
-const POOL = Symbol("pg pool");
+// A registered symbol: a bundle of the app may hold more than one copy of this module (each
+// route its own), and a client made by one copy must be found by the others.
+const POOL = Symbol.for("jumys.pgPool");
 
 /**
  * The connection pool under a client of createPrismaClient (its connections, settings and limits),
