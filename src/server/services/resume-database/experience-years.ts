@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb } from "@/server/db";
 import type { Db } from "@/server/db-client";
+import { sqlIdent } from "@/server/db/sql-ident";
 
 // "Experience from N years" in the resume database, and the daily job that keeps it an exact key
 // of the search index (migration 20261210400000_resume_search_experience_years). A row keeps the
@@ -14,11 +15,6 @@ const BATCH = 1_000;
 /** Calendar months since the year 0 in UTC, as SQL's utc_month_number. */
 export const utcMonthNumber = (at: Date) => at.getUTCFullYear() * 12 + at.getUTCMonth() + 1;
 
-const ident = (alias: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not an SQL alias: ${alias}`);
-  return Prisma.raw(alias);
-};
-
 /**
  * SQL over `resume_search` (alias `rs`): the resume has at least `years` whole years of experience
  * at `at`, exactly as resume_experience_months counts them. A row counted before its ongoing
@@ -26,7 +22,7 @@ const ident = (alias: string) => {
  */
 export function experienceAtLeastSql(years: number, at: Date, rs = "rs"): Prisma.Sql {
   const month = utcMonthNumber(at);
-  const a = ident(rs);
+  const a = sqlIdent(rs);
   return Prisma.sql`(${a}.experience_years @> ARRAY[${years}::integer]
     OR (${a}.experience_next_year_month <= ${month} AND ${a}.experience_base_month <= ${month - 12 * years}))`;
 }

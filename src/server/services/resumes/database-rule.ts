@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { sqlIdent } from "@/server/db/sql-ident";
 
 /**
  * Which resumes are in the employers' resume database, and who may look: the one rule, in the two
@@ -18,11 +19,6 @@ import { Prisma } from "@/generated/prisma/client";
  * with the account.
  */
 
-const ident = (alias: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not an SQL alias: ${alias}`);
-  return Prisma.raw(alias);
-};
-
 /**
  * SQL predicate over `resume_search` (alias `rs`): the row is found by this organisation. A row is
  * there only while its resume is listed (resume_is_listed), and `hidden_from` is empty unless the
@@ -30,5 +26,5 @@ const ident = (alias: string) => {
  * is asked once, before any search (organizationSeesResumeDatabase).
  */
 export function resumeRowVisibleToSql(organizationId: number, rs = "rs"): Prisma.Sql {
-  return Prisma.sql`NOT (${ident(rs)}.hidden_from @> ARRAY[${organizationId}::integer])`;
+  return Prisma.sql`NOT (${sqlIdent(rs)}.hidden_from @> ARRAY[${organizationId}::integer])`;
 }

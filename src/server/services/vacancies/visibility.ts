@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { sqlIdent } from "@/server/db/sql-ident";
 
 /**
  * Which vacancy the public may see: the one rule, in the two languages the code speaks.
@@ -31,23 +32,18 @@ export function publicVacancyWhere(now: Date) {
   } satisfies Prisma.VacancyWhereInput;
 }
 
-const ident = (alias: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not an SQL alias: ${alias}`);
-  return Prisma.raw(alias);
-};
-
 /**
  * SQL predicate: the vacancy `v` of organisation `o` is "public" at `now`. Both tables must be in
  * the query under these aliases.
  */
 export function publicVacancySql(now: Date, v = "v", o = "o"): Prisma.Sql {
-  const [vv, oo] = [ident(v), ident(o)];
+  const [vv, oo] = [sqlIdent(v), sqlIdent(o)];
   return Prisma.sql`vacancy_is_public(${vv}.status, ${vv}.publication_type, ${vv}.published_at, ${vv}.expires_at, ${oo}.blocked_at, ${now}::timestamptz)`;
 }
 
 /** SQL expression: the visibility state (text) of vacancy `v` of organisation `o` at `now`. */
 export function vacancyVisibilitySql(now: Date, v = "v", o = "o"): Prisma.Sql {
-  const [vv, oo] = [ident(v), ident(o)];
+  const [vv, oo] = [sqlIdent(v), sqlIdent(o)];
   return Prisma.sql`vacancy_visibility(${vv}.status, ${vv}.publication_type, ${vv}.published_at, ${vv}.expires_at, ${oo}.blocked_at, ${now}::timestamptz)`;
 }
 
@@ -57,6 +53,6 @@ export function vacancyVisibilitySql(now: Date, v = "v", o = "o"): Prisma.Sql {
  * expired vacancies every 15 minutes; until then they must already be hidden).
  */
 export function liveSearchRowSql(now: Date, vs = "vs"): Prisma.Sql {
-  const a = ident(vs);
+  const a = sqlIdent(vs);
   return Prisma.sql`(${a}.expires_at IS NULL OR ${a}.expires_at > ${now}::timestamptz)`;
 }

@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
+import { sqlIdent } from "@/server/db/sql-ident";
 
 // Newest-first pages of a search table that no planner estimate can turn into a read of the
 // whole table. Asked for "the newest N matches", PostgreSQL either walks a date index and filters
@@ -60,11 +61,6 @@ export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
  */
 const MATCH_COST = { table: 6, place: 2 };
 
-const ident = (name: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not an SQL identifier: ${name}`);
-  return Prisma.raw(name);
-};
-
 /**
  * Rows the walk reads for the matches at [offset, offset + limit): `walkRows`, and ten more per row
  * skipped so that a deep page of a frequent word is still the walk's; never more than
@@ -87,10 +83,10 @@ const walkPays = (w: NewestWalk, needed: number, offset: number) =>
  * page).
  */
 export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number, needed = offset + limit): Prisma.Sql {
-  const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
+  const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
   return Prisma.sql`
     SELECT ${a}.${id} AS id FROM (
-      SELECT * FROM ${ident(t.table)} ${a} WHERE ${w.walkFrom ?? Prisma.sql`TRUE`}
+      SELECT * FROM ${sqlIdent(t.table)} ${a} WHERE ${w.walkFrom ?? Prisma.sql`TRUE`}
       ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
       LIMIT ${walkLength(w, needed, offset)}
     ) ${a}
@@ -114,9 +110,9 @@ export async function newestMatches(
     alreadyWalked ??
     (walkPays(w, page.offset + page.limit, page.offset) ? await run(walkSql(t, w, page.limit, page.offset)) : null);
   if (walked?.length === page.limit) return walked.map((row) => row.id);
-  const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
+  const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
   const found = await run(Prisma.sql`
-    SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a}
+    SELECT ${a}.${id} AS id FROM ${sqlIdent(t.table)} ${a}
     WHERE ${w.where}
     ORDER BY ${a}.${date} + interval '0 seconds' DESC, ${a}.${id} DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`);
@@ -144,7 +140,7 @@ export async function relevancePage(
   window: number,
 ): Promise<number[]> {
   if (page.offset >= window) return newestMatches(t, w, run, page);
-  const [a, id, date] = [ident(t.alias), ident(t.id), ident(t.date)];
+  const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
   const byRank = Prisma.sql`
     ORDER BY ts_rank_cd(${a}.search_vector, ${query}) DESC, ${a}.${date} DESC, ${a}.${id} DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
@@ -154,12 +150,12 @@ export async function relevancePage(
     const ids = walked.slice(0, walked.length - (walked.length % page.limit)).map((row) => row.id);
     if (page.offset >= ids.length) return newestMatches(t, w, run, page, walked.slice(page.offset, page.offset + page.limit));
     const ranked = await run(Prisma.sql`
-      SELECT ${a}.${id} AS id FROM ${ident(t.table)} ${a} WHERE ${a}.${id} = ANY (${ids}::integer[]) ${byRank}`);
+      SELECT ${a}.${id} AS id FROM ${sqlIdent(t.table)} ${a} WHERE ${a}.${id} = ANY (${ids}::integer[]) ${byRank}`);
     return ranked.map((row) => row.id);
   }
   const ranked = await run(Prisma.sql`
     SELECT ${a}.${id} AS id FROM (
-      SELECT ${a}.${id}, ${a}.${date}, ${a}.search_vector FROM ${ident(t.table)} ${a}
+      SELECT ${a}.${id}, ${a}.${date}, ${a}.search_vector FROM ${sqlIdent(t.table)} ${a}
       WHERE ${w.where}
       ORDER BY ${a}.${date} + interval '0 seconds' DESC, ${a}.${id} DESC
       LIMIT ${window}
@@ -180,7 +176,7 @@ export async function sizedWalk(db: Pick<Db, "$queryRaw">, t: SearchTable, w: Ne
   let fromRows = estimates.get(key);
   if (fromRows === undefined) {
     const plan = await db.$queryRaw<PlanRows>`
-      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${ident(t.table)} ${ident(t.alias)} WHERE ${from}`;
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${sqlIdent(t.table)} ${sqlIdent(t.alias)} WHERE ${from}`;
     fromRows = plan[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
     estimates.set(key, fromRows);
   }
