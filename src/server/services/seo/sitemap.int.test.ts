@@ -429,6 +429,39 @@ describe("vacancy sitemaps", () => {
     expect(calls.length).toBe(Math.floor(f.listable.length / 3) + 1);
   });
 
+  it("asks for the next batch while one is sent, and for none after the reader cancels", async () => {
+    expect(f.listable.length).toBeGreaterThan(6);
+    let started = 0;
+    let failSecond: (error: Error) => void = () => undefined;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const counting = {
+      $queryRaw: (...args: Parameters<DbTx["$queryRaw"]>) => {
+        started++;
+        // The second batch stays in flight until the test fails it.
+        if (started === 2) return new Promise((_, reject) => (failSecond = reject));
+        return db.$queryRaw<unknown[]>(...args);
+      },
+    } as unknown as Pick<DbTx, "$queryRaw">;
+    try {
+      const stream = (await sitemapStream("vacancies-ru-0.xml", now, { appUrl: APP, db: counting, batchSize: 3 }))!;
+      // The first batch is read to know the file is not empty, and the second is already asked for.
+      expect(started).toBe(2);
+      const reader = stream.getReader();
+      const head = new TextDecoder().decode((await reader.read()).value);
+      expect(parseUrlset(`${head}</urlset>`).length).toBeGreaterThan(0);
+      await reader.cancel();
+      // The batch asked for in advance fails after the reader is gone: nothing is left unhandled.
+      failSecond(new Error("connection lost"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(started).toBe(2);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("give every URL its ru and kk alternates, the URL itself among them, and the ru URL as x-default", async () => {
     const { files } = await readAll();
     for (const [name, file] of files) {

@@ -5,16 +5,17 @@ import { Prisma } from "@/generated/prisma/client";
 import { defaultLocale, locales, type AppLocale } from "@/i18n/routing";
 import { escapeXml } from "@/lib/escape";
 import {
-  absoluteUrl,
   companyPath,
   encodeSlug,
   jobsInCityPath,
   jobsLandingPath,
+  localeRoot,
   schoolPath,
   SCHOOLS_PATH,
   schoolsInCityPath,
   schoolsLandingPath,
   SEARCH_PATH,
+  underRoot,
   vacancyPath,
 } from "@/lib/urls";
 import { readDb as defaultDb } from "@/server/db";
@@ -64,8 +65,8 @@ interface Settings {
   db: SitemapDb;
   chunkSize: number;
   batchSize: number;
-  /** The public URL escaped for XML, once per file rather than once per URL. */
-  xmlBase: string;
+  /** Each locale's root of the public URL, escaped for XML, once per file rather than once per URL. */
+  roots: Record<AppLocale, string>;
 }
 
 function settings(options: SitemapOptions): Settings {
@@ -75,7 +76,9 @@ function settings(options: SitemapOptions): Settings {
     throw new RangeError(`chunkSize must be a whole number from 1 to ${SITEMAP_MAX_URLS}`);
   }
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError("batchSize must be a positive whole number");
-  return { db: options.db ?? defaultDb, chunkSize, batchSize, xmlBase: escapeXml(options.appUrl ?? getEnv().APP_URL) };
+  const xmlBase = escapeXml(options.appUrl ?? getEnv().APP_URL);
+  const roots = Object.fromEntries(locales.map((l) => [l, localeRoot(xmlBase, l)])) as Record<AppLocale, string>;
+  return { db: options.db ?? defaultDb, chunkSize, batchSize, roots };
 }
 
 // Canonical numbers only (no sign, no leading zeros), so each file has exactly one name.
@@ -114,15 +117,16 @@ const URLSET_CLOSE = "</urlset>\n";
 /**
  * One page in one locale, with its alternates in every locale (itself included, as Google asks) and
  * the x-default the pages name too: the default locale's URL.
- * `base` is the public URL already escaped for XML; the path is encoded and escaped once here.
+ * `roots` are the locales' roots of the public URL, already escaped for XML; the path is encoded
+ * and escaped once here.
  */
-function urlElement(base: string, locale: AppLocale, path: string, lastmod: Date | null): string {
+function urlElement(roots: Record<AppLocale, string>, locale: AppLocale, path: string, lastmod: Date | null): string {
   const escaped = xmlPath(path);
   let alternates = "";
-  for (const l of locales) alternates += `<xhtml:link rel="alternate" hreflang="${l}" href="${absoluteUrl(base, l, escaped)}"/>`;
-  alternates += `<xhtml:link rel="alternate" hreflang="x-default" href="${absoluteUrl(base, defaultLocale, escaped)}"/>`;
+  for (const l of locales) alternates += `<xhtml:link rel="alternate" hreflang="${l}" href="${underRoot(roots[l], escaped)}"/>`;
+  alternates += `<xhtml:link rel="alternate" hreflang="x-default" href="${underRoot(roots[defaultLocale], escaped)}"/>`;
   const date = lastmod ? `<lastmod>${w3cDate(lastmod)}</lastmod>` : "";
-  return `<url><loc>${absoluteUrl(base, locale, escaped)}</loc>${date}${alternates}</url>\n`;
+  return `<url><loc>${underRoot(roots[locale], escaped)}</loc>${date}${alternates}</url>\n`;
 }
 
 /** The index document for these entries. */
@@ -326,7 +330,7 @@ async function* directoryBatches(s: Settings, locale: AppLocale, chunk: number):
             : r.category === null
               ? schoolsInCityPath(r.city)
               : schoolsLandingPath(r.city, r.category);
-        return urlElement(s.xmlBase, locale, path, r.lastmod);
+        return urlElement(s.roots, locale, path, r.lastmod);
       })
       .join("");
   }
@@ -359,12 +363,14 @@ type Batches = AsyncGenerator<string, void, undefined>;
 
 async function* staticBatches(s: Settings, now: Date): Batches {
   const pages = await staticPages(s, now);
-  yield locales.flatMap((locale) => pages.map((p) => urlElement(s.xmlBase, locale, p.path, p.lastmod))).join("");
+  yield locales.flatMap((locale) => pages.map((p) => urlElement(s.roots, locale, p.path, p.lastmod))).join("");
 }
 
 /**
  * Walks the primary key of one chunk in batches: `read` returns up to batchSize rows with
  * after < id ≤ last in id order; a row without a slug is skipped but still moves the walk on.
+ * The next batch is asked for as soon as a batch arrives, so the database reads it while this one
+ * is written out and sent.
  */
 async function* keysetBatches(
   s: Settings,
@@ -373,15 +379,19 @@ async function* keysetBatches(
   render: (id: number, slug: string, lastmod: Date | null) => string,
 ): Batches {
   const last = Math.min(MAX_ID, (chunk + 1) * s.chunkSize - 1);
-  let after = chunk * s.chunkSize - 1;
-  for (;;) {
-    const rows = await read(after, last);
-    let xml = "";
-    for (const row of rows) if (row.slug !== null) xml += render(row.id, row.slug, row.lastmod);
-    if (xml) yield xml;
-    const tail = rows.at(-1);
-    if (!tail || rows.length < s.batchSize) return;
-    after = tail.id;
+  let pending: Promise<PageRow[]> | null = read(chunk * s.chunkSize - 1, last);
+  try {
+    while (pending) {
+      const rows: PageRow[] = await pending;
+      const tail = rows.at(-1);
+      pending = tail && rows.length >= s.batchSize && tail.id < last ? read(tail.id, last) : null;
+      let xml = "";
+      for (const row of rows) if (row.slug !== null) xml += render(row.id, row.slug, row.lastmod);
+      if (xml) yield xml;
+    }
+  } finally {
+    // A reader that stops early (a cancelled download) leaves no rejection unhandled.
+    pending?.catch(() => undefined);
   }
 }
 
@@ -404,7 +414,7 @@ function vacancyBatches(s: Settings, locale: AppLocale, chunk: number, now: Date
       LEFT JOIN (vacancies v JOIN organizations o ON o.id = v.organization_id)
         ON v.id = b.vacancy_id AND ${publicVacancySql(now)}
       ORDER BY b.vacancy_id`,
-    (id, slug, lastmod) => urlElement(s.xmlBase, locale, vacancyPath(id, slug), lastmod),
+    (id, slug, lastmod) => urlElement(s.roots, locale, vacancyPath(id, slug), lastmod),
   );
 }
 
@@ -421,7 +431,7 @@ function organizationBatches(s: Settings, kind: "companies" | "schools", locale:
       WHERE o.id > ${after}::int AND o.id <= ${last}::int AND ${ORG_TYPE[kind]} AND ${publicOrganizationSql} ${hiring}
       ORDER BY o.id
       LIMIT ${s.batchSize}::int`,
-    (id, slug, lastmod) => urlElement(s.xmlBase, locale, path(id, slug), lastmod),
+    (id, slug, lastmod) => urlElement(s.roots, locale, path(id, slug), lastmod),
   );
 }
 
@@ -437,7 +447,7 @@ async function* landingBatches(s: Settings, locale: AppLocale, chunk: number, no
       .slice(i, i + s.batchSize)
       .map((r) => {
         const path = r.specialization === null ? jobsInCityPath(r.city) : jobsLandingPath(r.city, r.specialization);
-        return urlElement(s.xmlBase, locale, path, r.lastmod);
+        return urlElement(s.roots, locale, path, r.lastmod);
       })
       .join("");
   }
