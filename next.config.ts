@@ -17,6 +17,11 @@ export default function config(phase: string): NextConfig {
   return withNextIntl({
     // Rendered pages (ISR) kept in each server's memory; see PAGE_CACHE_MB in the README.
     cacheMaxMemorySize: pageCacheMb * 1024 * 1024,
+    experimental: {
+      // ...and only there: written to disk as well, every cached vacancy and search page would stay
+      // on the server's disk for good (a search page has a new address every 30 s).
+      isrFlushToDisk: false,
+    },
     reactStrictMode: true,
     poweredByHeader: false,
     typedRoutes: false,

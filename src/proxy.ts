@@ -5,6 +5,8 @@ import { isLocale, routing } from "./i18n/routing";
 import { matchPageRoute } from "./lib/page-routes";
 import { contentSecurityPolicy, hostsPaymentWidget, STRICT_TRANSPORT_SECURITY, takesNonce } from "./lib/security-headers";
 import { parseIdSlug, vacancyPath } from "./lib/urls";
+import { cacheableSearchQuery } from "./app/[locale]/vacancies/search-request";
+import { cachedSearchPagePath } from "./server/services/search/search-page-cache";
 import { publicPageExists } from "./server/services/seo/page-gate";
 import { getVacancyGate } from "./server/services/vacancies/public-vacancy";
 import { recordVacancyView } from "./server/services/vacancies/view-counter";
@@ -19,7 +21,7 @@ const intl = createMiddleware(routing);
 
 const VACANCY = /^\/([a-z]{2})\/vacancy\/([^/]+)\/?$/;
 // Internal pages reached only by the rewrites below; requested directly they do not exist.
-const INTERNAL = /^\/[a-z]{2}\/(vacancy-gone|vacancy-private|page-not-found)(\/|$)/;
+const INTERNAL = /^\/[a-z]{2}\/(vacancy-gone|vacancy-private|page-not-found|vacancies\/cached)(\/|$)/;
 const LOCALE_PAGE = /^\/(ru|kk)(?:\/(.*))?$/;
 
 export default async function proxy(request: NextRequest) {
@@ -73,6 +75,12 @@ async function route(request: NextRequest): Promise<NextResponse> {
     if (!matched) return notFoundPage(request, page[1]);
     if (matched.route !== "vacancy/[idSlug]" && !(await publicPageExists(matched.route, matched.params)))
       return notFoundPage(request, page[1]);
+    // A search in canonical form: its page comes from the page cache (search-page-cache.ts).
+    if (matched.route === "vacancies" && isLocale(page[1]) && (request.method === "GET" || request.method === "HEAD")) {
+      const query = cacheableSearchQuery(request.nextUrl.searchParams);
+      const cached = query === null ? null : cachedSearchPagePath(page[1], query);
+      if (cached !== null) return NextResponse.rewrite(new URL(cached, request.url));
+    }
   }
 
   const match = VACANCY.exec(pathname);

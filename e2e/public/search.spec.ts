@@ -106,3 +106,25 @@ test("garbage in the query string is ignored with a notice, never an error", asy
   await page.goto("/ru/vacancies?salary=-5&page=1000000000");
   await expect(page.getByRole("main").getByText("Зарплата указана неверно")).toBeVisible();
 });
+
+test("a search in canonical form comes from the page cache, and markup typed into it stays text", async ({ page, request }) => {
+  // Asked again, the same search is answered from the cache (a write elsewhere or a new 30-second
+  // period can make one more request render it).
+  const url = `/ru/vacancies?q=${encodeURIComponent("водитель")}`;
+  const answers: string[] = [];
+  for (let i = 0; i < 5 && !answers.includes("HIT"); i++) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("водитель");
+    answers.push(response.headers()["x-nextjs-cache"] ?? "none");
+  }
+  expect(answers).toContain("HIT");
+
+  const markup = `"><img src=x onerror="window.__injected=1"></script><script>window.__injected=2</script>`;
+  const response = await page.goto(`/ru/vacancies?q=${encodeURIComponent(markup)}`);
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__injected=2</script>");
+  await expect(page.getByLabel("Должность, компания или ключевые слова")).toHaveValue(/onerror="window.__injected=1"/);
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+});

@@ -39,7 +39,10 @@ export async function startServer(databaseUrl: string, replicaUrl?: string): Pro
   const base = `http://127.0.0.1:${port}`;
   const tail: string[] = [];
   const child = track(
-    spawn(process.execPath, [nextBin(), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    // Started as `npm start` starts it, without --hostname: given a hostname, Next sends the proxy's
+    // rewrites (cached search pages, 404 and 410 pages) to "localhost" over HTTP, which fails
+    // where localhost is ::1 and the server listens on 127.0.0.1 alone.
+    spawn(process.execPath, [nextBin(), "start", "--port", String(port)], {
       cwd: REPO,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

@@ -7,14 +7,14 @@ import { describe, expect, it } from "vitest";
 import { matchPageRoute, PAGE_ROUTES } from "./page-routes";
 
 // Reached only through the proxy's rewrites (or as the catch-all), never as an address of their own.
-const INTERNAL = ["[...rest]", "page-not-found", "vacancy-gone", "vacancy-private"];
+const INTERNAL = ["[...rest]", "page-not-found", "vacancy-gone", "vacancy-private", "vacancies/cached"];
 const ROOT = fileURLToPath(new URL("../app/[locale]", import.meta.url));
 
 function routesOnDisk(dir: string, prefix: string[] = []): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (prefix.length === 0 && INTERNAL.includes(entry.name)) continue;
+      if (INTERNAL.includes([...prefix, entry.name].join("/"))) continue;
       out.push(...routesOnDisk(path.join(dir, entry.name), [...prefix, entry.name]));
     } else if (/^page\.tsx$/.test(entry.name)) out.push(prefix.join("/"));
     // Metadata image files answer at an address of their own.

@@ -40,18 +40,12 @@ describe("content security policy", () => {
   });
 
   it("knows which pages are rendered per request", () => {
-    for (const path of [
-      "/ru/account",
-      "/kk/employer/3/vacancies",
-      "/ru/auth/sign-in",
-      "/ru/vacancy/12-x/apply",
-      "/kk/vacancies",
-      "/ru/seeker",
-    ])
+    for (const path of ["/ru/account", "/kk/employer/3/vacancies", "/ru/auth/sign-in", "/ru/vacancy/12-x/apply", "/ru/seeker"])
       expect(takesNonce(path), path).toBe(true);
     for (const path of [
       "/ru",
       "/ru/vacancy/12-x",
+      "/kk/vacancies",
       "/kk/company/3-x",
       "/ru/jobs/almaty",
       "/ru/terms",

@@ -2,13 +2,15 @@
 //
 // A nonce must match the one in the page's own HTML, so only pages rendered for each request can
 // carry one: the dashboards, cabinets, sign-in and forms (force-dynamic). Cached public pages
-// (vacancy, company, landing, home, legal) are one HTML for everybody: their inline scripts (the
-// React Server Components payload Next writes into the page) are allowed with 'unsafe-inline',
-// everything else as strictly as on the others. Those pages take no input a script could be
-// injected through except sanitized vacancy text.
+// (vacancy, company, landing, search, home, legal) are one HTML for everybody: their inline
+// scripts (the React Server Components payload Next writes into the page) are allowed with
+// 'unsafe-inline', everything else as strictly as on the others. Those pages take no input a
+// script could be injected through except sanitized vacancy text and the search page's criteria,
+// which React writes as escaped text and attribute values, and Next into its payload as escaped
+// JSON (e2e/search.spec.ts searches for markup and script-closing text).
 
 const NONCE_PAGES = [
-  /^\/(ru|kk)\/(account|admin|dev|employer|feedback|invitations|seeker|unsubscribe|vacancies)(\/|$)/,
+  /^\/(ru|kk)\/(account|admin|dev|employer|feedback|invitations|seeker|unsubscribe)(\/|$)/,
   /^\/(ru|kk)\/auth\/(code|sign-in|verify-email)(\/|$)/,
   /^\/(ru|kk)\/vacancy\/[^/]+\/(apply|complaint)(\/|$)/,
   /^\/(ru|kk)\/legal\/(accept|diff)(\/|$)/,

@@ -1,32 +1,16 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
 
-import { CityFacets } from "@/components/search/city-facets";
-import { EmptyResults } from "@/components/search/empty-results";
-import { FiltersToggle } from "@/components/search/filters-toggle";
-import { Pagination } from "@/components/search/pagination";
-import { PriorityResults, ResultList } from "@/components/search/result-lists";
-import { ResultsSummary } from "@/components/search/results-summary";
-import { SearchFilters } from "@/components/search/search-filters";
-import { SearchForm } from "@/components/search/search-form";
-import { searchHref } from "@/components/search/search-href";
-import { SearchCorrections, SearchNotices, SinceBanner } from "@/components/search/search-notices";
-import { SubscribeToSearch } from "@/components/search/subscribe-to-search";
-import { pickMessages } from "@/i18n/messages";
 import { redirect } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/routing";
-import { describeSearch } from "@/lib/search/describe-search";
 import { parseSearchParams } from "@/lib/search/params";
-import { criteriaFromParams } from "@/lib/search/subscription-criteria";
-import { SUBSCRIPTION_NAME_MAX } from "@/lib/validation/subscriptions";
-import { getCatalog } from "@/server/services/catalog/catalog";
-import { cachedSearchVacancies } from "@/server/services/search/search-cache";
-import { summaryContext } from "@/server/services/subscriptions/subscription-search";
 
 import { searchMetadata } from "./search-metadata";
-import { activeFilterCount, effectiveSort, parseSearchRequest, type RawSearchParams } from "./search-request";
+import { SearchPageView } from "./search-page";
+import { parseSearchRequest, type RawSearchParams } from "./search-request";
 
-// Every state of the page is its URL; results depend on it, so the page renders per request.
+// Every state of the page is its URL. A query in canonical form is served from the page cache
+// (the proxy rewrites it to ./cached/[stamp]/[query]); what reaches this route is rendered per
+// request: a query to redirect to its canonical form, or one with values to warn about.
 export const dynamic = "force-dynamic";
 
 type Props = {
@@ -42,58 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SearchPage({ params, searchParams }: Props) {
   const { locale: rawLocale } = await params;
   const locale = rawLocale as AppLocale;
-  setRequestLocale(locale);
-  const { params: requested, notices: parseNotices, canonicalHref } = parseSearchRequest(await searchParams);
+  const { params: requested, notices, canonicalHref } = parseSearchRequest(await searchParams);
   if (canonicalHref !== null) redirect({ href: canonicalHref, locale });
-
-  const [t, ts, catalog, result] = await Promise.all([
-    getTranslations({ locale, namespace: "search" }),
-    getTranslations({ locale, namespace: "subscriptions" }),
-    getCatalog(),
-    cachedSearchVacancies(requested, { locale }),
-  ]);
-  const p = result.params;
-  const notices = [...new Set([...parseNotices, ...result.notices])];
-  // Any state of the page can become a subscription: the search as shown, named in words.
-  const subscriptionName = describeSearch(
-    p,
-    await summaryContext(locale, p.company ? [p.company] : [], catalog),
-    SUBSCRIPTION_NAME_MAX,
-  );
-
-  return (
-    <div className="flex flex-col gap-6">
-      <SearchForm locale={locale} params={p} catalog={catalog} />
-
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[16rem_1fr]">
-        <FiltersToggle label={t("filtersButton", { count: activeFilterCount(p) })}>
-          <SearchFilters params={p} catalog={catalog} facets={result.facets} locale={locale} />
-        </FiltersToggle>
-
-        <div className="flex min-w-0 flex-col gap-4">
-          <h1 className="text-2xl font-bold">{p.q ? t("titleWithQuery", { q: p.q }) : t("title")}</h1>
-          <SinceBanner locale={locale} params={p} />
-          <SearchNotices notices={notices} />
-          <SearchCorrections corrections={result.corrections} />
-          <ResultsSummary result={result} params={p} sort={effectiveSort(p)} />
-
-          {/* Keyed by the search: another search starts with a closed form, not the last confirmation. */}
-          <SubscribeToSearch
-            key={criteriaFromParams(p).query}
-            query={criteriaFromParams(p).query}
-            defaultName={subscriptionName}
-            searchHref={searchHref(p)}
-            locale={locale}
-            labels={{ subscribe: ts("subscribe"), signInToSubscribe: ts("signInToSubscribe"), seekersOnly: ts("seekersOnly") }}
-            formMessages={pickMessages(locale, ["subscriptions", "errors", "validation"])}
-          />
-          <PriorityResults cards={result.priority} />
-          <ResultList cards={result.items} />
-          <EmptyResults result={result} params={p} />
-          <CityFacets locale={locale} params={p} facets={result.facets} catalog={catalog} />
-          <Pagination page={result.page} pageCount={result.pageCount} href={(page) => searchHref({ ...p, page })} />
-        </div>
-      </div>
-    </div>
-  );
+  return <SearchPageView locale={locale} requested={requested} parseNotices={notices} />;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { relaxedSearchHref } from "@/components/search/search-href";
 import { EMPTY_SEARCH } from "@/lib/search/params";
 
-import { activeFilterCount, effectiveSort, parseSearchRequest } from "./search-request";
+import { activeFilterCount, cacheableSearchQuery, effectiveSort, parseSearchRequest } from "./search-request";
 
 describe("parseSearchRequest", () => {
   it("sends a clean request with empty fields to its canonical address", () => {
@@ -18,6 +18,25 @@ describe("parseSearchRequest", () => {
     const withNotice = parseSearchRequest({ q: "водитель", salary: "-5" });
     expect(withNotice.notices).toContain("salaryInvalid");
     expect(withNotice.canonicalHref).toBeNull();
+  });
+});
+
+describe("cacheableSearchQuery", () => {
+  const query = (text: string) => cacheableSearchQuery(new URLSearchParams(text));
+
+  it("gives the query of a request already in canonical form, repeated values included", () => {
+    const canonical = `q=${encodeURIComponent("водитель")}&city=almaty&emp=full_time&emp=part_time`;
+    expect(parseSearchRequest({ q: "водитель", city: "almaty", emp: ["full_time", "part_time"] }).canonicalHref).toBeNull();
+    expect(query(canonical)).toBe(canonical);
+    expect(query("")).toBe("");
+  });
+
+  it("leaves to the page rendered per request what it redirects or warns about", () => {
+    // Empty fields: redirected to the canonical address first.
+    expect(query(`q=${encodeURIComponent("водитель")}&city=`)).toBeNull();
+    // Unknown values: shown with a notice.
+    expect(query("salary=-5")).toBeNull();
+    expect(query("lic=Z")).toBeNull();
   });
 });
 

@@ -36,3 +36,24 @@ export function activeFilterCount(p: SearchParams): number {
 
 /** The order results are in: a query is ranked by relevance unless another order is asked for. */
 export const effectiveSort = (p: SearchParams): SortOrder => p.sort ?? (p.q ? "relevance" : "date");
+
+/**
+ * The canonical query of a request whose query is already canonical and clean (nothing to redirect
+ * to, nothing to warn about): such a search page is served from the page cache. Null otherwise.
+ */
+export function cacheableSearchQuery(raw: URLSearchParams): string | null {
+  const { params, notices, canonicalHref } = parseSearchRequest(rawSearchParams(raw));
+  if (notices.length > 0 || canonicalHref !== null) return null;
+  const canonical = searchParamsToQuery(params);
+  return canonical === raw.toString() ? canonical : null;
+}
+
+/** A query string as Next hands a page its searchParams: repeated keys as arrays. */
+export function rawSearchParams(search: URLSearchParams): RawSearchParams {
+  const record: RawSearchParams = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    record[key] = values.length === 1 ? values[0] : values;
+  }
+  return record;
+}

@@ -7,6 +7,9 @@ import { createOrganization } from "../../../../test/support/factories";
 import { revalidateVacancyPageKeys, vacancyPageKeys } from "../vacancies/vacancy-cache";
 
 import { cachedSearchVacancies } from "./search-cache";
+import { cachedSearchPagePath } from "./search-page-cache";
+
+const NOW_MS = Date.UTC(2026, 11, 6, 12);
 import { refreshVacancySearch } from "./search-index";
 
 const DAY = 86_400_000;
@@ -63,8 +66,11 @@ describe("the search page's short-lived results", () => {
     // Still the page cached before the second vacancy was written.
     expect((await cachedSearchVacancies(params({ q: WORD }), { locale: "ru" })).total).toBe(1);
     const id = await publish(`Кладовщик ${WORD}`);
+    const pageBefore = cachedSearchPagePath("ru", `q=${WORD}`, NOW_MS);
     // What the services call after such a commit (outside a request there is no page cache to drop).
     revalidateVacancyPageKeys(await vacancyPageKeys([id]));
+    // This server's rendered search pages are not served again either.
+    expect(cachedSearchPagePath("ru", `q=${WORD}`, NOW_MS)).not.toBe(pageBefore);
     const after = await cachedSearchVacancies(params({ q: WORD }), { locale: "ru" });
     expect(after.total).toBe(3);
     expect(after.items.map((item) => item.id)).toContain(id);
