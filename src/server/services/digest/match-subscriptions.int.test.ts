@@ -13,7 +13,7 @@ import { rebuildVacancySearch } from "../search/search-index";
 import { searchVacancies } from "../search/search-vacancies";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
-import { addCondition, criteriaQuery, SubscriptionMatcher, type CriteriaPlan } from "./match-subscriptions";
+import { addCondition, criteriaQuery, SubscriptionMatcher, WindowText, type CriteriaPlan } from "./match-subscriptions";
 import { has, loadVacancyWindow, type VacancyWindow } from "./vacancy-window";
 
 // The digest must find what the search page finds: for each search below, the digest's matches
@@ -180,11 +180,19 @@ describe("digest matching", () => {
     );
     const single = new SubscriptionMatcher(db, window, catalog, { start, end: now, now }, databaseUrl());
     for (const query of queries) await single.prepare([{ query, since: start }]);
+    // As a run does it: the window's text index opened before the window was read, closed after.
+    const text = WindowText.open(databaseUrl(), { start, end: now, now });
+    const early = new SubscriptionMatcher(db, window, catalog, { start, end: now, now }, databaseUrl());
+    await early.prepare(
+      queries.map((query) => ({ query, since: start })),
+      { text },
+    );
+    await (await text).close();
 
     const checked: string[] = [];
     for (const [i, raw] of SEARCHES.entries()) {
       const expected = await searchPageIds(searchFor(raw));
-      for (const matcher of [bulk, single]) {
+      for (const matcher of [bulk, single, early]) {
         const match = matcher.match(queries[i]!, start, now, 100);
         const got = { total: match.total, ids: [...match.vacancyIds].sort((a, b) => a - b) };
         expect(got, `search ${JSON.stringify(raw)}`).toEqual(expected);

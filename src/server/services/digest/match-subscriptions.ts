@@ -100,11 +100,15 @@ export class SubscriptionMatcher {
   }
 
   /**
-   * Makes these criteria ready to match from their `since` on. With `bulk`, the words are matched
-   * against a temporary GIN index over the window's rows (fast for many words at once: the run's
-   * first call); otherwise against vacancy_search (a few new words: later calls).
+   * Makes these criteria ready to match from their `since` on. With `text` (or `bulk`, which opens
+   * one for this call), the words are matched against the window's own text index (WindowText:
+   * fast for many words at once, the run's first call); otherwise against vacancy_search (a few
+   * new words: later calls).
    */
-  async prepare(uses: Iterable<CriteriaUse>, options: { bulk?: boolean } = {}): Promise<void> {
+  async prepare(
+    uses: Iterable<CriteriaUse>,
+    options: { bulk?: boolean; text?: WindowText | Promise<WindowText> } = {},
+  ): Promise<void> {
     const since = new Map<string, number>();
     const start = this.range.start.getTime();
     for (const use of uses) {
@@ -132,7 +136,7 @@ export class SubscriptionMatcher {
         needed.set(key, { plan, from: Math.min(needed.get(key)?.from ?? from, from) });
       }
     }
-    if (needed.size > 0) await this.timed("match", () => this.matchWords([...needed.values()], options.bulk ?? false));
+    if (needed.size > 0) await this.timed("match", () => this.matchWords([...needed.values()], options));
     for (const [query, p] of params) this.plans.set(query, this.resolve(p));
   }
 
@@ -190,8 +194,11 @@ export class SubscriptionMatcher {
     return planWords(q, (token) => this.words.get(token)).words;
   }
 
-  private async matchWords(words: { plan: WordPlan; from: number }[], bulk: boolean): Promise<void> {
-    const { start, end, now } = this.range;
+  private async matchWords(
+    words: { plan: WordPlan; from: number }[],
+    options: { bulk?: boolean; text?: WindowText | Promise<WindowText> },
+  ): Promise<void> {
+    const { start, end } = this.range;
     // Words are matched in groups that share the hour they are needed from (rounded down, which
     // only matches more): with one `from` per statement the planner can choose between walking
     // the publication dates (a recent `from`) and the text index alone (the whole window).
@@ -230,50 +237,25 @@ export class SubscriptionMatcher {
         }
       }
     };
-    if (!bulk) {
+    if (options.text) {
+      const text = await options.text;
+      this.timings.index = text.buildMs;
+      await run((sql) => text.query(sql), WINDOW_TEXT_SOURCE);
+      return;
+    }
+    if (!options.bulk) {
       await run(
         (sql) => this.db.$queryRaw<{ k: number; ids: number[] }[]>(sql),
         Prisma.sql`vacancy_search t ON t.published_at <= ${end}`,
       );
       return;
     }
-    // Its own connection, closed afterwards: the temporary table is read back at random for every
-    // word, and in the default 8 MB of local buffers its pages are written out and read again
-    // over and over (several times slower). Local buffers can only be sized before a session's
-    // first temporary table, and stay allocated until the session ends.
-    const tempMb = Math.round(
-      Math.min(TEMP_BUFFERS_MB.max, Math.max(TEMP_BUFFERS_MB.min, (this.window.size * TEMP_BYTES_PER_ROW) / 2 ** 20)),
-    );
-    const client = new pg.Client({
-      connectionString: this.databaseUrl,
-      options: `-c temp_buffers=${tempMb}MB -c maintenance_work_mem=256MB -c work_mem=32MB -c jit=off`,
-    });
-    await client.connect();
+    const text = await WindowText.open(this.databaseUrl, this.range);
     try {
-      const exec = async (sql: Prisma.Sql) => (await client.query(sql.text, sql.values)).rows;
-      await client.query("BEGIN");
-      await client.query(`
-        CREATE TEMPORARY TABLE digest_window_text (
-          vacancy_id integer NOT NULL, published_at timestamptz(3) NOT NULL, search_vector tsvector NOT NULL)
-        ON COMMIT DROP`);
-      // In publication order, so that a word needed for the last day only reads the last pages.
-      await exec(Prisma.sql`
-        INSERT INTO digest_window_text (vacancy_id, published_at, search_vector)
-        SELECT vacancy_id, published_at, search_vector FROM vacancy_search vs
-        WHERE published_at > ${start} AND published_at <= ${end} AND ${liveSearchRowSql(now)}
-        ORDER BY published_at`);
-      await this.timed("index", async () => {
-        await client.query("CREATE INDEX ON digest_window_text USING GIN (search_vector)");
-        await client.query("CREATE INDEX ON digest_window_text (published_at)");
-        await client.query("ANALYZE digest_window_text");
-      });
-      await run(exec as (sql: Prisma.Sql) => Promise<{ k: number; ids: number[] }[]>, Prisma.sql`digest_window_text t ON true`);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
+      this.timings.index = text.buildMs;
+      await run((sql) => text.query(sql), WINDOW_TEXT_SOURCE);
     } finally {
-      await client.end().catch(() => undefined);
+      await text.close();
     }
   }
 
@@ -286,6 +268,81 @@ export class SubscriptionMatcher {
     return plan;
   }
 }
+
+const WINDOW_TEXT_SOURCE = Prisma.sql`digest_window_text t ON true`;
+
+/**
+ * The search vectors of a run's window (vacancy_search's live rows published in (start, end]) in a
+ * temporary table with its own GIN index, on a connection of its own: many words are matched
+ * against it several times faster than against vacancy_search. It depends on the window's bounds
+ * alone, so a run opens it while it reads the window and the criteria (run-digest.ts). It reads its
+ * own snapshot: a vacancy listed between it and the window's pages (an organisation unblocked in
+ * that second) is found by the window's filters but by no word, as one changed after the window
+ * was read is found by neither.
+ */
+export class WindowText {
+  private constructor(
+    private readonly client: pg.Client,
+    /** How long the table and its index took (ms). */
+    readonly buildMs: number,
+  ) {}
+
+  static async open(databaseUrl: string, range: { start: Date; end: Date; now: Date }): Promise<WindowText> {
+    const at = performance.now();
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      options: "-c maintenance_work_mem=256MB -c work_mem=32MB -c jit=off",
+    });
+    await client.connect();
+    try {
+      const window = Prisma.sql`published_at > ${range.start} AND published_at <= ${range.end} AND ${liveSearchRowSql(range.now)}`;
+      // The temporary table is read back at random for every word, and in the default 8 MB of
+      // local buffers its pages are written out and read again over and over (several times
+      // slower). Local buffers can only be sized before a session's first temporary table, and
+      // stay allocated until the session ends: sized by the window's rows.
+      const counted = await client.query<{ n: number }>(
+        ...sqlOf(Prisma.sql`SELECT count(*)::int AS n FROM vacancy_search vs WHERE ${window}`),
+      );
+      const rows = counted.rows[0]?.n ?? 0;
+      const tempMb = Math.round(
+        Math.min(TEMP_BUFFERS_MB.max, Math.max(TEMP_BUFFERS_MB.min, (rows * TEMP_BYTES_PER_ROW) / 2 ** 20)),
+      );
+      await client.query(`SET temp_buffers = '${tempMb}MB'`);
+      await client.query("BEGIN");
+      await client.query(`
+        CREATE TEMPORARY TABLE digest_window_text (
+          vacancy_id integer NOT NULL, published_at timestamptz(3) NOT NULL, search_vector tsvector NOT NULL)
+        ON COMMIT DROP`);
+      // In publication order, so that a word needed for the last day only reads the last pages.
+      await client.query(
+        ...sqlOf(Prisma.sql`
+          INSERT INTO digest_window_text (vacancy_id, published_at, search_vector)
+          SELECT vacancy_id, published_at, search_vector FROM vacancy_search vs WHERE ${window}
+          ORDER BY published_at`),
+      );
+      await client.query("CREATE INDEX ON digest_window_text USING GIN (search_vector)");
+      await client.query("CREATE INDEX ON digest_window_text (published_at)");
+      await client.query("ANALYZE digest_window_text");
+      return new WindowText(client, Math.round(performance.now() - at));
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async query(sql: Prisma.Sql): Promise<{ k: number; ids: number[] }[]> {
+    return (await this.client.query<{ k: number; ids: number[] }>(...sqlOf(sql))).rows;
+  }
+
+  /** Drops the table (its transaction ends) and closes the connection. */
+  async close(): Promise<void> {
+    await this.client.query("COMMIT").catch(() => undefined);
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+const sqlOf = (sql: Prisma.Sql): [string, unknown[]] => [sql.text, sql.values];
 
 function withinBounds(bounds: readonly RowBound[], row: number): boolean {
   for (const { values, min, strict } of bounds) {

@@ -227,6 +227,30 @@ describe("runDigest", () => {
     expect(await lastDigestAt(sub.id)).toEqual(cut(TUESDAY));
   });
 
+  it("claims and sends nothing when the window's text index cannot be built, and reports why", async () => {
+    const user = await seeker();
+    const sub = await subscribe(user.id, { q: "водитель" }, { lastDigestAt: before(TUESDAY, DAY) });
+    await vacancies([{ title: "Водитель", publishedAt: before(TUESDAY, HOUR) }]);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      // Its own connection goes to a database that does not exist.
+      const missing = new URL(process.env.DATABASE_URL!);
+      missing.pathname = "/jumys_no_such_database";
+      await expect(run(TUESDAY, { databaseUrl: missing.toString() })).rejects.toThrow(/jumys_no_such_database/);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(await emailsOf(user.id)).toHaveLength(0);
+    expect(await deliveryOf(user.id)).toHaveLength(0);
+    expect(await lastDigestAt(sub.id)).toEqual(before(TUESDAY, DAY));
+    // The next run does the work.
+    expect(await run(TUESDAY)).toMatchObject({ seekers: 1, sent: 1 });
+  });
+
   it("serves weekly subscriptions on Mondays only, in the same email as the daily ones", async () => {
     const daily = await seeker();
     const weekly = await seeker();

@@ -16,7 +16,7 @@ import {
   type Outcome,
 } from "./digest-deliveries";
 import { DigestEmailBuilder, type DigestGroupPlan } from "./digest-emails";
-import { criteriaQuery, SubscriptionMatcher, type Match } from "./match-subscriptions";
+import { criteriaQuery, SubscriptionMatcher, WindowText, type Match } from "./match-subscriptions";
 import { loadVacancyWindow } from "./vacancy-window";
 
 export { LEASE_MS, MAX_ATTEMPTS } from "./digest-deliveries";
@@ -194,24 +194,36 @@ class DigestRun {
     const earliest = await this.timed("window", () => this.scope.earliestStart());
     if (!earliest) return false;
     const start = new Date(Math.max(earliest.getTime(), this.now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS));
-    const [window, catalog, criteria] = await this.timed("window", () =>
-      Promise.all([loadVacancyWindow(this.db, start, this.cutoff, this.now), getCatalog(this.options.db), this.scope.criteria()]),
-    );
-    this.result.windowVacancies = window.size;
-    this.matcher = new SubscriptionMatcher(
-      this.db,
-      window,
-      catalog,
-      { start, end: this.cutoff, now: this.now },
-      this.options.databaseUrl ?? getEnv().DATABASE_URL,
-    );
-    await this.timed("words", () =>
-      this.matcher.prepare(
-        criteria.map((row) => ({ query: criteriaQuery(row.criteria), since: row.since })),
-        { bulk: true },
-      ),
-    );
-    this.emails = await DigestEmailBuilder.create(this.db, window, {
+    const range = { start, end: this.cutoff, now: this.now };
+    const databaseUrl = this.options.databaseUrl ?? getEnv().DATABASE_URL;
+    // The window's text index is built by the database while this process reads the window.
+    const text = WindowText.open(databaseUrl, range);
+    // Its failure is reported where the words wait for it; until then it must not count as unhandled.
+    text.catch(() => undefined);
+    try {
+      const [window, catalog, criteria] = await this.timed("window", () =>
+        Promise.all([
+          loadVacancyWindow(this.db, start, this.cutoff, this.now),
+          getCatalog(this.options.db),
+          this.scope.criteria(),
+        ]),
+      );
+      this.result.windowVacancies = window.size;
+      this.matcher = new SubscriptionMatcher(this.db, window, catalog, range, databaseUrl);
+      await this.timed("words", () =>
+        this.matcher.prepare(
+          criteria.map((row) => ({ query: criteriaQuery(row.criteria), since: row.since })),
+          { text },
+        ),
+      );
+    } finally {
+      // Whatever happened above; a text index that failed to open has nothing to close.
+      await text.then(
+        (t) => t.close(),
+        () => undefined,
+      );
+    }
+    this.emails = await DigestEmailBuilder.create(this.db, this.matcher.window, {
       appUrl: this.appUrl,
       periodDate: this.result.periodDate,
       now: this.now,
