@@ -203,7 +203,7 @@ export function describeServer(server: Server) {
   const cacheMb = process.env.PAGE_CACHE_MB?.trim() || String(DEFAULT_PAGE_CACHE_MB);
   note(`next start on ${server.base} (pid ${server.child.pid}, NODE_ENV=production, PAGE_CACHE_MB=${cacheMb})`);
   note(
-    "the rendered-page memory cache holds ~185 KB per vacancy page: pages beyond it are read back from files " +
-      "(measure that path with PAGE_CACHE_MB=50, the Next.js default)",
+    "the rendered-page memory cache holds ~185 KB per vacancy page and ~375 KB per search page; pages beyond it " +
+      "are rendered again (nothing is kept on disk; measure that path with a small PAGE_CACHE_MB, such as 50)",
   );
 }

@@ -240,9 +240,15 @@ export function buildShapes(data: BenchData, count: number, seed = 42): Shape[] 
 
 export interface UrlSets {
   vacancy: string[];
+  /** Every search of four shapes: in a run of a few seconds each is asked about once (uncached). */
   search: string[];
+  /** A few frequent searches asked over and over, as the most common searches of real traffic are. */
+  popular: string[];
   static: string[];
 }
+
+/** Searches in the popular set: as many as the load has connections. */
+const POPULAR_URLS = 16;
 
 export function buildUrlSets(data: BenchData, shapes: readonly Shape[]): UrlSets {
   // Spread over the whole id range (the sample is in id order).
@@ -260,5 +266,6 @@ export function buildUrlSets(data: BenchData, shapes: readonly Shape[]): UrlSets
       search.add(`/ru${SEARCH_PATH}${query ? `?${query}` : ""}`);
     }
   }
-  return { vacancy, search: [...search], static: ["/ru/terms"] };
+  // The "text" shape comes first: its inputs are the most frequent words of the index.
+  return { vacancy, search: [...search], popular: [...search].slice(0, POPULAR_URLS), static: ["/ru/terms"] };
 }
