@@ -4,7 +4,12 @@ import { sql } from "../fixtures/db";
 
 async function openFilters(page: Page) {
   const toggle = page.getByRole("button", { name: /^(Фильтры|Сүзгілер)/ });
-  if (await toggle.isVisible()) await toggle.click();
+  if (!(await toggle.isVisible())) return;
+  // A click before the page has hydrated does nothing (a cached page arrives quickly): again until it opens.
+  await expect(async () => {
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass();
 }
 
 test("a guest searches in Russian, filters, opens a vacancy, saves it and files a complaint", async ({ page }) => {
