@@ -57,8 +57,8 @@ function decodeSlug(slug: string): string {
   }
 }
 
-/** An absolute URL for metadata, sitemaps and JSON-LD. */
 /** The root of one locale's pages ("https://jumys.kz/ru"): a path under it is `underRoot(root, path)`. */
 export const localeRoot = (appUrl: string, locale: string) => `${appUrl.replace(/\/+$/, "")}/${locale}`;
 export const underRoot = (root: string, path: string) => (path === "/" ? root : root + path);
+/** An absolute URL for metadata, sitemaps and JSON-LD. */
 export const absoluteUrl = (appUrl: string, locale: string, path: string) => underRoot(localeRoot(appUrl, locale), path);

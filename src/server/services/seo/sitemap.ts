@@ -379,19 +379,21 @@ async function* keysetBatches(
   render: (id: number, slug: string, lastmod: Date | null) => string,
 ): Batches {
   const last = Math.min(MAX_ID, (chunk + 1) * s.chunkSize - 1);
-  let pending: Promise<PageRow[]> | null = read(chunk * s.chunkSize - 1, last);
-  try {
-    while (pending) {
-      const rows: PageRow[] = await pending;
-      const tail = rows.at(-1);
-      pending = tail && rows.length >= s.batchSize && tail.id < last ? read(tail.id, last) : null;
-      let xml = "";
-      for (const row of rows) if (row.slug !== null) xml += render(row.id, row.slug, row.lastmod);
-      if (xml) yield xml;
-    }
-  } finally {
-    // A reader that stops early (a cancelled download) leaves no rejection unhandled.
-    pending?.catch(() => undefined);
+  // A batch asked for in advance may fail while the reader is slow or gone: its error reaches the
+  // reader at the next `await`, and never counts as unhandled meanwhile (that would end the process).
+  const ask = (after: number) => {
+    const batch = read(after, last);
+    batch.catch(() => undefined);
+    return batch;
+  };
+  let pending: Promise<PageRow[]> | null = ask(chunk * s.chunkSize - 1);
+  while (pending) {
+    const rows: PageRow[] = await pending;
+    const tail = rows.at(-1);
+    pending = tail && rows.length >= s.batchSize && tail.id < last ? ask(tail.id) : null;
+    let xml = "";
+    for (const row of rows) if (row.slug !== null) xml += render(row.id, row.slug, row.lastmod);
+    if (xml) yield xml;
   }
 }
 
