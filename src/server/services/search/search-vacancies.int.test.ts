@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { parseSearchParams } from "@/lib/search/params";
 import { db } from "@/server/db";
 
@@ -9,6 +9,7 @@ import { createOrganization } from "../../../../test/support/factories";
 import proxy from "../../../proxy";
 import { invalidateCatalog } from "../catalog/catalog";
 
+import { countAndFacetsSql } from "./plan/filter-conditions";
 import { rebuildVacancySearch, refreshVacancySearch } from "./search-index";
 import { searchVacancies } from "./search-vacancies";
 
@@ -205,6 +206,64 @@ describe("searchVacancies", () => {
     const empty = await search({ q: "водитель", city: "astana", salary: "500000" });
     expect(empty.total).toBe(0);
     expect(empty.relaxations.map((r) => r.drop)).toEqual(expect.arrayContaining(["salary", "location"]));
+  });
+
+  it("counts every facet over exactly the matches, read with the count", async () => {
+    const result = await search({ q: "водитель" });
+    expect(result.total).toBeGreaterThan(1);
+    // Every match (the results and the premium block above them) with its facet columns, straight
+    // from the search table.
+    const byDate = await search({ q: "водитель", sort: "date" });
+    const everyMatch = [...byDate.priority, ...byDate.items].map((i) => i.id);
+    const matches = await db.$queryRaw<
+      {
+        city_id: number;
+        specialization_ids: number[];
+        experience: string;
+        employment_type: string;
+        schedule: string;
+        licence_categories: string[];
+        is_remote: boolean;
+      }[]
+    >`
+      SELECT city_id, specialization_ids, experience::text, employment_type::text, schedule::text,
+             licence_categories::text[], is_remote
+      FROM vacancy_search WHERE vacancy_id = ANY (${everyMatch}::integer[])`;
+    expect(matches).toHaveLength(result.total);
+    const tally = (values: (string | number)[]) => {
+      const counts = new Map<string, number>();
+      for (const v of values) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+      return [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    };
+    const bySize = (list: { value: string; count: number }[] | undefined) =>
+      [...(list ?? [])].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const facets = result.facets;
+    expect(bySize(facets?.cities)).toEqual(tally(matches.map((m) => m.city_id)));
+    expect(bySize(facets?.specializations)).toEqual(tally(matches.flatMap((m) => m.specialization_ids)));
+    expect(bySize(facets?.experience)).toEqual(tally(matches.map((m) => m.experience)));
+    expect(bySize(facets?.employment)).toEqual(tally(matches.map((m) => m.employment_type)));
+    expect(bySize(facets?.schedule)).toEqual(tally(matches.map((m) => m.schedule)));
+    expect(bySize(facets?.licences)).toEqual(tally(matches.flatMap((m) => m.licence_categories)));
+    expect(facets?.remote).toBe(matches.filter((m) => m.is_remote).length);
+    // Values come by falling count.
+    const counts = facets?.cities.map((c) => c.count) ?? [];
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+    const none = await search({ q: "водитель", city: "astana", salary: "500000" });
+    expect([none.total, none.facets]).toEqual([0, null]);
+
+    // The statement stops counting one past its limit and counts no facet above the facets' limit.
+    const where = Prisma.sql`vs.vacancy_id = ANY (${everyMatch}::integer[])`;
+    type Row = { facet: string | null; value: string | null; n: number };
+    const capped = await db.$queryRaw<Row[]>(countAndFacetsSql(where, 2, 5));
+    expect(capped.filter((r) => r.facet === null)).toEqual([{ facet: null, value: null, n: 3 }]);
+    const withoutFacets = await db.$queryRaw<Row[]>(countAndFacetsSql(where, 100, everyMatch.length - 1));
+    expect(withoutFacets.find((r) => r.facet === null)?.n).toBe(everyMatch.length);
+    expect(withoutFacets.filter((r) => r.facet !== null && r.n > 0)).toEqual([]);
+    const withFacets = await db.$queryRaw<Row[]>(countAndFacetsSql(where, 100, everyMatch.length));
+    expect(withFacets.filter((r) => r.facet === "cities").reduce((sum, r) => sum + r.n, 0)).toBe(everyMatch.length);
   });
 
   it("treats garbage as text or drops it, without errors", async () => {

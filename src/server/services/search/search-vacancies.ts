@@ -7,7 +7,14 @@ import { MAX_PAGE, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib
 import { getCatalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
 
-import { applyFilters, facetsFromRows, facetsSql, filtersSql, type AppliedFilter, type Facets } from "./plan/filter-conditions";
+import {
+  applyFilters,
+  countAndFacetsSql,
+  facetsFromRows,
+  filtersSql,
+  type AppliedFilter,
+  type Facets,
+} from "./plan/filter-conditions";
 import { newestMatches, relevancePage, sizedWalk, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
 import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
@@ -146,6 +153,8 @@ async function estimatedRows(db: Db, where: Prisma.Sql): Promise<number> {
   return rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
 }
 
+type FacetRow = { facet: string; value: string; n: number };
+
 async function countAndFacets(
   db: Db,
   r: Resolved,
@@ -156,13 +165,15 @@ async function countAndFacets(
   // Counting reads every match from the table; when the planner expects many times the limit,
   // the answer is "more than COUNT_LIMIT" either way, so it is not paid for.
   if ((await estimatedRows(db, where)) >= COUNT_ESTIMATE_TRUSTED) return { total: COUNT_LIMIT + 1, facets: null };
-  const counted = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM vacancy_search vs WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) m`;
-  const total = counted[0]?.n ?? 0;
+  // One read of the matches: the count and, while they are few enough to help, the facets.
+  const rows = await db.$queryRaw<{ facet: string | null; value: string | null; n: number }[]>(
+    countAndFacetsSql(where, COUNT_LIMIT, FACET_LIMIT),
+  );
+  const total = rows.find((row) => row.facet === null)?.n ?? 0;
   // Facet counts help while narrowing down; over thousands of matches they cost more than they say.
   if (total === 0 || total > FACET_LIMIT) return { total, facets: null };
-  const rows = await db.$queryRaw<{ facet: string; value: string; n: number }[]>(facetsSql(where));
-  return { total, facets: facetsFromRows(rows) };
+  const facetRows = rows.filter((row): row is FacetRow => row.facet !== null && row.value !== null);
+  return { total, facets: facetsFromRows(facetRows) };
 }
 
 /**

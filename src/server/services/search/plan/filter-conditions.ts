@@ -199,22 +199,31 @@ export type Facets = {
 
 const FACET_SPECS: readonly FacetSpec[] = Object.values(FILTER_FACETS);
 
-/** Counts every facet over the rows `where` matches, in one statement. */
-export function facetsSql(where: Prisma.Sql): Prisma.Sql {
+/**
+ * The matches of `where` counted up to `countLimit` + 1 and, when there are at most `facetLimit`,
+ * every facet counted over them, in one statement that reads the matches once: a row with a NULL
+ * facet holds the count, the others the facets (none above `facetLimit`).
+ */
+export function countAndFacetsSql(where: Prisma.Sql, countLimit: number, facetLimit: number): Prisma.Sql {
   const columns = FACET_SPECS.map((f) => f.column).join(", ");
-  const parts = FACET_SPECS.map((f) =>
-    f.kind === "value"
-      ? `SELECT '${f.name}' AS facet, ${f.column}::text AS value, count(*)::int AS n FROM m GROUP BY ${f.column}`
+  // Facets are counted only when the count shows them (an InitPlan, evaluated once).
+  const shown = Prisma.sql`(SELECT n FROM total) <= ${facetLimit}`;
+  const facetParts = FACET_SPECS.map((f) => {
+    const [name, column] = [Prisma.raw(`'${f.name}'`), Prisma.raw(f.column)];
+    return f.kind === "value"
+      ? Prisma.sql`SELECT ${name}, ${column}::text, count(*)::int FROM m WHERE ${shown} GROUP BY ${column}`
       : f.kind === "array"
-        ? `SELECT '${f.name}' AS facet, x::text AS value, count(*)::int AS n FROM m, unnest(${f.column}) x GROUP BY x`
-        : `SELECT '${f.name}' AS facet, 'true' AS value, count(*)::int AS n FROM m WHERE ${f.column}`,
-  );
+        ? Prisma.sql`SELECT ${name}, x::text, count(*)::int FROM m, unnest(${column}) x WHERE ${shown} GROUP BY x`
+        : Prisma.sql`SELECT ${name}, 'true', count(*)::int FROM m WHERE ${shown} AND ${column}`;
+  });
   return Prisma.sql`
-    WITH m AS MATERIALIZED (SELECT ${Prisma.raw(columns)} FROM vacancy_search vs WHERE ${where})
-    ${Prisma.raw(parts.join("\n    UNION ALL "))}`;
+    WITH m AS MATERIALIZED (SELECT ${Prisma.raw(columns)} FROM vacancy_search vs WHERE ${where} LIMIT ${countLimit + 1}),
+         total AS (SELECT count(*)::int AS n FROM m)
+    SELECT NULL::text AS facet, NULL::text AS value, n FROM total
+    UNION ALL ${Prisma.join(facetParts, "\n    UNION ALL ")}`;
 }
 
-/** The facets from the rows of facetsSql, values by falling count. */
+/** The facets from the rows of countAndFacetsSql (its count row left out), values by falling count. */
 export function facetsFromRows(rows: readonly { facet: string; value: string; n: number }[]): Facets {
   const facets: Record<string, FacetValue[] | number> = {};
   for (const spec of FACET_SPECS) {
