@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { AppLocale } from "@/i18n/routing";
 import { searchParamsToQuery, type SearchParams } from "@/lib/search/params";
 
+import { forgetPlannedWords } from "./plan/query-words";
 import { newSearchGeneration } from "./search-page-cache";
 import { searchVacancies, type SearchResult } from "./search-vacancies";
 
@@ -46,9 +47,11 @@ export async function cachedSearchVacancies(params: SearchParams, options: { loc
 
 /**
  * After a write that changed what searches find (with the revalidation of public pages): the
- * results and the rendered search pages of this server (search-page-cache.ts) are not used again.
+ * results, the looked-up words (query-words.ts) and the rendered search pages of this server
+ * (search-page-cache.ts) are not used again.
  */
 export function forgetCachedSearches(): void {
   cache.clear();
+  forgetPlannedWords();
   newSearchGeneration();
 }

@@ -225,7 +225,7 @@ async function prepare(params: SearchParams, options: SearchOptions, now: Date) 
   const notices = new Set<SearchNotice>();
   const catalog = await getCatalog(options.db);
   const resolved: Resolved = applyFilters(params, { catalog, now, notices });
-  const { corrections, tsquery } = await planQuery(db, params.q);
+  const { corrections, tsquery } = await planQuery(db, params.q, { cached: true });
   return { db, notices, resolved, corrections, query: tsquery };
 }
 

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { MAX_TOKENS } from "@/lib/search/params";
@@ -190,10 +192,61 @@ export interface QueryPlan {
   tsquery: Prisma.Sql | null;
 }
 
-/** Plans a query's words against the vocabulary and builds its tsquery. */
-export async function planQuery(db: Pick<Db, "$queryRaw">, q: string): Promise<QueryPlan> {
+/**
+ * What the vocabulary said about a word, kept for the vacancy search for a short while: a search
+ * asks about the same few hundred words over and over, and the lookup (stem, prefix words, nearest
+ * known word) is a round trip of its own before anything else can run. The vocabulary only changes
+ * with the search rows, so `forgetPlannedWords` (after every refresh of the search table on this
+ * server, and with the cached searches) starts afresh; other servers see a new word within
+ * WORD_CACHE_TTL_MS, as their cached searches do.
+ */
+export const WORD_CACHE_TTL_MS = 30_000;
+
+type WordCache = LRUCache<string, WordInfo>;
+// Per client (tests and scripts each have their own database), and on globalThis because each
+// route's server bundle may hold its own copy of this module.
+const globalForWords = globalThis as unknown as { jumysWordCaches?: { generation: number; byDb: WeakMap<object, WordCache> } };
+const wordCaches = (globalForWords.jumysWordCaches ??= { generation: 0, byDb: new WeakMap() });
+
+function wordCacheOf(db: object): WordCache {
+  let cache = wordCaches.byDb.get(db);
+  if (!cache) {
+    cache = new LRUCache({ max: 20_000, ttl: WORD_CACHE_TTL_MS });
+    wordCaches.byDb.set(db, cache);
+  }
+  return cache;
+}
+
+/** The search rows changed on this server: words are looked up again. */
+export function forgetPlannedWords(): void {
+  wordCaches.generation += 1;
+}
+
+/**
+ * Plans a query's words against the vocabulary and builds its tsquery. `cached`: what was looked up
+ * in the last WORD_CACHE_TTL_MS may answer (the vacancy search; see WORD_CACHE_TTL_MS).
+ */
+export async function planQuery(db: Pick<Db, "$queryRaw">, q: string, options: { cached?: boolean } = {}): Promise<QueryPlan> {
   const tokens = queryTokens(q);
-  const known = tokens.length ? await lookupWords(db, tokens) : new Map<string, WordInfo>();
+  const cache = options.cached ? wordCacheOf(db) : null;
+  const key = (token: string) => `${wordCaches.generation}:${token}`;
+  const known = new Map<string, WordInfo>();
+  for (const token of tokens) {
+    const hit = cache?.get(key(token));
+    if (hit) known.set(token, hit);
+  }
+  const missing = tokens.filter((token) => !known.has(token));
+  if (missing.length > 0) {
+    // The generation as it was when asked: a refresh meanwhile must not keep the older answer.
+    const asked = missing.map(key);
+    const looked = await lookupWords(db, missing);
+    missing.forEach((token, i) => {
+      const info = looked.get(token);
+      if (!info) return;
+      known.set(token, info);
+      cache?.set(asked[i] as string, info);
+    });
+  }
   const { words, corrections } = planWords(q, (token) => known.get(token));
   return { words, corrections, tsquery: queryTsQuery(words) };
 }
