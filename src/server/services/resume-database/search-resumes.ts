@@ -184,7 +184,13 @@ async function prepare(organizationId: number, input: ResumeSearchParams, option
   } satisfies Prepared;
 }
 
-const RESUME_SEARCH: SearchTable = { table: "resume_search", alias: "rs", id: "resume_id", date: "updated_at" };
+const RESUME_SEARCH: SearchTable = {
+  table: "resume_search",
+  alias: "rs",
+  id: "resume_id",
+  date: "updated_at",
+  dateInMatchIndex: true,
+};
 
 /**
  * The page's ids, newest first (newest-matches.ts). By relevance, the newest matches the walk

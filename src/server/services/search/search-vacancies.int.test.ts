@@ -262,6 +262,9 @@ describe("searchVacancies", () => {
     const withoutFacets = await db.$queryRaw<Row[]>(countAndFacetsSql(where, 100, everyMatch.length - 1));
     expect(withoutFacets.find((r) => r.facet === null)?.n).toBe(everyMatch.length);
     expect(withoutFacets.filter((r) => r.facet !== null && r.n > 0)).toEqual([]);
+    expect(await db.$queryRaw<Row[]>(countAndFacetsSql(where, 100, null))).toEqual([
+      { facet: null, value: null, n: everyMatch.length },
+    ]);
     const withFacets = await db.$queryRaw<Row[]>(countAndFacetsSql(where, 100, everyMatch.length));
     expect(withFacets.filter((r) => r.facet === "cities").reduce((sum, r) => sum + r.n, 0)).toBe(everyMatch.length);
   });

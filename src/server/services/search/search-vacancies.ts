@@ -34,6 +34,8 @@ export const FACET_LIMIT = 5_000;
  * the real count is above the limit too.
  */
 const COUNT_ESTIMATE_TRUSTED = 5 * COUNT_LIMIT;
+/** Above this many estimated matches the facets are not counted along with the matches. */
+const FACETS_UNLIKELY = 2 * FACET_LIMIT;
 const PRIORITY_SIZE = 3;
 /** Relevance orders at most this many of the newest matches (the first pages); see pageIds. */
 export const RELEVANCE_WINDOW = 10 * PAGE_SIZE;
@@ -90,7 +92,13 @@ function conditions(r: Resolved, query: Prisma.Sql | null, now: Date, without?: 
 
 const whereSql = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
 
-const VACANCY_SEARCH: SearchTable = { table: "vacancy_search", alias: "vs", id: "vacancy_id", date: "published_at" };
+const VACANCY_SEARCH: SearchTable = {
+  table: "vacancy_search",
+  alias: "vs",
+  id: "vacancy_id",
+  date: "published_at",
+  dateInMatchIndex: true,
+};
 
 /** The search's conditions with the walk newest-matches.ts takes: the city's own index when one is searched. */
 function walkOf(r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: number): NewestWalk {
@@ -164,16 +172,24 @@ async function countAndFacets(
   const where = whereSql(conditions(r, query, now));
   // Counting reads every match from the table; when the planner expects many times the limit,
   // the answer is "more than COUNT_LIMIT" either way, so it is not paid for.
-  if ((await estimatedRows(db, where)) >= COUNT_ESTIMATE_TRUSTED) return { total: COUNT_LIMIT + 1, facets: null };
-  // One read of the matches: the count and, while they are few enough to help, the facets.
+  const estimate = await estimatedRows(db, where);
+  if (estimate >= COUNT_ESTIMATE_TRUSTED) return { total: COUNT_LIMIT + 1, facets: null };
+  // Facets counted along with the matches cost their columns for every match counted, which pays
+  // while the matches may be few enough to show them; expected far above that, only the count.
   const rows = await db.$queryRaw<{ facet: string | null; value: string | null; n: number }[]>(
-    countAndFacetsSql(where, COUNT_LIMIT, FACET_LIMIT),
+    estimate >= FACETS_UNLIKELY
+      ? countAndFacetsSql(where, COUNT_LIMIT, null)
+      : countAndFacetsSql(where, COUNT_LIMIT, FACET_LIMIT),
   );
   const total = rows.find((row) => row.facet === null)?.n ?? 0;
   // Facet counts help while narrowing down; over thousands of matches they cost more than they say.
   if (total === 0 || total > FACET_LIMIT) return { total, facets: null };
-  const facetRows = rows.filter((row): row is FacetRow => row.facet !== null && row.value !== null);
-  return { total, facets: facetsFromRows(facetRows) };
+  const facetRows =
+    estimate >= FACETS_UNLIKELY
+      ? // The estimate was too high: the few matches are read again for their facets.
+        await db.$queryRaw<FacetRow[]>(countAndFacetsSql(where, FACET_LIMIT, FACET_LIMIT))
+      : rows;
+  return { total, facets: facetsFromRows(facetRows.filter((row): row is FacetRow => row.facet !== null && row.value !== null)) };
 }
 
 /**

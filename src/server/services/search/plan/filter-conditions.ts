@@ -202,9 +202,13 @@ const FACET_SPECS: readonly FacetSpec[] = Object.values(FILTER_FACETS);
 /**
  * The matches of `where` counted up to `countLimit` + 1 and, when there are at most `facetLimit`,
  * every facet counted over them, in one statement that reads the matches once: a row with a NULL
- * facet holds the count, the others the facets (none above `facetLimit`).
+ * facet holds the count, the others the facets (none above `facetLimit`, none at all for null).
  */
-export function countAndFacetsSql(where: Prisma.Sql, countLimit: number, facetLimit: number): Prisma.Sql {
+export function countAndFacetsSql(where: Prisma.Sql, countLimit: number, facetLimit: number | null): Prisma.Sql {
+  if (facetLimit === null)
+    return Prisma.sql`
+      SELECT NULL::text AS facet, NULL::text AS value, count(*)::int AS n
+      FROM (SELECT 1 FROM vacancy_search vs WHERE ${where} LIMIT ${countLimit + 1}) m`;
   const columns = FACET_SPECS.map((f) => f.column).join(", ");
   // Facets are counted only when the count shows them (an InitPlan, evaluated once).
   const shown = Prisma.sql`(SELECT n FROM total) <= ${facetLimit}`;

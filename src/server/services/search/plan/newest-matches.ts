@@ -31,6 +31,12 @@ export interface SearchTable {
   /** The row's id column and the date newest-first order goes by (ties by id). */
   id: string;
   date: string;
+  /**
+   * The table's GIN index holds the date as a key (btree_gin) beside the words and filters: a walk
+   * of the whole table is then asked as "matches from the date of its last row on", which the GIN
+   * index answers without reading the rows that do not match (walkSql).
+   */
+  dateInMatchIndex?: boolean;
 }
 
 export interface NewestWalk {
@@ -81,14 +87,35 @@ const walkPays = (w: NewestWalk, needed: number, offset: number) =>
  * The matches at [offset, offset + limit) among the newest `walkLength` rows, newest first; the
  * walk is sized for `needed` matches (the rows up to the page's end, or a relevance window's first
  * page).
+ *
+ * A walk of the whole table whose GIN index holds the date (`dateInMatchIndex`) reads no row that
+ * does not match: the date of the walk's last row comes from the date index alone (an index-only
+ * scan), and the GIN index finds the matches from that date on, which are the walk's matches (and
+ * any others of that very date). Checking each walked row's search vector instead costs about
+ * 1.5 µs a row: 16 ms at the median for a 9,600-row walk at a million vacancies, where the index
+ * answers in 3.4 ms. A place's walk stays a walk: from its own date index, its newest rows span
+ * the dates of many more rows of other places, which the GIN index would read.
  */
 export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number, needed = offset + limit): Prisma.Sql {
   const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
+  const rows = walkLength(w, needed, offset);
+  if (t.dateInMatchIndex && !w.walkFrom) {
+    // A table shorter than the walk is walked whole: every match, as the walk would find.
+    return Prisma.sql`
+      SELECT ${a}.${id} AS id FROM ${sqlIdent(t.table)} ${a}
+      WHERE ${w.where} AND ${a}.${date} >= coalesce((
+        SELECT edge.${date} FROM ${sqlIdent(t.table)} edge
+        ORDER BY edge.${date} DESC, edge.${id} DESC
+        OFFSET ${rows - 1} LIMIT 1
+      ), '-infinity')
+      ORDER BY ${a}.${date} + interval '0 seconds' DESC, ${a}.${id} DESC
+      LIMIT ${limit} OFFSET ${offset}`;
+  }
   return Prisma.sql`
     SELECT ${a}.${id} AS id FROM (
       SELECT * FROM ${sqlIdent(t.table)} ${a} WHERE ${w.walkFrom ?? Prisma.sql`TRUE`}
       ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
-      LIMIT ${walkLength(w, needed, offset)}
+      LIMIT ${rows}
     ) ${a}
     WHERE ${w.where}
     ORDER BY ${a}.${date} DESC, ${a}.${id} DESC

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+
+import { createOrganization } from "../../../../../test/support/factories";
+import { rebuildVacancySearch } from "../search-index";
+
+import { newestMatches, walkSql, type NewestWalk, type SearchTable } from "./newest-matches";
+
+// A walk of the whole table is asked through the GIN index ("matches from the date of the walk's
+// last row on") where the index holds the date: it must find exactly what walking the rows finds.
+
+const walked: SearchTable = { table: "vacancy_search", alias: "vs", id: "vacancy_id", date: "published_at" };
+const indexed: SearchTable = { ...walked, dateInMatchIndex: true };
+const now = new Date();
+const MINUTE = 60_000;
+const TITLES = ["Водитель погрузчика", "Бухгалтер", "Водитель такси", "Повар", "Продавец-кассир", "Водитель автобуса"];
+
+const run = (sql: Prisma.Sql) => db.$queryRaw<{ id: number }[]>(sql);
+const ids = async (sql: Prisma.Sql) => (await run(sql)).map((row) => row.id);
+
+beforeAll(async () => {
+  const region = await db.region.create({ data: { slug: "nm-region", nameRu: "Область", nameKk: "Облыс" } });
+  const city = await db.city.create({ data: { regionId: region.id, slug: "nm-city", nameRu: "Город", nameKk: "Қала" } });
+  const org = await createOrganization("EMPLOYER");
+  // 60 vacancies, three to a minute (ties on the date are ordered by id), one in five expired.
+  for (let i = 0; i < 60; i++) {
+    await db.vacancy.create({
+      data: {
+        organizationId: org.id,
+        cityId: city.id,
+        slug: "v",
+        title: TITLES[i % TITLES.length] as string,
+        description: "<p>Описание.</p>",
+        status: "PUBLISHED",
+        publishedAt: new Date(now.getTime() - Math.floor(i / 3) * MINUTE - 10 * MINUTE),
+        expiresAt: i % 5 === 4 ? new Date(now.getTime() - MINUTE) : new Date(now.getTime() + 20 * 86_400_000),
+        licenceCategories: [],
+      },
+    });
+  }
+  await rebuildVacancySearch(db);
+});
+
+const drivers = Prisma.sql`vs.search_vector @@ to_tsquery('russian', 'водитель') AND (vs.expires_at IS NULL OR vs.expires_at > ${now}::timestamptz)`;
+const everything = Prisma.sql`(vs.expires_at IS NULL OR vs.expires_at > ${now}::timestamptz)`;
+
+describe("the walk of the whole table through the GIN index", () => {
+  it("finds what walking the rows finds, for every length, page and density", async () => {
+    for (const where of [drivers, everything])
+      for (const walkRows of [1, 2, 3, 4, 7, 10, 25, 59, 60, 61, 200])
+        for (const [limit, offset] of [
+          [20, 0],
+          [5, 0],
+          [5, 5],
+          [3, 9],
+          [200, 0],
+        ] as const) {
+          const w: NewestWalk = { where, walkRows };
+          const context = JSON.stringify({ where: where === drivers ? "drivers" : "all", walkRows, limit, offset });
+          const expected = await ids(walkSql(walked, w, limit, offset));
+          const got = await ids(walkSql(indexed, w, limit, offset));
+          // Rows of the last walked row's date beyond it may be found too; the walk's own are all there.
+          expect(got.slice(0, expected.length), context).toEqual(expected);
+          expect(got.length - expected.length, context).toBeLessThanOrEqual(Math.max(0, Math.min(2, limit - expected.length)));
+        }
+  });
+
+  it("gives the same pages as the walk, newest first, once the index takes over", async () => {
+    for (const walkRows of [1, 5, 12, 100])
+      for (const offset of [0, 3, 10, 17]) {
+        const w: NewestWalk = { where: drivers, walkRows };
+        const page = { limit: 4, offset };
+        expect(await newestMatches(indexed, w, run, page), JSON.stringify({ walkRows, offset })).toEqual(
+          await newestMatches(walked, w, run, page),
+        );
+      }
+  });
+
+  it("walks a table shorter than the walk whole, and a place's walk stays a walk", async () => {
+    const w: NewestWalk = { where: everything, walkRows: 1_000 };
+    expect(await ids(walkSql(indexed, w, 100, 0))).toEqual(await ids(walkSql(walked, w, 100, 0)));
+    expect(await ids(walkSql(indexed, w, 100, 0))).toHaveLength(48);
+    const place = walkSql(indexed, { where: drivers, walkRows: 10, walkFrom: Prisma.sql`vs.city_id > 0` }, 20, 0);
+    expect(place.sql).not.toContain("edge");
+  });
+});
