@@ -6,7 +6,15 @@ import { db } from "@/server/db";
 import { createOrganization } from "../../../../../test/support/factories";
 import { rebuildVacancySearch } from "../search-index";
 
-import { newestMatches, walkSql, type NewestWalk, type SearchTable } from "./newest-matches";
+import {
+  indexWalkSql,
+  newestMatches,
+  walkLength,
+  walkMatches,
+  walkSql,
+  type NewestWalk,
+  type SearchTable,
+} from "./newest-matches";
 
 // A walk of the whole table is asked through the GIN index ("matches from the date of the walk's
 // last row on") where the index holds the date: it must find exactly what walking the rows finds.
@@ -60,17 +68,42 @@ describe("the walk of the whole table through the GIN index", () => {
           const w: NewestWalk = { where, walkRows };
           const context = JSON.stringify({ where: where === drivers ? "drivers" : "all", walkRows, limit, offset });
           const expected = await ids(walkSql(walked, w, limit, offset));
-          const got = await ids(walkSql(indexed, w, limit, offset));
+          const got = await ids(indexWalkSql(indexed, w, limit, offset, walkLength(w, offset + limit, offset)));
           // Rows of the last walked row's date beyond it may be found too; the walk's own are all there.
           expect(got.slice(0, expected.length), context).toEqual(expected);
           expect(got.length - expected.length, context).toBeLessThanOrEqual(Math.max(0, Math.min(2, limit - expected.length)));
+          // Walked for a first stretch, then through the index: the same again.
+          for (const firstRows of [1, 4, 30]) {
+            const mixed = (await walkMatches(indexed, { ...w, firstRows }, run, limit, offset)).map((row) => row.id);
+            expect(mixed.slice(0, expected.length), `${context} first ${firstRows}`).toEqual(expected);
+          }
         }
+  });
+
+  it("asks the index only when the first stretch of the walk does not fill the page", async () => {
+    const asked: string[] = [];
+    const spy = (sql: Prisma.Sql) => {
+      asked.push(sql.sql.includes("edge") ? "index" : "walk");
+      return run(sql);
+    };
+    // Every row matches: the first three rows fill a page of three.
+    await walkMatches(indexed, { where: everything, walkRows: 50, firstRows: 3 }, spy, 3, 0);
+    expect(asked).toEqual(["walk"]);
+    // One row in two is a driver: three rows hold one or two of them.
+    asked.length = 0;
+    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3 }, spy, 3, 0);
+    expect(asked).toEqual(["walk", "index"]);
+    // Without the date in the GIN index, or for a place, the walk reads rows all the way.
+    asked.length = 0;
+    await walkMatches(walked, { where: drivers, walkRows: 50, firstRows: 3 }, spy, 3, 0);
+    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3, walkFrom: Prisma.sql`vs.city_id > 0` }, spy, 3, 0);
+    expect(asked).toEqual(["walk", "walk"]);
   });
 
   it("gives the same pages as the walk, newest first, once the index takes over", async () => {
     for (const walkRows of [1, 5, 12, 100])
       for (const offset of [0, 3, 10, 17]) {
-        const w: NewestWalk = { where: drivers, walkRows };
+        const w: NewestWalk = { where: drivers, walkRows, firstRows: 2 };
         const page = { limit: 4, offset };
         expect(await newestMatches(indexed, w, run, page), JSON.stringify({ walkRows, offset })).toEqual(
           await newestMatches(walked, w, run, page),
@@ -78,11 +111,10 @@ describe("the walk of the whole table through the GIN index", () => {
       }
   });
 
-  it("walks a table shorter than the walk whole, and a place's walk stays a walk", async () => {
+  it("walks a table shorter than the walk whole", async () => {
     const w: NewestWalk = { where: everything, walkRows: 1_000 };
-    expect(await ids(walkSql(indexed, w, 100, 0))).toEqual(await ids(walkSql(walked, w, 100, 0)));
-    expect(await ids(walkSql(indexed, w, 100, 0))).toHaveLength(48);
-    const place = walkSql(indexed, { where: drivers, walkRows: 10, walkFrom: Prisma.sql`vs.city_id > 0` }, 20, 0);
-    expect(place.sql).not.toContain("edge");
+    const all = await ids(indexWalkSql(indexed, w, 100, 0, 1_000));
+    expect(all).toEqual(await ids(walkSql(walked, w, 100, 0)));
+    expect(all).toHaveLength(48);
   });
 });

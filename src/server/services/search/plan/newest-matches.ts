@@ -32,9 +32,9 @@ export interface SearchTable {
   id: string;
   date: string;
   /**
-   * The table's GIN index holds the date as a key (btree_gin) beside the words and filters: a walk
-   * of the whole table is then asked as "matches from the date of its last row on", which the GIN
-   * index answers without reading the rows that do not match (walkSql).
+   * The table's GIN index holds the date as a key (btree_gin) beside the words and filters: past a
+   * first stretch, a walk of the whole table is asked as "matches from the date of its last row
+   * on", which the GIN index answers without reading the rows that do not match (walkMatches).
    */
   dateInMatchIndex?: boolean;
 }
@@ -55,6 +55,8 @@ export interface NewestWalk {
    * (tests pinning a path) the walk reads `walkRows` rows.
    */
   fromRows?: number;
+  /** Rows walked one by one before the GIN index is asked (by default FIRST_WALK_ROWS, or ten per match needed; tests shorten it). */
+  firstRows?: number;
 }
 
 export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
@@ -84,33 +86,16 @@ const walkPays = (w: NewestWalk, needed: number, offset: number) =>
   w.fromRows === undefined || walkLength(w, needed, offset) < w.fromRows;
 
 /**
- * The matches at [offset, offset + limit) among the newest `walkLength` rows, newest first; the
- * walk is sized for `needed` matches (the rows up to the page's end, or a relevance window's first
- * page).
- *
- * A walk of the whole table whose GIN index holds the date (`dateInMatchIndex`) reads no row that
- * does not match: the date of the walk's last row comes from the date index alone (an index-only
- * scan), and the GIN index finds the matches from that date on, which are the walk's matches (and
- * any others of that very date). Checking each walked row's search vector instead costs about
- * 1.5 µs a row: 16 ms at the median for a 9,600-row walk at a million vacancies, where the index
- * answers in 3.4 ms. A place's walk stays a walk: from its own date index, its newest rows span
- * the dates of many more rows of other places, which the GIN index would read.
+ * The matches at [offset, offset + limit) among the newest `walkLength` rows, newest first, by
+ * walking them; the walk is sized for `needed` matches (the rows up to the page's end, or a
+ * relevance window's first page).
  */
 export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number, needed = offset + limit): Prisma.Sql {
+  return rowWalkSql(t, w, limit, offset, walkLength(w, needed, offset));
+}
+
+function rowWalkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number, rows: number): Prisma.Sql {
   const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
-  const rows = walkLength(w, needed, offset);
-  if (t.dateInMatchIndex && !w.walkFrom) {
-    // A table shorter than the walk is walked whole: every match, as the walk would find.
-    return Prisma.sql`
-      SELECT ${a}.${id} AS id FROM ${sqlIdent(t.table)} ${a}
-      WHERE ${w.where} AND ${a}.${date} >= coalesce((
-        SELECT edge.${date} FROM ${sqlIdent(t.table)} edge
-        ORDER BY edge.${date} DESC, edge.${id} DESC
-        OFFSET ${rows - 1} LIMIT 1
-      ), '-infinity')
-      ORDER BY ${a}.${date} + interval '0 seconds' DESC, ${a}.${id} DESC
-      LIMIT ${limit} OFFSET ${offset}`;
-  }
   return Prisma.sql`
     SELECT ${a}.${id} AS id FROM (
       SELECT * FROM ${sqlIdent(t.table)} ${a} WHERE ${w.walkFrom ?? Prisma.sql`TRUE`}
@@ -120,6 +105,55 @@ export function walkSql(t: SearchTable, w: NewestWalk, limit: number, offset: nu
     WHERE ${w.where}
     ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * The same matches as a walk of the whole table's newest `rows` rows, asked through the GIN index:
+ * the date of the walk's last row comes from the date index alone, and the index finds the matches
+ * from that date on (the walk's, and any others of that very date). A table shorter than the walk
+ * is walked whole.
+ */
+export function indexWalkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number, rows: number): Prisma.Sql {
+  const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
+  return Prisma.sql`
+    SELECT ${a}.${id} AS id FROM ${sqlIdent(t.table)} ${a}
+    WHERE ${w.where} AND ${a}.${date} >= coalesce((
+      SELECT edge.${date} FROM ${sqlIdent(t.table)} edge
+      ORDER BY edge.${date} DESC, edge.${id} DESC
+      OFFSET ${rows - 1} LIMIT 1
+    ), '-infinity')
+    ORDER BY ${a}.${date} + interval '0 seconds' DESC, ${a}.${id} DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** Rows walked one by one before the GIN index is asked for the rest of a walk (walkMatches). */
+export const FIRST_WALK_ROWS = 2_000;
+
+/**
+ * What the walk of walkSql finds. Where the table's GIN index holds the date (`dateInMatchIndex`)
+ * and the walk goes through the whole table, the rows are walked only for a first stretch
+ * (`firstRows`, at least ten rows per match needed): a frequent word fills the page there, within
+ * a few hundred rows. Otherwise the GIN index finds the walk's matches without reading the rows
+ * that do not match (indexWalkSql). Checking a walked row's search vector costs about 1.5 µs: a
+ * 9,600-row walk took 16 ms at the median at a million vacancies, where the index took 3.4 ms; but
+ * the index reads every posting of a word, 40 ms for one in four vacancies, which the first
+ * stretch of the walk answers in one or two. A place's walk stays a walk: its newest rows span
+ * the dates of many more rows of other places, which the GIN index would read.
+ */
+export async function walkMatches(
+  t: SearchTable,
+  w: NewestWalk,
+  run: Run,
+  limit: number,
+  offset: number,
+  needed = offset + limit,
+): Promise<{ id: number }[]> {
+  const rows = walkLength(w, needed, offset);
+  if (!t.dateInMatchIndex || w.walkFrom) return run(rowWalkSql(t, w, limit, offset, rows));
+  const first = Math.min(rows, w.firstRows ?? Math.max(FIRST_WALK_ROWS, needed * 10));
+  const walked = await run(rowWalkSql(t, w, limit, offset, first));
+  if (walked.length === limit || first === rows) return walked;
+  return run(indexWalkSql(t, w, limit, offset, rows));
 }
 
 /**
@@ -135,7 +169,7 @@ export async function newestMatches(
 ): Promise<number[]> {
   const walked =
     alreadyWalked ??
-    (walkPays(w, page.offset + page.limit, page.offset) ? await run(walkSql(t, w, page.limit, page.offset)) : null);
+    (walkPays(w, page.offset + page.limit, page.offset) ? await walkMatches(t, w, run, page.limit, page.offset) : null);
   if (walked?.length === page.limit) return walked.map((row) => row.id);
   const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
   const found = await run(Prisma.sql`
@@ -172,7 +206,7 @@ export async function relevancePage(
     ORDER BY ts_rank_cd(${a}.search_vector, ${query}) DESC, ${a}.${date} DESC, ${a}.${id} DESC
     LIMIT ${page.limit} OFFSET ${page.offset}`;
   // The walk is sized for one page: its matches are the window when it finds at least that.
-  const walked = walkPays(w, page.limit, 0) ? await run(walkSql(t, w, window, 0, page.limit)) : null;
+  const walked = walkPays(w, page.limit, 0) ? await walkMatches(t, w, run, window, 0, page.limit) : null;
   if (walked && walked.length >= page.limit) {
     const ids = walked.slice(0, walked.length - (walked.length % page.limit)).map((row) => row.id);
     if (page.offset >= ids.length) return newestMatches(t, w, run, page, walked.slice(page.offset, page.offset + page.limit));
