@@ -55,7 +55,7 @@ export interface NewestWalk {
    * (tests pinning a path) the walk reads `walkRows` rows.
    */
   fromRows?: number;
-  /** Rows walked one by one before the GIN index is asked (by default FIRST_WALK_ROWS, or ten per match needed; tests shorten it). */
+  /** Rows walked one by one before the GIN index is asked (FIRST_WALK_ROWS; tests shorten it). */
   firstRows?: number;
 }
 
@@ -128,17 +128,22 @@ export function indexWalkSql(t: SearchTable, w: NewestWalk, limit: number, offse
 
 /** Rows walked one by one before the GIN index is asked for the rest of a walk (walkMatches). */
 export const FIRST_WALK_ROWS = 2_000;
+/** How much further than the first stretch's density says the index is asked to reach. */
+const REACH_MARGIN = 1.25;
+/** The index reaches at most this many times the walk's length; past it, newestMatches takes over. */
+const MAX_REACH = 4;
 
 /**
  * What the walk of walkSql finds. Where the table's GIN index holds the date (`dateInMatchIndex`)
  * and the walk goes through the whole table, the rows are walked only for a first stretch
- * (`firstRows`, at least ten rows per match needed): a frequent word fills the page there, within
- * a few hundred rows. Otherwise the GIN index finds the walk's matches without reading the rows
- * that do not match (indexWalkSql). Checking a walked row's search vector costs about 1.5 µs: a
- * 9,600-row walk took 16 ms at the median at a million vacancies, where the index took 3.4 ms; but
- * the index reads every posting of a word, 40 ms for one in four vacancies, which the first
- * stretch of the walk answers in one or two. A place's walk stays a walk: its newest rows span
- * the dates of many more rows of other places, which the GIN index would read.
+ * (`firstRows`): a frequent word fills the page there, within a few hundred rows. Otherwise the
+ * GIN index finds the walk's matches without reading the rows that do not match (indexWalkSql),
+ * reaching as far as the first stretch's density of matches says the page lies (never less than
+ * the walk). Checking a walked row's search vector costs about 1.5 µs: a 9,600-row walk took 16 ms
+ * at the median at a million vacancies, where the index took 3.4 ms; but the index reads every
+ * posting of a word, 40 ms for one in four vacancies, which the first stretch answers in one or
+ * two. A place's walk stays a walk: its newest rows span the dates of many more rows of other
+ * places, which the GIN index would read.
  */
 export async function walkMatches(
   t: SearchTable,
@@ -150,10 +155,12 @@ export async function walkMatches(
 ): Promise<{ id: number }[]> {
   const rows = walkLength(w, needed, offset);
   if (!t.dateInMatchIndex || w.walkFrom) return run(rowWalkSql(t, w, limit, offset, rows));
-  const first = Math.min(rows, w.firstRows ?? Math.max(FIRST_WALK_ROWS, needed * 10));
-  const walked = await run(rowWalkSql(t, w, limit, offset, first));
-  if (walked.length === limit || first === rows) return walked;
-  return run(indexWalkSql(t, w, limit, offset, rows));
+  const first = Math.min(rows, w.firstRows ?? FIRST_WALK_ROWS);
+  // Every match of the stretch up to the page's end: the page, and how dense the matches are.
+  const found = await run(rowWalkSql(t, w, offset + limit, 0, first));
+  if (found.length === offset + limit || first === rows) return found.slice(offset, offset + limit);
+  const reach = found.length === 0 ? rows : Math.ceil(((first * needed) / found.length) * REACH_MARGIN);
+  return run(indexWalkSql(t, w, limit, offset, Math.min(Math.max(rows, reach), MAX_REACH * rows)));
 }
 
 /**
