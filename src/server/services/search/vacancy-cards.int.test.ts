@@ -105,6 +105,14 @@ describe("loadVacancyCards", () => {
     expect(typeof card?.schedule).toBe("string");
   });
 
+  it("reads a vacancy saved without licence categories as having none", async () => {
+    const id = await vacancy({ title: "Слесарь" });
+    // Prisma writes an omitted list as NULL.
+    await db.$executeRaw`UPDATE vacancies SET licence_categories = NULL WHERE id = ${id}`;
+    const [card] = await loadVacancyCards([id], { now });
+    expect(card?.licenceCategories).toEqual([]);
+  });
+
   it("never names the company of an anonymous vacancy", async () => {
     const [card] = await loadVacancyCards([anonymous], { now });
     expect(card?.company).toBeNull();

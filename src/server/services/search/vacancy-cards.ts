@@ -91,7 +91,7 @@ export async function loadVacancyCards(ids: readonly number[], options: { db?: D
     SELECT v.id, v.slug, v.title, v.language::text AS language, v.description, v.salary_from, v.salary_to,
            v.salary_gross, v.published_at, v.premium_until, v.publication_type = 'ANONYMOUS' AS anonymous,
            v.experience::text AS experience, v.employment_type::text AS employment_type, v.schedule::text AS schedule,
-           v.is_remote, v.licence_categories::text[] AS licence_categories,
+           v.is_remote, coalesce(v.licence_categories, '{}')::text[] AS licence_categories,
            c.slug AS city_slug, c.name_ru AS city_name_ru, c.name_kk AS city_name_kk,
            o.id AS organization_id, o.slug AS organization_slug, o.type::text AS organization_type,
            o.display_name AS organization_name, o.logo_path, o.verification = 'VERIFIED' AS verified
