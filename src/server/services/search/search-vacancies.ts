@@ -162,6 +162,8 @@ async function estimatedRows(db: Db, where: Prisma.Sql): Promise<number> {
 }
 
 type FacetRow = { facet: string; value: string; n: number };
+/** A row of countAndFacetsSql: the count (facet and value NULL) or one facet value's count. */
+type CountRow = { facet: string | null; value: string | null; n: number };
 
 async function countAndFacets(
   db: Db,
@@ -176,7 +178,7 @@ async function countAndFacets(
   if (estimate >= COUNT_ESTIMATE_TRUSTED) return { total: COUNT_LIMIT + 1, facets: null };
   // Facets counted along with the matches cost their columns for every match counted, which pays
   // while the matches may be few enough to show them; expected far above that, only the count.
-  const rows = await db.$queryRaw<{ facet: string | null; value: string | null; n: number }[]>(
+  const rows = await db.$queryRaw<CountRow[]>(
     estimate >= FACETS_UNLIKELY
       ? countAndFacetsSql(where, COUNT_LIMIT, null)
       : countAndFacetsSql(where, COUNT_LIMIT, FACET_LIMIT),
@@ -187,7 +189,7 @@ async function countAndFacets(
   const facetRows =
     estimate >= FACETS_UNLIKELY
       ? // The estimate was too high: the few matches are read again for their facets.
-        await db.$queryRaw<FacetRow[]>(countAndFacetsSql(where, FACET_LIMIT, FACET_LIMIT))
+        await db.$queryRaw<CountRow[]>(countAndFacetsSql(where, FACET_LIMIT, FACET_LIMIT))
       : rows;
   return { total, facets: facetsFromRows(facetRows.filter((row): row is FacetRow => row.facet !== null && row.value !== null)) };
 }
