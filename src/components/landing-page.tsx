@@ -126,6 +126,8 @@ export async function landingMetadata({ params }: { params: LandingParams }): Pr
     city: localName(city, locale),
     specialization: specialization ? localName(specialization, locale) : "",
     count: result.total,
+    formatted: formatAmount(result.total),
+    more: result.totalIsLowerBound ? "yes" : "no",
   };
   const title = t(specialization ? "metaTitle" : "cityMetaTitle", values);
   const description = t(specialization ? "metaDescription" : "cityMetaDescription", values);

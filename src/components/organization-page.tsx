@@ -247,7 +247,11 @@ export async function OrganizationPage({
       {vacancies.length ? (
         <VacancyList
           id="org-vacancies"
-          title={t("vacancies", { count: result.total, formatted: formatAmount(result.total) })}
+          title={t("vacancies", {
+            count: result.total,
+            formatted: formatAmount(result.total),
+            more: result.totalIsLowerBound ? "yes" : "no",
+          })}
           vacancies={vacancies}
         />
       ) : (

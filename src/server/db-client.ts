@@ -11,7 +11,10 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   // (it added ~100 ms to aggregate queries over the search table). work_mem at 32 MB (the default
   // is 4 MB) keeps the bitmaps of frequent search words exact: a lossy bitmap rechecks every row of
   // its pages, which made a text + filters search 1.5 times slower. Ten connections use at most a
-  // few hundred megabytes, and only while such a query runs.
+  // few hundred megabytes, and only while such a query runs. Parallel query is off: starting its
+  // workers cost 40 ms on a search whose own work took 10 (a deep page's walk through the GIN index,
+  // at a million vacancies), more than any statement here gains from them, and under load the
+  // workers take the cores other requests are waiting for.
   //
   // When the server goes away (a restart, a crash, a network cut) the pool drops the broken
   // connections and opens new ones on demand, so the app recovers by itself once the server is
@@ -21,7 +24,7 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    options: "-c jit=off -c work_mem=32MB",
+    options: "-c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0",
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // A burst of writes (a seeker double-submitting, an import next to a hundred applications) can

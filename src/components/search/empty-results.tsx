@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 
 import { Link } from "@/i18n/navigation";
 import { formatAmount } from "@/lib/format";
-import type { SearchParams } from "@/lib/search/params";
+import { COUNT_LIMIT, type SearchParams } from "@/lib/search/params";
 import type { SearchResult } from "@/server/services/search/search-vacancies";
 
 import { relaxedSearchHref } from "./search-href";
@@ -25,7 +25,8 @@ export function EmptyResults({ result, params }: { result: Pick<SearchResult, "t
                   {t(`relax.${r.drop}`)}
                 </Link>{" "}
                 <span className="text-gray-700">
-                  ({r.total > 10_000 ? t("moreThan", { count: formatAmount(10_000) }) : tv("count", { count: r.total })})
+                  ({r.total > COUNT_LIMIT ? t("moreThan", { count: formatAmount(COUNT_LIMIT) }) : tv("count", { count: r.total })}
+                  )
                 </span>
               </li>
             ))}

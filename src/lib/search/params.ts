@@ -24,6 +24,12 @@ export type SortOrder = (typeof SORTS)[number];
 export const PAGE_SIZE = 20;
 /** Deeper pages are refused: nobody reads them, and offsets that deep are what makes search slow. */
 export const MAX_PAGE = 50;
+/**
+ * Matches are counted up to the last one a visitor can page to; above it the search says "more
+ * than 1 000". Counting reads every match's row, and each thousand more cost the search about
+ * 3 ms at a million vacancies (README, Search at scale).
+ */
+export const COUNT_LIMIT = MAX_PAGE * PAGE_SIZE;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_TOKENS = 8;
 export const MAX_SALARY = 100_000_000;

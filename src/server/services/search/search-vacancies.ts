@@ -2,7 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { readDb as defaultDb } from "@/server/db";
 import type { FilterKey } from "@/lib/search/filters";
-import { MAX_PAGE, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
+import { COUNT_LIMIT, MAX_PAGE, PAGE_SIZE, type SearchNotice, type SearchParams } from "@/lib/search/params";
 
 import { getCatalog } from "../catalog/catalog";
 import { liveSearchRowSql } from "../vacancies/visibility";
@@ -24,16 +24,18 @@ import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 // number of rows first (plan/newest-matches.ts). How the words are searched is planned in plan/query-words.ts, shared with
 // the digest.
 
-/** Counting stops here: "more than 10 000" is all anyone needs to know. */
-export const COUNT_LIMIT = 10_000;
-/** Facet counts are exact below this many results and left out above it. */
-export const FACET_LIMIT = 5_000;
+/**
+ * Facet counts are exact up to the count's limit and left out above it: they are counted from the
+ * same rows as the matches, and help while narrowing a search down to pages one can read.
+ */
+export const FACET_LIMIT = COUNT_LIMIT;
 /**
  * Above this many estimated matches the count is not taken. Estimates of text and filter
- * combinations are within a factor of two or three of the truth, so at five times the limit
- * the real count is above the limit too.
+ * combinations are within a factor of two or three of the truth, but words that rarely go with a
+ * filter (a driver in IT) are estimated as if they went together; at 50 000 the real count is
+ * above the limit however wrong the estimate, and below it counting up to the limit is cheap.
  */
-const COUNT_ESTIMATE_TRUSTED = 5 * COUNT_LIMIT;
+const COUNT_ESTIMATE_TRUSTED = 50_000;
 /** Above this many estimated matches the facets are not counted along with the matches. */
 const FACETS_UNLIKELY = 2 * FACET_LIMIT;
 const PRIORITY_SIZE = 3;

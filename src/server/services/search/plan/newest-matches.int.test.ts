@@ -100,6 +100,33 @@ describe("the walk of the whole table through the GIN index", () => {
     expect(asked).toEqual(["walk", "walk"]);
   });
 
+  it("leaves a deep page of sparse matches to the index's every match where the table's size says that is cheaper", async () => {
+    const asked: string[] = [];
+    const spy = (sql: Prisma.Sql) => {
+      asked.push(sql.sql.includes("edge") ? "index walk" : sql.sql.includes("SELECT * FROM") ? "walk" : "every match");
+      return run(sql);
+    };
+    // One vacancy in six is an accountant: the first stretch of three rows holds one. A page of
+    // three from the seventh on needs nine, which the index walk would reach for 57 rows of a table
+    // of 60; the table's 20 or so accountants cost less read whole.
+    const accountants = Prisma.sql`vs.search_vector @@ to_tsquery('russian', 'бухгалтер') AND ${everything}`;
+    const page = { limit: 3, offset: 6 };
+    const sized: NewestWalk = { where: accountants, walkRows: 50, firstRows: 3, fromRows: 60 };
+    const got = await newestMatches(indexed, sized, spy, page);
+    expect(asked).toEqual(["walk", "every match"]);
+    expect(got).toEqual(await newestMatches(walked, { where: accountants, walkRows: 50 }, run, page));
+    // Two of the eight live accountants are past the sixth (two of ten have expired).
+    expect(got).toHaveLength(2);
+    // Unsized (the table's size unknown), the index walk is asked first, as before; the page is the same.
+    asked.length = 0;
+    expect(await newestMatches(indexed, { ...sized, fromRows: undefined }, spy, page)).toEqual(got);
+    expect(asked).toEqual(["walk", "index walk", "every match"]);
+    // Dense matches on a first page still go through the index walk when the table is sized.
+    asked.length = 0;
+    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3, fromRows: 60 }, spy, 3, 0);
+    expect(asked).toEqual(["walk", "index walk"]);
+  });
+
   it("gives the same pages as the walk, newest first, once the index takes over", async () => {
     for (const walkRows of [1, 5, 12, 100])
       for (const offset of [0, 3, 10, 17]) {

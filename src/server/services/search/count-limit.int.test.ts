@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { COUNT_LIMIT, MAX_PAGE, PAGE_SIZE, parseSearchParams } from "@/lib/search/params";
+import { db } from "@/server/db";
+
+import { createOrganization } from "../../../../test/support/factories";
+import { invalidateCatalog } from "../catalog/catalog";
+
+import { rebuildVacancySearch } from "./search-index";
+import { searchVacancies } from "./search-vacancies";
+
+// The search counts its matches up to the last one a visitor can page to (COUNT_LIMIT); above it
+// the total is a lower bound ("more than 1 000") and the facets are left out.
+
+const DAY = 86_400_000;
+const now = new Date();
+const search = (raw: Record<string, string>) => searchVacancies(parseSearchParams(raw).params, { locale: "ru", now });
+
+beforeAll(async () => {
+  const region = await db.region.create({ data: { slug: "cl-region", nameRu: "Область", nameKk: "Облыс" } });
+  const [big, small] = await Promise.all(
+    ["cl-big", "cl-small"].map((slug) => db.city.create({ data: { regionId: region.id, slug, nameRu: slug, nameKk: slug } })),
+  );
+  const org = await createOrganization("EMPLOYER");
+  // Exactly COUNT_LIMIT welders in one city, three more in another, and a few cooks.
+  const welder = (cityId: number, i: number) => ({
+    organizationId: org.id,
+    cityId,
+    slug: `welder-${cityId}-${i}`,
+    title: "Сварщик",
+    description: "<p>Сварка металлоконструкций.</p>",
+    status: "PUBLISHED" as const,
+    publishedAt: new Date(now.getTime() - DAY - i * 60_000),
+    expiresAt: new Date(now.getTime() + 20 * DAY),
+    licenceCategories: [],
+  });
+  await db.vacancy.createMany({
+    data: [
+      ...Array.from({ length: COUNT_LIMIT }, (_, i) => welder(big!.id, i)),
+      ...Array.from({ length: 3 }, (_, i) => welder(small!.id, i)),
+      ...Array.from({ length: 4 }, (_, i) => ({ ...welder(small!.id, 10 + i), slug: `cook-${i}`, title: "Повар" })),
+    ],
+  });
+  await rebuildVacancySearch(db);
+  invalidateCatalog();
+});
+
+describe("the count of a search", () => {
+  it("stops at the last result a visitor can page to and says there are more", async () => {
+    expect(COUNT_LIMIT).toBe(MAX_PAGE * PAGE_SIZE);
+    const all = await search({ q: "сварщик" });
+    expect(all).toMatchObject({ total: COUNT_LIMIT, totalIsLowerBound: true, pageCount: MAX_PAGE, facets: null });
+    // The last page is there, and full.
+    const last = await search({ q: "сварщик", page: String(MAX_PAGE) });
+    expect(last.items).toHaveLength(PAGE_SIZE);
+  });
+
+  it("is exact up to the limit itself, with the facets", async () => {
+    const exact = await search({ q: "сварщик", city: "cl-big" });
+    expect(exact).toMatchObject({ total: COUNT_LIMIT, totalIsLowerBound: false, pageCount: MAX_PAGE });
+    expect(exact.facets?.cities).toEqual([expect.objectContaining({ count: COUNT_LIMIT })]);
+    const few = await search({ q: "повар" });
+    expect(few).toMatchObject({ total: 4, totalIsLowerBound: false, pageCount: 1 });
+    expect(few.facets?.cities).toEqual([expect.objectContaining({ count: 4 })]);
+  });
+
+  it("says how many dropping a filter would give, up to the same limit", async () => {
+    const none = await search({ q: "повар", city: "cl-big" });
+    expect(none.total).toBe(0);
+    // Dropping the city gives the four cooks; dropping the words gives every welder of the city.
+    expect(none.relaxations).toEqual([
+      { drop: "q", total: COUNT_LIMIT },
+      { drop: "location", total: 4 },
+    ]);
+  });
+});
