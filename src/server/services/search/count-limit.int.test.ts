@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import type { Prisma } from "@/generated/prisma/client";
 import { COUNT_LIMIT, MAX_PAGE, PAGE_SIZE, parseSearchParams } from "@/lib/search/params";
 import { db } from "@/server/db";
 
@@ -18,8 +19,8 @@ const search = (raw: Record<string, string>) => searchVacancies(parseSearchParam
 
 beforeAll(async () => {
   const region = await db.region.create({ data: { slug: "cl-region", nameRu: "Область", nameKk: "Облыс" } });
-  const [big, small] = await Promise.all(
-    ["cl-big", "cl-small"].map((slug) => db.city.create({ data: { regionId: region.id, slug, nameRu: slug, nameKk: slug } })),
+  const [big, small, huge] = await Promise.all(
+    ["cl-big", "cl-small", "cl-huge"].map((slug) => db.city.create({ data: { regionId: region.id, slug, nameRu: slug, nameKk: slug } })),
   );
   const org = await createOrganization("EMPLOYER");
   // Exactly COUNT_LIMIT welders in one city, three more in another, and a few cooks.
@@ -39,9 +40,12 @@ beforeAll(async () => {
       ...Array.from({ length: COUNT_LIMIT }, (_, i) => welder(big!.id, i)),
       ...Array.from({ length: 3 }, (_, i) => welder(small!.id, i)),
       ...Array.from({ length: 4 }, (_, i) => ({ ...welder(small!.id, 10 + i), slug: `cook-${i}`, title: "Повар" })),
+      // Enough fitters for the planner to expect more than twice the limit.
+      ...Array.from({ length: 2 * COUNT_LIMIT + 100 }, (_, i) => ({ ...welder(huge!.id, i), slug: `fitter-${i}`, title: "Монтажник" })),
     ],
   });
   await rebuildVacancySearch(db);
+  await db.$executeRaw`ANALYZE vacancy_search`;
   invalidateCatalog();
 });
 
@@ -53,6 +57,25 @@ describe("the count of a search", () => {
     // The last page is there, and full.
     const last = await search({ q: "сварщик", page: String(MAX_PAGE) });
     expect(last.items).toHaveLength(PAGE_SIZE);
+  });
+
+  it("finds more than the limit by walking the newest rows when the planner expects them dense", async () => {
+    const statements: string[] = [];
+    const spied = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== "$queryRaw") return Reflect.get(target, key, receiver) as unknown;
+        // Called with a Prisma.Sql or as a tagged template.
+        return (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
+          statements.push(Array.isArray(first) ? first.join("?") : (first as Prisma.Sql).sql);
+          return target.$queryRaw(first as TemplateStringsArray, ...values);
+        };
+      },
+    });
+    const fitters = await searchVacancies(parseSearchParams({ q: "монтажник" }).params, { locale: "ru", now, db: spied });
+    expect(fitters).toMatchObject({ total: COUNT_LIMIT, totalIsLowerBound: true, pageCount: MAX_PAGE, facets: null });
+    // The walk's count answered; the index's count (with its facet rows) was not asked.
+    expect(statements.some((sql) => /SELECT count\(\*\)::int AS n FROM \(\s*SELECT 1 FROM \(/.test(sql))).toBe(true);
+    expect(statements.some((sql) => sql.includes("AS facet"))).toBe(false);
   });
 
   it("is exact up to the limit itself, with the facets", async () => {

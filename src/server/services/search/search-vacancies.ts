@@ -15,7 +15,15 @@ import {
   type AppliedFilter,
   type Facets,
 } from "./plan/filter-conditions";
-import { newestMatches, relevancePage, sizedWalk, type NewestWalk, type Run, type SearchTable } from "./plan/newest-matches";
+import {
+  newestMatches,
+  relevancePage,
+  sizedWalk,
+  walkCountSql,
+  type NewestWalk,
+  type Run,
+  type SearchTable,
+} from "./plan/newest-matches";
 import { planQuery, type Correction } from "./plan/query-words";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
@@ -38,6 +46,13 @@ export const FACET_LIMIT = COUNT_LIMIT;
 const COUNT_ESTIMATE_TRUSTED = 50_000;
 /** Above this many estimated matches the facets are not counted along with the matches. */
 const FACETS_UNLIKELY = 2 * FACET_LIMIT;
+/**
+ * The most rows a walk reads to find more than COUNT_LIMIT matches (moreThanLimitByWalk), sized
+ * for COUNT_WALK_MARGIN times the rows the estimate's density asks: a walk reads a row for about
+ * 0.3–1.5 µs, and past this many the index's count is as cheap.
+ */
+const COUNT_WALK_ROWS = 10_000;
+const COUNT_WALK_MARGIN = 2;
 const PRIORITY_SIZE = 3;
 /** Relevance orders at most this many of the newest matches (the first pages); see pageIds. */
 export const RELEVANCE_WINDOW = 10 * PAGE_SIZE;
@@ -167,17 +182,38 @@ type FacetRow = { facet: string; value: string; n: number };
 /** A row of countAndFacetsSql: the count (facet and value NULL) or one facet value's count. */
 type CountRow = { facet: string | null; value: string | null; n: number };
 
+/**
+ * Whether the newest rows of the search's walk (its city's, or the table's) hold more than
+ * COUNT_LIMIT matches, when the estimate says they are dense enough to be found within
+ * COUNT_WALK_ROWS rows walked; null when they are not, or the walk did not find them (the estimate
+ * was too high), and the matches are counted through the index.
+ */
+async function moreThanLimitByWalk(db: Db, walk: NewestWalk, estimate: number, pinnedWalkRows: number | undefined): Promise<boolean> {
+  const sized = pinnedWalkRows === undefined ? await sizedWalk(db, VACANCY_SEARCH, walk) : walk;
+  if (!sized.fromRows || estimate <= 0) return false;
+  // Rows to walk for the limit's matches at the estimated density, with room for the estimate's error.
+  const rows = Math.ceil(((COUNT_LIMIT + 1) * sized.fromRows * COUNT_WALK_MARGIN) / estimate);
+  if (rows > COUNT_WALK_ROWS) return false;
+  const counted = await db.$queryRaw<{ n: number }[]>(walkCountSql(VACANCY_SEARCH, sized, rows, COUNT_LIMIT + 1));
+  return (counted[0]?.n ?? 0) > COUNT_LIMIT;
+}
+
 async function countAndFacets(
   db: Db,
   r: Resolved,
   query: Prisma.Sql | null,
   now: Date,
+  pinnedWalkRows: number | undefined,
 ): Promise<{ total: number; facets: Facets | null }> {
   const where = whereSql(conditions(r, query, now));
   // Counting reads every match from the table; when the planner expects many times the limit,
   // the answer is "more than COUNT_LIMIT" either way, so it is not paid for.
   const estimate = await estimatedRows(db, where);
   if (estimate >= COUNT_ESTIMATE_TRUSTED) return { total: COUNT_LIMIT + 1, facets: null };
+  // Expected above the limit: where the matches are dense, the newest rows hold the limit's worth
+  // of them, and a walk finds that cheaper than the index counts them.
+  if (estimate >= FACETS_UNLIKELY && (await moreThanLimitByWalk(db, walkOf(r, query, now, WALK_ROWS), estimate, pinnedWalkRows)))
+    return { total: COUNT_LIMIT + 1, facets: null };
   // Facets counted along with the matches cost their columns for every match counted, which pays
   // while the matches may be few enough to show them; expected far above that, only the count.
   const rows = await db.$queryRaw<CountRow[]>(
@@ -261,7 +297,7 @@ export async function searchVacancies(params: SearchParams, options: SearchOptio
     timed(timings, "results", () =>
       pageIds(db, resolved, query, now, (sql) => db.$queryRaw<{ id: number }[]>(sql), options.walkRows),
     ),
-    timed(timings, "count", () => countAndFacets(db, resolved, query, now)),
+    timed(timings, "count", () => countAndFacets(db, resolved, query, now, options.walkRows)),
     firstPage ? timed(timings, "priority", () => priorityIds(db, resolved, query, now, options.walkRows)) : Promise.resolve([]),
   ]);
   const total = Math.min(counted.total, COUNT_LIMIT);

@@ -108,6 +108,26 @@ function rowWalkSql(t: SearchTable, w: NewestWalk, limit: number, offset: number
 }
 
 /**
+ * How many of the newest `rows` rows (under `walkFrom`) match, counting no further than `limit`:
+ * where matches are dense, the first thousand lie within a few thousand rows, which cost less to
+ * walk than the GIN index's postings of every condition (a city, a kind of employment and an
+ * experience: 20 ms through the index, 1.5–3 ms walked).
+ */
+export function walkCountSql(t: SearchTable, w: NewestWalk, rows: number, limit: number): Prisma.Sql {
+  const [a, id, date] = [sqlIdent(t.alias), sqlIdent(t.id), sqlIdent(t.date)];
+  return Prisma.sql`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM (
+        SELECT * FROM ${sqlIdent(t.table)} ${a} WHERE ${w.walkFrom ?? Prisma.sql`TRUE`}
+        ORDER BY ${a}.${date} DESC, ${a}.${id} DESC
+        LIMIT ${rows}
+      ) ${a}
+      WHERE ${w.where}
+      LIMIT ${limit}
+    ) m`;
+}
+
+/**
  * The same matches as a walk of the whole table's newest `rows` rows, asked through the GIN index:
  * the date of the walk's last row comes from the date index alone, and the index finds the matches
  * from that date on (the walk's, and any others of that very date). A table shorter than the walk
