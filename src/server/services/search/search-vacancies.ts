@@ -188,7 +188,12 @@ type CountRow = { facet: string | null; value: string | null; n: number };
  * COUNT_WALK_ROWS rows walked; null when they are not, or the walk did not find them (the estimate
  * was too high), and the matches are counted through the index.
  */
-async function moreThanLimitByWalk(db: Db, walk: NewestWalk, estimate: number, pinnedWalkRows: number | undefined): Promise<boolean> {
+async function moreThanLimitByWalk(
+  db: Db,
+  walk: NewestWalk,
+  estimate: number,
+  pinnedWalkRows: number | undefined,
+): Promise<boolean> {
   const sized = pinnedWalkRows === undefined ? await sizedWalk(db, VACANCY_SEARCH, walk) : walk;
   if (!sized.fromRows || estimate <= 0) return false;
   // Rows to walk for the limit's matches at the estimated density, with room for the estimate's error.
