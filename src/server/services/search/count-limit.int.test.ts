@@ -20,7 +20,9 @@ const search = (raw: Record<string, string>) => searchVacancies(parseSearchParam
 beforeAll(async () => {
   const region = await db.region.create({ data: { slug: "cl-region", nameRu: "Область", nameKk: "Облыс" } });
   const [big, small, huge] = await Promise.all(
-    ["cl-big", "cl-small", "cl-huge"].map((slug) => db.city.create({ data: { regionId: region.id, slug, nameRu: slug, nameKk: slug } })),
+    ["cl-big", "cl-small", "cl-huge"].map((slug) =>
+      db.city.create({ data: { regionId: region.id, slug, nameRu: slug, nameKk: slug } }),
+    ),
   );
   const org = await createOrganization("EMPLOYER");
   // Exactly COUNT_LIMIT welders in one city, three more in another, and a few cooks.
@@ -41,7 +43,11 @@ beforeAll(async () => {
       ...Array.from({ length: 3 }, (_, i) => welder(small!.id, i)),
       ...Array.from({ length: 4 }, (_, i) => ({ ...welder(small!.id, 10 + i), slug: `cook-${i}`, title: "Повар" })),
       // Enough fitters for the planner to expect more than twice the limit.
-      ...Array.from({ length: 2 * COUNT_LIMIT + 100 }, (_, i) => ({ ...welder(huge!.id, i), slug: `fitter-${i}`, title: "Монтажник" })),
+      ...Array.from({ length: 2 * COUNT_LIMIT + 100 }, (_, i) => ({
+        ...welder(huge!.id, i),
+        slug: `fitter-${i}`,
+        title: "Монтажник",
+      })),
     ],
   });
   await rebuildVacancySearch(db);
