@@ -206,13 +206,17 @@ export async function serverSettings(client: pg.Client): Promise<string> {
 }
 
 /**
- * The server's malloc settings (README, Deploying): read from its backend's environment when the
- * server runs on this machine and the bench may read it, otherwise said to be unknown.
+ * The server's malloc settings (README, Deploying): read from the environment of the backend's
+ * parent, the postmaster (a backend writes its process title over its own), when the server runs
+ * on this machine and the bench may read it; otherwise said to be unknown.
  */
 async function serverMalloc(client: pg.Client): Promise<string> {
   const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
   try {
-    const environ = await readFile(`/proc/${pid}/environ`, "utf8");
+    // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so count from its ")".
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const parent = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+    const environ = await readFile(`/proc/${parent}/environ`, "utf8");
     const malloc = environ.split("\0").filter((v) => v.startsWith("MALLOC_"));
     return `malloc ${malloc.length > 0 ? malloc.join(" ") : "glibc defaults"}`;
   } catch {
