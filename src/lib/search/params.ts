@@ -26,8 +26,8 @@ export const PAGE_SIZE = 20;
 export const MAX_PAGE = 50;
 /**
  * Matches are counted up to the last one a visitor can page to; above it the search says "more
- * than 1 000". Counting reads every match's row, and each thousand more cost the search about
- * 3 ms at a million vacancies (README, Search at scale).
+ * than 1 000". Counting reads every match's row: at a million vacancies, counting a frequent word
+ * to 10,000 instead of 1,000 took 22 ms instead of 10 at the median, 87 instead of 37 at p95.
  */
 export const COUNT_LIMIT = MAX_PAGE * PAGE_SIZE;
 export const MAX_QUERY_LENGTH = 200;

@@ -185,8 +185,8 @@ type CountRow = { facet: string | null; value: string | null; n: number };
 /**
  * Whether the newest rows of the search's walk (its city's, or the table's) hold more than
  * COUNT_LIMIT matches, when the estimate says they are dense enough to be found within
- * COUNT_WALK_ROWS rows walked; null when they are not, or the walk did not find them (the estimate
- * was too high), and the matches are counted through the index.
+ * COUNT_WALK_ROWS rows walked; false when they are not, or the walk did not find them (the estimate
+ * was too high), and the matches are then counted through the index.
  */
 async function moreThanLimitByWalk(
   db: Db,
