@@ -162,20 +162,23 @@ export async function prepareDatabase(url: string, target: number, recreate: boo
       note(`refresh_vacancy_search(NULL): ${fmtInt(inSearch)} rows in ${fmtSeconds(rebuildMs)}`);
       steps.push(`rebuilt vacancy_search in ${fmtSeconds(rebuildMs)}`);
     }
-    // What autovacuum does to a live server's search table after a load (the triggers of a load
-    // fill it too, without a rebuild): statistics, and the visibility map, which lets the
-    // newest-first walks read the date index alone (index-only). Checked every run, so that a run
-    // right after a load is not measured against a table autovacuum has not reached yet.
-    const visible = (
-      await client.query<{ pages: number; visible: number }>(
-        "SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE oid = 'vacancy_search'::regclass",
-      )
-    ).rows[0];
-    if (!visible || visible.visible < visible.pages * 0.95) {
-      const analyzeStarted = performance.now();
-      await client.query("VACUUM (ANALYZE) vacancy_search");
-      await client.query("ANALYZE");
-      steps.push(`VACUUM and ANALYZE ${fmtSeconds(performance.now() - analyzeStarted)}`);
+    // What autovacuum does to a live server's search tables after a load (the triggers of a load
+    // fill them too, without a rebuild): statistics, and the visibility map, which lets the
+    // newest-first and salary walks read their indexes alone (index-only). Checked every run, so
+    // that a run right after a load is not measured against tables autovacuum has not reached yet.
+    for (const table of ["vacancy_search", "vacancy_salary_order"]) {
+      const visible = (
+        await client.query<{ pages: number; visible: number }>(
+          "SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE oid = $1::regclass",
+          [table],
+        )
+      ).rows[0];
+      if (!visible || visible.visible < visible.pages * 0.95) {
+        const analyzeStarted = performance.now();
+        await client.query(`VACUUM (ANALYZE) ${table}`);
+        await client.query("ANALYZE");
+        steps.push(`VACUUM and ANALYZE ${table} ${fmtSeconds(performance.now() - analyzeStarted)}`);
+      }
     }
     const searchTerms = await count(client, "SELECT count(*) AS n FROM search_terms");
     const size = (await client.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size"))

@@ -61,6 +61,10 @@ describe("migrations against prisma/schema.prisma", () => {
     ]);
     expect(actual.tables.vacancy_search?.indexes.vacancy_search_match_idx?.method).toBe("gin");
     expect(actual.tables.vacancy_search?.foreignKeys.vacancy_search_vacancy_id_fkey?.onDelete).toBe("CASCADE");
+    expect(Object.keys(actual.tables.vacancy_salary_order?.indexes ?? {}).sort()).toEqual([
+      "vacancy_salary_order_row_idx",
+      "vacancy_salary_order_walk_idx",
+    ]);
     expect(actual.tables.search_terms?.indexes.search_terms_word_trgm_idx?.method).toBe("gist");
     expect(actual.tables.resume_search?.columns.search_vector?.type).toBe("tsvector");
     expect(Object.keys(actual.tables.resume_search?.indexes ?? {}).sort()).toEqual([

@@ -433,7 +433,13 @@ function compareTable(table: string, expected: TableShape, actual: TableShape): 
  * columns, multicolumn GIN indexes, text_pattern_ops): the search tables and their vocabularies.
  * They have tests of their own.
  */
-export const SQL_ONLY_TABLES = ["vacancy_search", "search_terms", "resume_search", "search_lexemes"] as const;
+export const SQL_ONLY_TABLES = [
+  "vacancy_search",
+  "vacancy_salary_order",
+  "search_terms",
+  "resume_search",
+  "search_lexemes",
+] as const;
 
 const partialUnique = (columns: string[], predicate: string): IndexShape => ({
   unique: true,

@@ -25,6 +25,7 @@ import {
   type SearchTable,
 } from "./plan/newest-matches";
 import { planQuery, type Correction } from "./plan/query-words";
+import { salaryMatches, sizedSalaryWalk, type SalaryWalk } from "./plan/salary-order";
 import { loadVacancyCards, type VacancyCard } from "./vacancy-cards";
 
 // Full-text search with filters over `vacancy_search` (see its migration). One multicolumn GIN
@@ -117,6 +118,12 @@ const VACANCY_SEARCH: SearchTable = {
   dateInMatchIndex: true,
 };
 
+/** The specializations the search asks for (a vacancy of any of them matches). */
+function specializationIdsOf(r: Resolved): number[] {
+  const spec = r.filters.flatMap((f) => f.conditions).find((c) => c.kind === "overlaps" && c.column === "specialization_ids");
+  return spec?.kind === "overlaps" && spec.column === "specialization_ids" ? spec.values : [];
+}
+
 /** The search's conditions with the walk newest-matches.ts takes: the city's own index when one is searched. */
 function walkOf(r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: number): NewestWalk {
   const city = r.filters.flatMap((f) => f.conditions).find((c) => c.kind === "equals" && c.column === "city_id");
@@ -131,7 +138,8 @@ function walkOf(r: Resolved, query: Prisma.Sql | null, now: Date, walkRows: numb
  * The page's ids. By date, the newest matches (newest-matches.ts: a bounded walk, the index for
  * rare ones). By relevance, the newest matches the walk finds (at most RELEVANCE_WINDOW, in whole
  * pages; the index's newest for rare words) are ranked and fill the first pages, later pages go on
- * by date. By salary, the matches are sorted.
+ * by date. By salary, a bounded walk of the salary order (of the specializations searched, when
+ * any), the matches sorted when it finds too few (plan/salary-order.ts).
  */
 async function pageIds(
   db: Db,
@@ -146,15 +154,13 @@ async function pageIds(
   const sort = r.params.sort ?? (query ? "relevance" : "date");
   const walk = walkOf(r, query, now, pinnedWalkRows ?? WALK_ROWS);
   if (sort === "salary") {
-    // "+ 0" keeps the planner from walking the salary index and filtering: with selective filters
-    // that walk read 600,000 rows to find 20 (2.7 s); sorting the matches is bounded instead.
-    return (
-      await run(Prisma.sql`
-        SELECT vs.vacancy_id AS id FROM vacancy_search vs
-        WHERE ${walk.where}
-        ORDER BY vs.salary_top + 0 DESC NULLS LAST, vs.vacancy_id DESC
-        LIMIT ${PAGE_SIZE} OFFSET ${offset}`)
-    ).map((row) => row.id);
+    const salaryWalk: SalaryWalk = {
+      where: walk.where,
+      words: query !== null,
+      specializationIds: specializationIdsOf(r),
+      walkRows: walk.walkRows,
+    };
+    return salaryMatches(pinnedWalkRows === undefined ? await sizedSalaryWalk(db, salaryWalk) : salaryWalk, run, page);
   }
   // Tests pin the walk's length; otherwise it is sized by the rows of the city or the table.
   const sized = pinnedWalkRows === undefined ? await sizedWalk(db, VACANCY_SEARCH, walk) : walk;

@@ -91,8 +91,12 @@ describe("the walk of the whole table through the GIN index", () => {
     expect(asked).toEqual(["walk"]);
     // One row in two is a driver: three rows hold one or two of them.
     asked.length = 0;
-    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3 }, spy, 3, 0);
+    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3, nearRows: 0 }, spy, 3, 0);
     expect(asked).toEqual(["walk", "index"]);
+    // Unless the reach the density gives is near: then the rows are walked on.
+    asked.length = 0;
+    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3, nearRows: 20 }, spy, 3, 0);
+    expect(asked).toEqual(["walk", "walk"]);
     // Without the date in the GIN index, or for a place, the walk reads rows all the way.
     asked.length = 0;
     await walkMatches(walked, { where: drivers, walkRows: 50, firstRows: 3 }, spy, 3, 0);
@@ -111,20 +115,72 @@ describe("the walk of the whole table through the GIN index", () => {
     // of 60; the table's 20 or so accountants cost less read whole.
     const accountants = Prisma.sql`vs.search_vector @@ to_tsquery('russian', 'бухгалтер') AND ${everything}`;
     const page = { limit: 3, offset: 6 };
-    const sized: NewestWalk = { where: accountants, walkRows: 50, firstRows: 3, fromRows: 60 };
+    const sized: NewestWalk = { where: accountants, walkRows: 50, firstRows: 3, fromRows: 60, nearRows: 0 };
     const got = await newestMatches(indexed, sized, spy, page);
     expect(asked).toEqual(["walk", "every match"]);
     expect(got).toEqual(await newestMatches(walked, { where: accountants, walkRows: 50 }, run, page));
     // Two of the eight live accountants are past the sixth (two of ten have expired).
     expect(got).toHaveLength(2);
-    // Unsized (the table's size unknown), the index walk is asked first, as before; the page is the same.
+    // Unsized (the table's size unknown), the index walk is asked first, as before: for the
+    // density's reach, the walk's length, then twice and four times that; the page is the same.
     asked.length = 0;
     expect(await newestMatches(indexed, { ...sized, fromRows: undefined }, spy, page)).toEqual(got);
-    expect(asked).toEqual(["walk", "index walk", "every match"]);
+    expect(asked).toEqual(["walk", "index walk", "index walk", "index walk", "index walk", "every match"]);
     // Dense matches on a first page still go through the index walk when the table is sized.
     asked.length = 0;
-    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3, fromRows: 60 }, spy, 3, 0);
+    await walkMatches(indexed, { where: drivers, walkRows: 50, firstRows: 3, fromRows: 60, nearRows: 0 }, spy, 3, 0);
     expect(asked).toEqual(["walk", "index walk"]);
+  });
+
+  it("asks the index for the reach the first stretch's density gives, and for the walk's length when that falls short", async () => {
+    const newest = (
+      await db.$queryRaw<{ id: number }[]>`
+      SELECT vacancy_id AS id FROM vacancy_search ORDER BY published_at DESC, vacancy_id DESC`
+    ).map((row) => row.id);
+    const reaches: string[] = [];
+    const spy = (sql: Prisma.Sql) => {
+      // The rows walked (the first value, with no place to walk from), or the index walk's edge's
+      // OFFSET (the reach less one, before the page's LIMIT and OFFSET).
+      const edge = sql.sql.includes("edge");
+      reaches.push(edge ? `index ${(sql.values.at(-3) as number) + 1}` : `rows ${sql.values[0] as number}`);
+      return run(sql);
+    };
+    const page = { limit: 3, offset: 6 };
+    // Every row matches: six rows walked hold six of the nine, and a reach of 12 (9 at that
+    // density, a quarter more) holds the page, where the walk's length is 50 + 60. So near, the
+    // rows are walked.
+    const w: NewestWalk = {
+      where: Prisma.sql`vs.vacancy_id = ANY (${newest}::integer[])`,
+      walkRows: 50,
+      firstRows: 6,
+      nearRows: 20,
+    };
+    const dense = await walkMatches(indexed, w, spy, page.limit, page.offset);
+    expect(reaches).toEqual(["rows 6", "rows 12"]);
+    expect(dense.map((row) => row.id)).toEqual(await ids(walkSql(walked, w, page.limit, page.offset)));
+    // The eight newest rows and every tenth after them: dense at first, sparse after, so the
+    // density's reach holds eight and the walk's length is asked of the index.
+    reaches.length = 0;
+    const picked = [...newest.slice(0, 8), ...newest.slice(8).filter((_, i) => i % 10 === 9)];
+    const uneven: NewestWalk = { ...w, where: Prisma.sql`vs.vacancy_id = ANY (${picked}::integer[])` };
+    const got = await walkMatches(indexed, uneven, spy, page.limit, page.offset);
+    expect(reaches).toEqual(["rows 6", "rows 12", "index 110"]);
+    // A reach that falls short is followed by the walk's length or twice the reach, the longer:
+    // the two newest rows and three far older ones; ten rows walked hold two, so the fourth is
+    // looked for within 25 rows (4 at that density, a quarter more), then 50 (the walk, 5 + 30, is
+    // shorter), which holds it.
+    reaches.length = 0;
+    const far = [newest[0], newest[1], newest[30], newest[45], newest[59]] as number[];
+    const found = await walkMatches(
+      indexed,
+      { ...w, where: Prisma.sql`vs.vacancy_id = ANY (${far}::integer[])`, walkRows: 5, firstRows: 10 },
+      spy,
+      1,
+      3,
+    );
+    expect(found.map((row) => row.id)).toEqual([newest[45]]);
+    expect(reaches).toEqual(["rows 10", "index 25", "index 50"]);
+    expect(got.map((row) => row.id)).toEqual(picked.slice(6, 9));
   });
 
   it("gives the same pages as the walk, newest first, once the index takes over", async () => {

@@ -57,6 +57,8 @@ export interface NewestWalk {
   fromRows?: number;
   /** Rows walked one by one before the GIN index is asked (FIRST_WALK_ROWS; tests shorten it). */
   firstRows?: number;
+  /** A reach up to this many rows is walked row by row, not asked of the index (NEAR_WALK_ROWS). */
+  nearRows?: number;
 }
 
 export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
@@ -67,7 +69,7 @@ export type Run = (sql: Prisma.Sql) => Promise<{ id: number }[]>;
  * newest rows lie together in the heap, about 1 µs per row walked; a place's newest rows lie one
  * per heap page, about 3 µs.
  */
-const MATCH_COST = { table: 6, place: 2 };
+export const MATCH_COST = { table: 6, place: 2 };
 
 /**
  * Rows the walk reads for the matches at [offset, offset + limit): `walkRows`, and ten more per row
@@ -75,10 +77,19 @@ const MATCH_COST = { table: 6, place: 2 };
  * sqrt(k * needed * fromRows), where the index becomes the cheaper way (see the top of this file).
  */
 export function walkLength(w: NewestWalk, needed: number, offset: number): number {
-  const bounded = w.walkRows + offset * 10;
-  if (w.fromRows === undefined) return bounded;
-  const k = w.walkFrom ? MATCH_COST.place : MATCH_COST.table;
-  return Math.min(bounded, Math.ceil(Math.sqrt(k * needed * w.fromRows)));
+  return boundedWalk(w.walkRows, w.fromRows, w.walkFrom ? MATCH_COST.place : MATCH_COST.table, needed, offset);
+}
+
+/**
+ * The rows a bounded walk reads for `needed` matches, `offset` of them skipped: `walkRows` and ten
+ * more per row skipped, never more than sqrt(k × needed × fromRows), where the index's every match
+ * (each costing k rows walked) becomes the cheaper way (see the top of this file). Shared with the
+ * salary order's walk (salary-order.ts).
+ */
+export function boundedWalk(walkRows: number, fromRows: number | undefined, k: number, needed: number, offset: number): number {
+  const bounded = walkRows + offset * 10;
+  if (fromRows === undefined) return bounded;
+  return Math.min(bounded, Math.ceil(Math.sqrt(k * needed * fromRows)));
 }
 
 /** Whether walking pays: not when the walk would read every row under `walkFrom` anyway. */
@@ -148,6 +159,12 @@ export function indexWalkSql(t: SearchTable, w: NewestWalk, limit: number, offse
 
 /** Rows walked one by one before the GIN index is asked for the rest of a walk (walkMatches). */
 export const FIRST_WALK_ROWS = 2_000;
+/**
+ * A reach up to this many rows is walked row by row rather than asked of the index: the index
+ * first reads every posting of the words, which for a broad prefix ("авто:*", a dozen frequent
+ * words) took 68 ms whatever the reach, where 4,133 rows walked take about 7.
+ */
+const NEAR_WALK_ROWS = 5_000;
 /** How much further than the first stretch's density says the index is asked to reach. */
 const REACH_MARGIN = 1.25;
 /** The index reaches at most this many times the walk's length; past it, newestMatches takes over. */
@@ -158,8 +175,8 @@ const MAX_REACH = 4;
  * and the walk goes through the whole table, the rows are walked only for a first stretch
  * (`firstRows`): a frequent word fills the page there, within a few hundred rows. Otherwise the
  * GIN index finds the walk's matches without reading the rows that do not match (indexWalkSql),
- * reaching as far as the first stretch's density of matches says the page lies (never less than
- * the walk). Checking a walked row's search vector costs about 1.5 µs: a 9,600-row walk took 16 ms
+ * reaching as far as the first stretch's density of matches says the page lies, and as far as the
+ * walk (or further, for sparse matches) when that falls short. Checking a walked row's search vector costs about 1.5 µs: a 9,600-row walk took 16 ms
  * at the median at a million vacancies, where the index took 3.4 ms; but the index reads every
  * posting of a word, 40 ms for one in four vacancies, which the first stretch answers in one or
  * two. A place's walk stays a walk: its newest rows span the dates of many more rows of other
@@ -181,8 +198,25 @@ export async function walkMatches(
   if (found.length === offset + limit || first === rows) return found.slice(offset, offset + limit);
   const reach = found.length === 0 ? rows : Math.ceil(((first * needed) / found.length) * REACH_MARGIN);
   const asked = Math.min(Math.max(rows, reach), MAX_REACH * rows);
-  if (!indexWalkPays(w, asked, found.length / first, needed)) return found.slice(offset, offset + limit);
-  return run(indexWalkSql(t, w, limit, offset, asked));
+  const density = found.length / first;
+  if (!indexWalkPays(w, asked, density, needed)) return found.slice(offset, offset + limit);
+  // A relevance window, sized for its first page, takes whatever the walk finds up to it.
+  if (needed !== offset + limit) return run(indexWalkSql(t, w, limit, offset, asked));
+  // A page of newest matches: the density's reach first, when it is shorter than the walk (every
+  // row reached is an entry of the date range the index reads: page 50 of "авто", 30% of the rows,
+  // took 70 ms through a 19,800-row reach where 4,100 hold it), walked row by row when that is
+  // near; then, each time the reach falls short (the first stretch was denser than what follows:
+  // page 50 of "рекрутер" found 935 of 1,000 in the reach its density gave), the walk's length or
+  // twice as far, while that still costs the index less than every match (newestMatches reads them
+  // when this comes back short).
+  let reached = Math.min(reach, asked);
+  for (;;) {
+    const near = reached <= (w.nearRows ?? NEAR_WALK_ROWS) && reached < rows;
+    const got = await run(near ? rowWalkSql(t, w, limit, offset, reached) : indexWalkSql(t, w, limit, offset, reached));
+    const next = Math.min(Math.max(asked, 2 * reached), MAX_REACH * rows);
+    if (got.length === limit || next <= reached || !indexWalkPays(w, next, density, needed)) return got;
+    reached = next;
+  }
 }
 
 /**
@@ -282,14 +316,21 @@ const estimates = new LRUCache<string, number>({ max: 1_000, ttl: 10 * 60_000 })
 
 /** The planner's estimate of the rows under `w.walkFrom` (statistics only), to size the walk by. */
 export async function sizedWalk(db: Pick<Db, "$queryRaw">, t: SearchTable, w: NewestWalk): Promise<NewestWalk> {
-  const from = w.walkFrom ?? Prisma.sql`TRUE`;
-  const key = JSON.stringify([t.table, from.sql, from.values], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  let fromRows = estimates.get(key);
-  if (fromRows === undefined) {
+  return { ...w, fromRows: await rowsUnder(db, t.table, t.alias, w.walkFrom ?? Prisma.sql`TRUE`) };
+}
+
+/**
+ * The planner's estimate of the rows of `table` (as `alias`) under the condition `from`, kept per
+ * process for ten minutes (statistics only, nothing is read).
+ */
+export async function rowsUnder(db: Pick<Db, "$queryRaw">, table: string, alias: string, from: Prisma.Sql): Promise<number> {
+  const key = JSON.stringify([table, from.sql, from.values], (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  let rows = estimates.get(key);
+  if (rows === undefined) {
     const plan = await db.$queryRaw<PlanRows>`
-      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${sqlIdent(t.table)} ${sqlIdent(t.alias)} WHERE ${from}`;
-    fromRows = plan[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
-    estimates.set(key, fromRows);
+      EXPLAIN (FORMAT JSON) SELECT 1 FROM ${sqlIdent(table)} ${sqlIdent(alias)} WHERE ${from}`;
+    rows = plan[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
+    estimates.set(key, rows);
   }
-  return { ...w, fromRows };
+  return rows;
 }
