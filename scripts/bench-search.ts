@@ -33,13 +33,13 @@ import {
   type Server,
   type SitemapResult,
 } from "./bench-search/http";
-import { buildShapes, buildUrlSets, loadBenchData, type UrlSets } from "./bench-search/inputs";
-import { loadSearchService, measureShape, type ShapeResult } from "./bench-search/in-process";
+import { buildShapes, buildUrlSets, distinctSearchInputs, loadBenchData, type UrlSets } from "./bench-search/inputs";
+import { loadSearchService, measureSearchCpu, measureShape, type SearchCpu, type ShapeResult } from "./bench-search/in-process";
 import { stopAll } from "./bench-search/processes";
 import { committedTransactions, startReplica, type Replica } from "./bench-search/replica";
 import { errorText, fmtInt, fmtMs, fmtSeconds, heading, note, percentile, table, verdict } from "./bench-search/report";
 import { createPrismaClient } from "../src/server/db-client";
-import { searchParamsToQuery } from "../src/lib/search/params";
+import { parseSearchParams, searchParamsToQuery } from "../src/lib/search/params";
 
 const SEARCH_P95_TARGET_MS = 30;
 const VACANCY_RATIO_TARGET = 0.6;
@@ -138,6 +138,7 @@ async function runSearch(url: string, db: ReturnType<typeof createPrismaClient>,
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let urlSets: UrlSets | null = null;
+  let searchCpu: SearchCpu | null = null;
   const results: ShapeResult[] = [];
   try {
     const data = await loadBenchData(client, state.searchable);
@@ -172,10 +173,25 @@ async function runSearch(url: string, db: ReturnType<typeof createPrismaClient>,
         fail("EXPLAIN", errorText(error));
       }
     }
+
+    heading("CPU per search");
+    const distinct = distinctSearchInputs(shapes).map((input) => ({
+      params: parseSearchParams(input).params,
+      locale: "ru" as const,
+    }));
+    searchCpu = await measureSearchCpu(service, distinct);
+    if (searchCpu) {
+      note(
+        `the ${fmtInt(searchCpu.searches)} searches of "search page, distinct", one after another: ` +
+          `${fmtMs(searchCpu.postgresMs + searchCpu.nodeMs)} ms of CPU each (PostgreSQL ${fmtMs(searchCpu.postgresMs)}, ` +
+          `this process ${fmtMs(searchCpu.nodeMs)}), so ${os.cpus().length} cores answer at most ` +
+          `${searchCpu.ceilingPerSecond.toFixed(0)} of them a second before any page is rendered`,
+      );
+    } else note("not measured: PostgreSQL's processes are not readable on this machine (another host?)");
   } finally {
     await client.end().catch(() => undefined);
   }
-  return { results, urlSets };
+  return { results, urlSets, searchCpu };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,6 +364,7 @@ function printSummary(
   http: { runs: PageRun[]; sitemap: SitemapResult | null } | null,
   options: BenchOptions,
   startedAt: number,
+  searchCpu: SearchCpu | null = null,
 ) {
   heading("Summary");
   const rows: string[][] = [];
@@ -372,6 +389,13 @@ function printSummary(
       `${verdict(p95 <= SEARCH_P95_TARGET_MS)} p95 ≤ ${SEARCH_P95_TARGET_MS} ms`,
     ]);
   }
+  if (!http && searchCpu) {
+    rows.push([
+      "search: CPU per search",
+      `${fmtMs(searchCpu.postgresMs + searchCpu.nodeMs)} ms → at most ${searchCpu.ceilingPerSecond.toFixed(0)} searches/s`,
+      "(no page rendered)",
+    ]);
+  }
   if (!http) rows.push(["HTTP", options.skipHttp ? "skipped (--skip-http)" : "not run", ""]);
   else {
     const baseline = baselineOf(http.runs);
@@ -387,6 +411,16 @@ function printSummary(
           (Number.isNaN(ratio) ? "" : `, ${(ratio * 100).toFixed(0)}% of static`),
         pageTarget(run.kind, ratio, run.result.latencyP99),
       ]);
+      if (run.kind === "search" && searchCpu) {
+        const bound = baseline ? searchCpu.ceilingPerSecond / baseline : Number.NaN;
+        rows.push([
+          "  its ceiling: the search alone",
+          `${fmtMs(searchCpu.postgresMs + searchCpu.nodeMs)} ms CPU per search → at most ` +
+            `${searchCpu.ceilingPerSecond.toFixed(0)} req/s` +
+            (Number.isNaN(bound) ? "" : `, ${(bound * 100).toFixed(0)}% of static`),
+          '(no page rendered; see "CPU per search")',
+        ]);
+      }
     }
     const s = http.sitemap;
     if (s) {
@@ -474,10 +508,11 @@ async function main(): Promise<number> {
   const db = createPrismaClient(searchUrl, { max: 10 });
   let search: ShapeResult[] = [];
   let urlSets: UrlSets | null = null;
+  let searchCpu: SearchCpu | null = null;
   let http: Awaited<ReturnType<typeof runHttp>> | null = null;
   try {
     try {
-      ({ results: search, urlSets } = await runSearch(searchUrl, db, state, options));
+      ({ results: search, urlSets, searchCpu } = await runSearch(searchUrl, db, state, options));
     } catch (error) {
       fail("search", errorText(error));
     }
@@ -492,7 +527,7 @@ async function main(): Promise<number> {
       note(`replica stopped and ${replica.dir} removed`);
     }
   }
-  printSummary(url, state, search, http, options, startedAt);
+  printSummary(url, state, search, http, options, startedAt, searchCpu);
   return errors.length > 0 ? 1 : 0;
 }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import os from "node:os";
 import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -117,4 +119,61 @@ export async function measureShape(
     onProgress(`${shape.name}: ${result.latencies.length} queries, p95 ${percentile(result.latencies, 0.95).toFixed(1)} ms`);
   }
   return result;
+}
+
+export interface SearchCpu {
+  searches: number;
+  /** CPU time per search, in ms: this process (the service, Prisma, pg) and PostgreSQL's processes. */
+  nodeMs: number;
+  postgresMs: number;
+  /** The most searches per second the machine's cores could serve were they doing nothing else. */
+  ceilingPerSecond: number;
+}
+
+/** Linux's clock ticks per second in /proc/PID/stat (USER_HZ, 100 on every current architecture). */
+const USER_HZ = 100;
+
+/** CPU ticks (user + system) of every PostgreSQL process on this machine; null when none is readable. */
+async function postgresTicks(): Promise<number | null> {
+  let ticks = 0;
+  let found = false;
+  for (const pid of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+    if (!stat) continue;
+    // "pid (comm) state …": comm may hold spaces, so count from its ")"; utime and stime are fields 14 and 15.
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (!comm.startsWith("postgres")) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+    found = true;
+  }
+  return found ? ticks : null;
+}
+
+/**
+ * What the searches of a set cost in CPU, one after another: this process's time and, when the
+ * database server runs on this machine, its processes' time; and so the most searches a second
+ * this machine's cores could answer with nothing else to do (no page to render, no load generator).
+ * Null when PostgreSQL's processes cannot be read here.
+ */
+export async function measureSearchCpu(
+  service: SearchService,
+  inputs: readonly { params: SearchParams; locale: "ru" | "kk" }[],
+): Promise<SearchCpu | null> {
+  const before = await postgresTicks();
+  if (before === null || inputs.length === 0) return null;
+  const cpu = process.cpuUsage();
+  for (const input of inputs) await service.searchVacancies(input.params, { locale: input.locale });
+  const used = process.cpuUsage(cpu);
+  const after = await postgresTicks();
+  if (after === null) return null;
+  const nodeMs = (used.user + used.system) / 1000 / inputs.length;
+  const postgresMs = (((after - before) / USER_HZ) * 1000) / inputs.length;
+  return {
+    searches: inputs.length,
+    nodeMs,
+    postgresMs,
+    ceilingPerSecond: (os.cpus().length * 1000) / (nodeMs + postgresMs),
+  };
 }

@@ -247,6 +247,12 @@ export interface UrlSets {
   static: string[];
 }
 
+/** The searches of the HTTP part's "search page, distinct" set: the first 100 inputs of four shapes. */
+export function distinctSearchInputs(shapes: readonly Shape[]): RawQuery[] {
+  const wanted = new Set(["text", "text + city", "text + city + spec + salary", "filters: city+emp+exp, date"]);
+  return shapes.filter((shape) => wanted.has(shape.name)).flatMap((shape) => shape.inputs.slice(0, 100));
+}
+
 /** Searches in the popular set: as many as the load has connections. */
 const POPULAR_URLS = 16;
 
@@ -257,14 +263,10 @@ export function buildUrlSets(data: BenchData, shapes: readonly Shape[]): UrlSets
     .filter((_, i) => i % stride === 0)
     .slice(0, VACANCY_URLS)
     .map((row) => `/ru${vacancyPath(row.id, row.slug)}`);
-  const wanted = new Set(["text", "text + city", "text + city + spec + salary", "filters: city+emp+exp, date"]);
   const search = new Set<string>();
-  for (const shape of shapes) {
-    if (!wanted.has(shape.name)) continue;
-    for (const input of shape.inputs.slice(0, 100)) {
-      const query = searchParamsToQuery(parseSearchParams(input).params);
-      search.add(`/ru${SEARCH_PATH}${query ? `?${query}` : ""}`);
-    }
+  for (const input of distinctSearchInputs(shapes)) {
+    const query = searchParamsToQuery(parseSearchParams(input).params);
+    search.add(`/ru${SEARCH_PATH}${query ? `?${query}` : ""}`);
   }
   // The "text" shape comes first: its inputs are the most frequent words of the index.
   return { vacancy, search: [...search], popular: [...search].slice(0, POPULAR_URLS), static: ["/ru/terms"] };
