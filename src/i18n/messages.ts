@@ -19,3 +19,27 @@ export function pickMessages(locale: string, namespaces: (keyof Messages)[] = []
   const all = catalogues[isLocale(locale) ? locale : defaultLocale];
   return Object.fromEntries([...BASE, ...namespaces].map((name) => [name, all[name]]));
 }
+
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * Single messages of namespaces a client component needs only a few of ("errors.checkFields"),
+ * nested as the catalogue nests them, to merge with pickMessages': a form that shows three of the
+ * 200 error texts does not carry the other 197 on every page.
+ */
+export function pickMessageKeys(locale: string, keys: readonly string[]): Tree {
+  const all = catalogues[isLocale(locale) ? locale : defaultLocale] as unknown as Tree;
+  const picked: Tree = {};
+  for (const key of keys) {
+    const path = key.split(".");
+    let from: string | Tree | undefined = all;
+    let to = picked;
+    path.forEach((part, i) => {
+      from = typeof from === "object" ? from[part] : undefined;
+      if (from === undefined) throw new Error(`The catalogue has no message "${key}"`);
+      if (i === path.length - 1) to[part] = from;
+      else to = (to[part] ??= {}) as Tree;
+    });
+  }
+  return picked;
+}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { ZodType } from "zod";
 import { z } from "zod";
 
+import { FORM_ERROR_KEYS } from "@/lib/form-error-keys";
 import type { AppRouter } from "@/server/api/root";
 
 type FieldErrors = Record<string, string[] | undefined>;
@@ -19,7 +20,8 @@ export function useFormErrors() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
-  const translate = (key: string, params?: Record<string, string>) => (t.has(key) ? t(key, params) : t("errors.invalidInput"));
+  const translate = (key: string, params?: Record<string, string>) =>
+    t.has(key) ? t(key, params) : t(FORM_ERROR_KEYS.invalidInput);
 
   return {
     fieldErrors,
@@ -34,7 +36,7 @@ export function useFormErrors() {
       if (result.success) return result.data;
       const flat = z.flattenError(result.error).fieldErrors as FieldErrors;
       setFieldErrors(Object.fromEntries(Object.entries(flat).map(([k, keys]) => [k, keys?.map((key) => translate(key))])));
-      setFormError(t("errors.checkFields"));
+      setFormError(t(FORM_ERROR_KEYS.checkFields));
       return null;
     },
     fromServer(error: TRPCClientErrorLike<AppRouter>) {
@@ -46,7 +48,7 @@ export function useFormErrors() {
       const fields: FieldErrors = {};
       for (const issue of issues) fields[issue.field] = [...(fields[issue.field] ?? []), translate(issue.messageKey)];
       setFieldErrors(fields);
-      setFormError(t("errors.checkFields"));
+      setFormError(t(FORM_ERROR_KEYS.checkFields));
     },
     fromKey(key: string, params?: Record<string, string>) {
       setFieldErrors({});

@@ -10,8 +10,9 @@ import { SearchFilters } from "@/components/search/search-filters";
 import { SearchForm } from "@/components/search/search-form";
 import { searchHref } from "@/components/search/search-href";
 import { SearchCorrections, SearchNotices, SinceBanner } from "@/components/search/search-notices";
+import { SUBSCRIBE_FORM_MESSAGE_KEYS } from "@/components/search/subscribe-form-messages";
 import { SubscribeToSearch } from "@/components/search/subscribe-to-search";
-import { pickMessages } from "@/i18n/messages";
+import { pickMessageKeys, pickMessages } from "@/i18n/messages";
 import type { AppLocale } from "@/i18n/routing";
 import { describeSearch } from "@/lib/search/describe-search";
 import type { SearchNotice, SearchParams } from "@/lib/search/params";
@@ -76,7 +77,7 @@ export async function SearchPageView({
             searchHref={searchHref(p)}
             locale={locale}
             labels={{ subscribe: ts("subscribe"), signInToSubscribe: ts("signInToSubscribe"), seekersOnly: ts("seekersOnly") }}
-            formMessages={pickMessages(locale, ["subscriptions", "errors", "validation"])}
+            formMessages={{ ...pickMessages(locale, ["subscriptions"]), ...pickMessageKeys(locale, SUBSCRIBE_FORM_MESSAGE_KEYS) }}
           />
           <PriorityResults cards={result.priority} />
           <ResultList cards={result.items} />
