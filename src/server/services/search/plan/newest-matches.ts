@@ -176,8 +176,9 @@ const MAX_REACH = 4;
  * (`firstRows`): a frequent word fills the page there, within a few hundred rows. Otherwise the
  * GIN index finds the walk's matches without reading the rows that do not match (indexWalkSql),
  * reaching as far as the first stretch's density of matches says the page lies, and as far as the
- * walk (or further, for sparse matches) when that falls short. Checking a walked row's search vector costs about 1.5 µs: a 9,600-row walk took 16 ms
- * at the median at a million vacancies, where the index took 3.4 ms; but the index reads every
+ * walk (or further, for sparse matches) when that falls short. Checking a walked row's search
+ * vector costs about 1.5 µs: a 9,600-row walk took 16 ms at the median at a million vacancies,
+ * where the index took 3.4 ms; but the index reads every
  * posting of a word, 40 ms for one in four vacancies, which the first stretch answers in one or
  * two. A place's walk stays a walk: its newest rows span the dates of many more rows of other
  * places, which the GIN index would read.
