@@ -169,6 +169,34 @@ describe("searchVacancies", () => {
     expect(later.relaxations.map((r) => r.drop)).toContain("period");
   });
 
+  it("asks the index for a salary step only where few vacancies reach it, with the same matches", async () => {
+    await db.$executeRaw`ANALYZE vacancy_search`;
+    const statements: string[] = [];
+    const spied = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== "$queryRaw") return Reflect.get(target, key, receiver) as unknown;
+        return (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
+          statements.push(Array.isArray(first) ? first.join("?") : (first as Prisma.Sql).sql);
+          return target.$queryRaw(first as TemplateStringsArray, ...values);
+        };
+      },
+    });
+    const titlesOf = async (raw: Record<string, string>) =>
+      (await searchVacancies(parseSearchParams(raw).params, { locale: "ru", now, db: spied })).items.map((i) => i.title).sort();
+    // Four of the searchable vacancies pay 200,000 or more: the step is left to salary_top.
+    expect(await titlesOf({ salary: "200000" })).toEqual([
+      "Водитель автобуса",
+      "Водитель-дальнобойщик",
+      "Жүргізушілер керек",
+      "Продавец-консультант",
+    ]);
+    expect(statements.some((sql) => sql.includes("salary_steps @>"))).toBe(false);
+    // One pays 600,000: the step narrows the matches in the index.
+    statements.length = 0;
+    expect(await titlesOf({ salary: "600000" })).toEqual(["Водитель-дальнобойщик"]);
+    expect(statements.some((sql) => sql.includes("salary_steps @>"))).toBe(true);
+  });
+
   it("sorts by salary and by date", async () => {
     expect((await titles({ sort: "salary" }))[0]).toBe("Водитель-дальнобойщик");
     const byDate = await search({ sort: "date" });
