@@ -110,12 +110,12 @@ describe("the walk of the whole table through the GIN index", () => {
       asked.push(sql.sql.includes("edge") ? "index walk" : sql.sql.includes("SELECT * FROM") ? "walk" : "every match");
       return run(sql);
     };
-    // One vacancy in six is an accountant: the first stretch of three rows holds one. A page of
-    // three from the seventh on needs nine, which the index walk would reach for 57 rows of a table
-    // of 60; the table's 20 or so accountants cost less read whole.
+    // One vacancy in six is an accountant: the first stretch of six rows holds one. A page of
+    // three from the seventh on needs nine, which the index walk would reach for 68 rows of a table
+    // of 60; the table's ten accountants cost less read whole.
     const accountants = Prisma.sql`vs.search_vector @@ to_tsquery('russian', 'бухгалтер') AND ${everything}`;
     const page = { limit: 3, offset: 6 };
-    const sized: NewestWalk = { where: accountants, walkRows: 50, firstRows: 3, fromRows: 60, nearRows: 0 };
+    const sized: NewestWalk = { where: accountants, walkRows: 50, firstRows: 6, fromRows: 60, nearRows: 0 };
     const got = await newestMatches(indexed, sized, spy, page);
     expect(asked).toEqual(["walk", "every match"]);
     expect(got).toEqual(await newestMatches(walked, { where: accountants, walkRows: 50 }, run, page));

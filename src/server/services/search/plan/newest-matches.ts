@@ -222,11 +222,13 @@ export async function walkMatches(
 
 /**
  * What a match costs the index's answers, in rows the index walk reaches for the same time: its
- * heap row, and its place in the sort (measured at a million vacancies: the walk's date range cost
- * 0.7 µs a row reached, 79,200 rows in 55 ms; every match of "машинист" read and sorted,
- * 2.4 µs a match, 7,181 in 17 ms).
+ * heap row, and its place in the sort. Measured at a million vacancies, page 50 of ten words at
+ * 0.9–4% of the vacancies: the walk's date range cost 0.16–0.19 µs a row reached (66,567 rows in
+ * 11.4 ms for "секретарь"), every match read and sorted 1.4–1.5 µs (14,383 in 20.8 ms; 2.1 µs for
+ * "машинист"). An earlier 0.7 µs a row was measured on a server that handed a bitmap's memory back
+ * after every query (README, Deploying) and on a broad prefix, whose postings cost either way.
  */
-const INDEX_MATCH_COST = 3.4;
+const INDEX_MATCH_COST = 8;
 
 /**
  * Whether the index walk that reaches `reach` rows costs less than the index's every match: at the
