@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { Prisma } from "@/generated/prisma/client";
 import { COUNT_LIMIT, MAX_PAGE, PAGE_SIZE, parseSearchParams } from "@/lib/search/params";
 import { db } from "@/server/db";
 
 import { createOrganization } from "../../../../test/support/factories";
+import { spyOnQueries } from "../../../../test/support/query-spy";
 import { invalidateCatalog } from "../catalog/catalog";
 
 import { rebuildVacancySearch } from "./search-index";
@@ -66,17 +66,7 @@ describe("the count of a search", () => {
   });
 
   it("finds more than the limit by walking the newest rows when the planner expects them dense", async () => {
-    const statements: string[] = [];
-    const spied = new Proxy(db, {
-      get(target, key, receiver) {
-        if (key !== "$queryRaw") return Reflect.get(target, key, receiver) as unknown;
-        // Called with a Prisma.Sql or as a tagged template.
-        return (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
-          statements.push(Array.isArray(first) ? first.join("?") : (first as Prisma.Sql).sql);
-          return target.$queryRaw(first as TemplateStringsArray, ...values);
-        };
-      },
-    });
+    const { db: spied, statements } = spyOnQueries(db);
     const fitters = await searchVacancies(parseSearchParams({ q: "монтажник" }).params, { locale: "ru", now, db: spied });
     expect(fitters).toMatchObject({ total: COUNT_LIMIT, totalIsLowerBound: true, pageCount: MAX_PAGE, facets: null });
     // The walk's count answered; the index's count (with its facet rows) was not asked.

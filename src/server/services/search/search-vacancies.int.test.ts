@@ -6,6 +6,7 @@ import { parseSearchParams } from "@/lib/search/params";
 import { db } from "@/server/db";
 
 import { createOrganization } from "../../../../test/support/factories";
+import { spyOnQueries } from "../../../../test/support/query-spy";
 import proxy from "../../../proxy";
 import { invalidateCatalog } from "../catalog/catalog";
 
@@ -171,16 +172,7 @@ describe("searchVacancies", () => {
 
   it("asks the index for a salary step only where few vacancies reach it, with the same matches", async () => {
     await db.$executeRaw`ANALYZE vacancy_search`;
-    const statements: string[] = [];
-    const spied = new Proxy(db, {
-      get(target, key, receiver) {
-        if (key !== "$queryRaw") return Reflect.get(target, key, receiver) as unknown;
-        return (first: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
-          statements.push(Array.isArray(first) ? first.join("?") : (first as Prisma.Sql).sql);
-          return target.$queryRaw(first as TemplateStringsArray, ...values);
-        };
-      },
-    });
+    const { db: spied, statements } = spyOnQueries(db);
     const titlesOf = async (raw: Record<string, string>) =>
       (await searchVacancies(parseSearchParams(raw).params, { locale: "ru", now, db: spied })).items.map((i) => i.title).sort();
     // Four of the searchable vacancies pay 200,000 or more: the step is left to salary_top.

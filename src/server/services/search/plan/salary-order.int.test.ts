@@ -207,7 +207,8 @@ describe("the salary walk", () => {
     // A page past what the walk's bound reaches in so small a table is sorted, and still right.
     const statements: string[] = [];
     const page = await salaryMatches(sizedSpec, (sql) => (statements.push(sql.sql), run(sql)), { limit: 20, offset: 20 });
-    expect(statements.every((sql) => sql.includes("salary_top + 0"))).toBe(true);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain("salary_top + 0");
     expect(page).toEqual((await ids(salarySortSql(oneSpec.where, 1_000, 0))).slice(20, 40));
   });
 });
